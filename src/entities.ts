@@ -1,0 +1,4 @@
+import { StaffMemberEntity } from './identity/infrastructure/typeorm/staff-member.entity.js';
+
+/** Every TypeORM entity of every context (the schema itself is owned by migrations/). */
+export const ENTITIES = [StaffMemberEntity];

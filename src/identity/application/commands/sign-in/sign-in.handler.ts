@@ -1,0 +1,72 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
+import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
+import { StaffMember } from '../../../domain/staff-member.js';
+import { InvalidCredentialsError, SignInThrottledError } from '../../../domain/staff-member.errors.js';
+import { PASSWORD_HASHER, type PasswordHasher } from '../../ports/password-hasher.js';
+import { SIGN_IN_THROTTLE, type SignInThrottle } from '../../ports/sign-in-throttle.js';
+import { STAFF_MEMBER_REPOSITORY, type StaffMemberRepository } from '../../ports/staff-member.repository.js';
+import type { SignedInStaff } from '../../queries/get-signed-in-staff/signed-in-staff.js';
+import { SignInCommand } from './sign-in.command.js';
+
+/**
+ * Checks the password of an active account, unless too many sign-ins failed
+ * lately for the account or the address. Every attempt is audited, failed ones too.
+ */
+@CommandHandler(SignInCommand)
+export class SignInHandler implements ICommandHandler<SignInCommand> {
+  constructor(
+    @Inject(STAFF_MEMBER_REPOSITORY) private readonly staff: StaffMemberRepository,
+    @Inject(PASSWORD_HASHER) private readonly hasher: PasswordHasher,
+    @Inject(SIGN_IN_THROTTLE) private readonly throttle: SignInThrottle,
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(AUDIT_LOG) private readonly audit: AuditLog,
+  ) {}
+
+  async execute(command: SignInCommand): Promise<SignedInStaff> {
+    const email = StaffMember.normaliseEmail(command.email);
+    const verdict = await this.throttle.check(email, command.ip);
+    if (verdict.blocked) {
+      await this.recordAttempt('staff.sign_in_throttled', email, command.ip, null, { scope: verdict.scope });
+      throw new SignInThrottledError(verdict.scope, verdict.retryAfterSeconds);
+    }
+
+    const member = await this.staff.findByEmail(email);
+    const passwordMatches = member
+      ? await this.hasher.verify(member.passwordHash, command.password)
+      : (await this.hasher.verifyAgainstDummy(command.password), false);
+
+    if (!member || !passwordMatches || !member.canSignIn()) {
+      const reason = !member ? 'unknown-email' : !passwordMatches ? 'wrong-password' : 'account-inactive';
+      const after = await this.throttle.recordFailure(email, command.ip);
+      await this.recordAttempt('staff.sign_in_failed', email, command.ip, member, { reason });
+      if (after.blocked) throw new SignInThrottledError(after.scope, after.retryAfterSeconds);
+      throw new InvalidCredentialsError();
+    }
+
+    await this.throttle.recordSuccess(email, command.ip);
+    await this.recordAttempt('staff.signed_in', email, command.ip, member, {});
+    return { id: member.id, email: member.email, displayName: member.displayName, role: member.role };
+  }
+
+  private async recordAttempt(
+    action: string,
+    email: string,
+    ip: string,
+    member: StaffMember | null,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.unitOfWork.run(async () => {
+      this.audit.record({
+        actor:
+          member && action === 'staff.signed_in'
+            ? { kind: 'STAFF', id: member.id, role: member.role, name: member.displayName }
+            : { kind: 'ANONYMOUS', name: email },
+        action,
+        details: { email, ...details },
+        ip,
+      });
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { Body, Controller, Get, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
+import { DomainError } from '../../../shared/domain/domain-error.js';
+import { HOME_BY_ROLE } from '../../../shared/interface/web/navigation.js';
+import { SignInCommand } from '../../application/commands/sign-in/sign-in.command.js';
+import { SignOutCommand } from '../../application/commands/sign-out/sign-out.command.js';
+import { ClientIp, CurrentActor, Public } from '../../../shared/interface/http/access.decorators.js';
+import type { StaffActor } from '../../../shared/domain/actor.js';
+
+interface SignInForm {
+  email?: string;
+  password?: string;
+  next?: string;
+}
+
+@Controller()
+export class SignInController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Get('/')
+  home(@Req() request: Request, @Res() response: Response): void {
+    response.redirect(303, request.staff ? HOME_BY_ROLE[request.staff.role] : '/login');
+  }
+
+  @Public()
+  @Get('login')
+  @Render('pages/identity/sign-in')
+  signInPage(@Query('next') next?: string): object {
+    return { pageTitle: 'Sign in', next: safeNext(next), layout: 'bare' };
+  }
+
+  @Public()
+  @Post('login')
+  async signIn(
+    @Body() form: SignInForm,
+    @ClientIp() ip: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const email = typeof form.email === 'string' ? form.email : '';
+    const password = typeof form.password === 'string' ? form.password : '';
+    try {
+      if (!email.trim() || !password) throw new MissingFieldsError();
+      const staff = await this.commands.execute(new SignInCommand(email, password, ip));
+      // A fresh session id at sign-in, so a planted cookie never becomes a signed-in one.
+      await new Promise<void>((resolve, reject) =>
+        request.session.regenerate((error) => (error ? reject(error as Error) : resolve())),
+      );
+      request.session.staffId = staff.id;
+      request.session.signedInAt = Date.now();
+      await new Promise<void>((resolve, reject) =>
+        request.session.save((error) => (error ? reject(error as Error) : resolve())),
+      );
+      response.redirect(303, safeNext(form.next) ?? HOME_BY_ROLE[staff.role]);
+    } catch (error) {
+      if (!(error instanceof DomainError) && !(error instanceof MissingFieldsError)) throw error;
+      response.status(error instanceof MissingFieldsError ? 400 : 401);
+      response.render('pages/identity/sign-in', {
+        pageTitle: 'Sign in',
+        layout: 'bare',
+        error: error.message,
+        email,
+        next: safeNext(form.next),
+      });
+    }
+  }
+
+  @Post('logout')
+  async signOut(
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.commands.execute(new SignOutCommand(actor, ip));
+    await new Promise<void>((resolve) => request.session.destroy(() => resolve()));
+    response.clearCookie('beian.sid', { path: '/' });
+    response.redirect(303, '/login');
+  }
+}
+
+class MissingFieldsError extends Error {
+  constructor() {
+    super('Enter your email and password.');
+  }
+}
+
+/** Only a local path may be a post-sign-in destination (no open redirects). */
+function safeNext(next: unknown): string | undefined {
+  if (typeof next !== 'string') return undefined;
+  return /^\/(?![/\\])[\w\-./?=&%]*$/.test(next) && !next.startsWith('/login') ? next : undefined;
+}

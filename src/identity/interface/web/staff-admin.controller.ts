@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Render, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
+import type { StaffActor } from '../../../shared/domain/actor.js';
+import { ROLE_LABELS, STAFF_ROLES } from '../../../shared/domain/staff-role.js';
+import { flash } from '../../../shared/interface/web/session.js';
+import { CreateStaffMemberCommand } from '../../application/commands/create-staff-member/create-staff-member.command.js';
+import { DeactivateStaffMemberCommand } from '../../application/commands/deactivate-staff-member/deactivate-staff-member.command.js';
+import { ListStaffMembersQuery } from '../../application/queries/list-staff-members/list-staff-members.query.js';
+import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+
+interface NewStaffForm {
+  email?: string;
+  displayName?: string;
+  role?: string;
+  password?: string;
+}
+
+@Controller('admin/users')
+@Roles('ADMIN')
+export class StaffAdminController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @Render('pages/identity/staff-list')
+  async list(@Req() request: Request): Promise<object> {
+    const members = await this.queries.execute(new ListStaffMembersQuery());
+    return {
+      pageTitle: 'Staff accounts',
+      members: members.map((member) => ({
+        ...member,
+        roleLabel: ROLE_LABELS[member.role],
+        status: member.active ? 'Active' : 'Deactivated',
+        canDeactivate: member.active && member.id !== request.staff?.id,
+      })),
+      roles: STAFF_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
+    };
+  }
+
+  @Post()
+  async create(
+    @Body() form: NewStaffForm,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.commands.execute(
+      new CreateStaffMemberCommand(
+        actor,
+        String(form.email ?? ''),
+        String(form.displayName ?? ''),
+        String(form.role ?? ''),
+        String(form.password ?? ''),
+        ip,
+      ),
+    );
+    flash(request, 'success', `Created the account for ${String(form.displayName ?? '').trim()}.`);
+    response.redirect(303, '/admin/users');
+  }
+
+  @Post(':id/deactivate')
+  async deactivate(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.commands.execute(new DeactivateStaffMemberCommand(actor, id, ip));
+    flash(request, 'success', 'The account was deactivated; its sessions end at their next request.');
+    response.redirect(303, '/admin/users');
+  }
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { QueryBus } from '@nestjs/cqrs';
+import type { Request } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
+import { SignInRequiredException } from '../../../shared/interface/http/sign-in-required.exception.js';
+import { GetSignedInStaffQuery } from '../../application/queries/get-signed-in-staff/get-signed-in-staff.query.js';
+import { PUBLIC_KEY } from '../../../shared/interface/http/access.decorators.js';
+
+/**
+ * Every portal route needs a live session of an active staff member. The idle
+ * timeout is the session cookie's rolling lifetime; the absolute one is checked here.
+ */
+@Injectable()
+export class StaffSessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly queries: QueryBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const staffId = request.session?.staffId;
+    if (!staffId) throw new SignInRequiredException('no-session');
+    const signedInAt = request.session.signedInAt ?? 0;
+    if (Date.now() - signedInAt > this.config.SESSION_ABSOLUTE_HOURS * 3_600_000) {
+      await endSession(request);
+      throw new SignInRequiredException('expired');
+    }
+    const staff = await this.queries.execute(new GetSignedInStaffQuery(staffId));
+    if (!staff) {
+      await endSession(request);
+      throw new SignInRequiredException('inactive');
+    }
+    request.staff = staff;
+    return true;
+  }
+}
+
+function endSession(request: Request): Promise<void> {
+  return new Promise((resolve) => request.session.regenerate(() => resolve()));
+}

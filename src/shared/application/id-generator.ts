@@ -1,0 +1,4 @@
+export interface IdGenerator {
+  newId(): string;
+}
+export const ID_GENERATOR = Symbol('IdGenerator');

