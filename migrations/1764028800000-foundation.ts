@@ -52,11 +52,17 @@ export class Foundation1764028800000 implements MigrationInterface {
         prev_hash char(64) NOT NULL,
         hash char(64) NOT NULL UNIQUE
       )`);
-    await queryRunner.query(`CREATE INDEX audit_events_request_idx ON audit_events (request_id, seq) WHERE request_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX audit_events_subject_idx ON audit_events (subject_id, seq) WHERE subject_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX audit_events_request_idx ON audit_events (request_id, seq) WHERE request_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX audit_events_subject_idx ON audit_events (subject_id, seq) WHERE subject_id IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX audit_events_actor_idx ON audit_events (actor_id, seq)`);
     await queryRunner.query(`CREATE INDEX audit_events_action_idx ON audit_events (action, seq)`);
-    await queryRunner.query(`CREATE INDEX audit_events_occurred_idx ON audit_events (occurred_at, seq)`);
+    await queryRunner.query(
+      `CREATE INDEX audit_events_occurred_idx ON audit_events (occurred_at, seq)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE audit_chain_head (
@@ -65,7 +71,9 @@ export class Foundation1764028800000 implements MigrationInterface {
         hash char(64) NOT NULL,
         updated_at timestamptz
       )`);
-    await queryRunner.query(`INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, 0, repeat('0', 64))`);
+    await queryRunner.query(
+      `INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, 0, repeat('0', 64))`,
+    );
 
     await queryRunner.query(`
       CREATE FUNCTION audit_events_are_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -15,7 +15,10 @@ export interface CreateAppOptions {
 }
 
 /** Builds the HTTP application exactly as the server runs it (the tests use this too). */
-export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
   const logger = options.logger ?? createRootLogger(config.LOG_LEVEL);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ config, clock: options.clock, mode: 'server' }),

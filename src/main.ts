@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap.js';
 import { describeDemoLogins, seedDemo } from './demo/seed-demo.js';
-import { InvalidConfigurationError, loadConfig } from './shared/infrastructure/config/app-config.js';
+import {
+  InvalidConfigurationError,
+  loadConfig,
+} from './shared/infrastructure/config/app-config.js';
 import { runMigrations } from './shared/infrastructure/database/migrate.js';
 import { prepareLocalRuntime } from './shared/infrastructure/runtime/local-runtime.js';
 
@@ -27,7 +30,9 @@ async function main(): Promise<void> {
     await app.listen(config.PORT, host);
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${config.PORT}`;
     if (runtime.demo || config.DEMO_MODE) say('\n' + describeDemoLogins());
-    say(`\nbeian-desk is running at ${url}  (Ctrl-C stops it${runtime.demo ? ' and the services it started' : ''})`);
+    say(
+      `\nbeian-desk is running at ${url}  (Ctrl-C stops it${runtime.demo ? ' and the services it started' : ''})`,
+    );
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         say('\nStopping…');
@@ -38,7 +43,9 @@ async function main(): Promise<void> {
     if (error instanceof InvalidConfigurationError) {
       process.stderr.write(error.message + '\n');
     } else {
-      process.stderr.write(`beian-desk could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `beian-desk could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
     }
     await stop(1);
   }

@@ -15,7 +15,12 @@ import { SignInController } from './interface/web/sign-in.controller.js';
 import { StaffAdminController } from './interface/web/staff-admin.controller.js';
 
 const controllers = [SignInController, StaffAdminController];
-const commandHandlers = [CreateStaffMemberHandler, DeactivateStaffMemberHandler, SignInHandler, SignOutHandler];
+const commandHandlers = [
+  CreateStaffMemberHandler,
+  DeactivateStaffMemberHandler,
+  SignInHandler,
+  SignOutHandler,
+];
 const queryHandlers = [GetSignedInStaffHandler, ListStaffMembersHandler];
 const adapters = [
   { provide: STAFF_MEMBER_REPOSITORY, useClass: TypeormStaffMemberRepository },

@@ -32,6 +32,12 @@ export interface SqlExecutor {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
+/** pg returns `{ rows }`, TypeORM's EntityManager the rows themselves. */
+async function rowsOf<T>(executor: SqlExecutor, sql: string, parameters?: unknown[]): Promise<T[]> {
+  const result = await executor.query(sql, parameters);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 /** The `prevHash` of the very first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -87,11 +93,15 @@ export class AuditChain {
     },
   ) {}
 
-  async append(executor: SqlExecutor, inputs: readonly AuditEventInput[]): Promise<ChainedAuditEvent[]> {
+  async append(
+    executor: SqlExecutor,
+    inputs: readonly AuditEventInput[],
+  ): Promise<ChainedAuditEvent[]> {
     if (inputs.length === 0) return [];
-    const rows = (await executor.query(
+    const rows = await rowsOf<{ seq: string | number; hash: string }>(
+      executor,
       `SELECT seq, hash FROM ${this.tables.head} WHERE id = 1 FOR UPDATE`,
-    )) as { seq: string | number; hash: string }[];
+    );
     const head = rows[0];
     if (!head) throw new Error(`${this.tables.head} has no row: run the migrations`);
 
@@ -141,9 +151,10 @@ export class AuditChain {
   }
 
   async head(executor: SqlExecutor): Promise<ChainHead> {
-    const rows = (await executor.query(
+    const rows = await rowsOf<{ seq: string | number; hash: string; updated_at: Date | null }>(
+      executor,
       `SELECT seq, hash, updated_at FROM ${this.tables.head} WHERE id = 1`,
-    )) as { seq: string | number; hash: string; updated_at: Date | null }[];
+    );
     const row = rows[0];
     if (!row) throw new Error(`${this.tables.head} has no row: run the migrations`);
     return { seq: Number(row.seq), hash: row.hash, updatedAt: row.updated_at };

@@ -1,4 +1,9 @@
-import { GENESIS_HASH, hashAuditEvent, type ChainedAuditEvent, type ChainHead } from './audit-chain.js';
+import {
+  GENESIS_HASH,
+  hashAuditEvent,
+  type ChainedAuditEvent,
+  type ChainHead,
+} from './audit-chain.js';
 
 export interface ChainBreak {
   /** The first event where the chain no longer holds. */
@@ -33,16 +38,32 @@ export async function verifyAuditChain(
     if (event.seq > expectedSeq) {
       const range =
         event.seq - expectedSeq === 1 ? `#${expectedSeq}` : `#${expectedSeq}–#${event.seq - 1}`;
-      return fail(expectedSeq, 'missing', `Event ${range} is missing: the trail jumps from #${expectedSeq - 1} to #${event.seq}.`);
+      return fail(
+        expectedSeq,
+        'missing',
+        `Event ${range} is missing: the trail jumps from #${expectedSeq - 1} to #${event.seq}.`,
+      );
     }
     if (event.seq < expectedSeq) {
-      return fail(event.seq, 'reordered', `Event #${event.seq} appears again after #${expectedSeq - 1}: the order was changed.`);
+      return fail(
+        event.seq,
+        'reordered',
+        `Event #${event.seq} appears again after #${expectedSeq - 1}: the order was changed.`,
+      );
     }
     if (hashAuditEvent(event.prevHash, event.seq, event) !== event.hash) {
-      return fail(event.seq, 'changed', `Event #${event.seq} (${event.action}) was changed after it was written: its content no longer matches its hash.`);
+      return fail(
+        event.seq,
+        'changed',
+        `Event #${event.seq} (${event.action}) was changed after it was written: its content no longer matches its hash.`,
+      );
     }
     if (event.prevHash !== prevHash) {
-      return fail(event.seq, 'reordered', `Event #${event.seq} (${event.action}) does not follow #${event.seq - 1}: it links to a different predecessor, so events were reordered, replaced or re-hashed.`);
+      return fail(
+        event.seq,
+        'reordered',
+        `Event #${event.seq} (${event.action}) does not follow #${event.seq - 1}: it links to a different predecessor, so events were reordered, replaced or re-hashed.`,
+      );
     }
     prevHash = event.hash;
     expectedSeq += 1;
@@ -51,10 +72,18 @@ export async function verifyAuditChain(
 
   if (recordedHead) {
     if (recordedHead.seq > verified) {
-      return fail(verified + 1, 'missing', `Events #${verified + 1}–#${recordedHead.seq} are missing: the chain head records ${recordedHead.seq} events but only ${verified} remain.`);
+      return fail(
+        verified + 1,
+        'missing',
+        `Events #${verified + 1}–#${recordedHead.seq} are missing: the chain head records ${recordedHead.seq} events but only ${verified} remain.`,
+      );
     }
     if (recordedHead.seq === verified && recordedHead.hash !== prevHash) {
-      return fail(verified, 'changed', `Event #${verified} does not match the recorded chain head.`);
+      return fail(
+        verified,
+        'changed',
+        `Event #${verified} does not match the recorded chain head.`,
+      );
     }
   }
   return { ok: true, verified, head: { seq: verified, hash: prevHash } };

@@ -1,2 +1,6 @@
 export { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
-export { startRedisServer, RedisServerNotInstalledError, type RedisServerHandle } from './redis-server.js';
+export {
+  startRedisServer,
+  RedisServerNotInstalledError,
+  type RedisServerHandle,
+} from './redis-server.js';

@@ -29,16 +29,26 @@ export async function startRedisServer(options: {
   await mkdir(dir, { recursive: true });
   const port = options.port ?? (await getPort({ host: '127.0.0.1' }));
   const args = [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--dir', dir,
-    '--save', '',
-    '--appendonly', 'no',
-    '--daemonize', 'no',
-    '--loglevel', 'warning',
-    '--logfile', '',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--daemonize',
+    'no',
+    '--loglevel',
+    'warning',
+    '--logfile',
+    '',
   ];
-  const child = spawn(options.binary ?? 'redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.binary ?? 'redis-server', args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await waitUntilReady(child, port);
   const stopHook = (): void => {
     child.kill('SIGTERM');

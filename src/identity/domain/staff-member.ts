@@ -1,6 +1,9 @@
 import type { StaffRole } from '../../shared/domain/staff-role.js';
 import { isStaffRole } from '../../shared/domain/staff-role.js';
-import { InvalidStaffDetailsError, StaffMemberAlreadyInactiveError } from './staff-member.errors.js';
+import {
+  InvalidStaffDetailsError,
+  StaffMemberAlreadyInactiveError,
+} from './staff-member.errors.js';
 
 export interface StaffMemberProps {
   id: string;
@@ -30,12 +33,15 @@ export class StaffMember {
     const email = StaffMember.normaliseEmail(input.email);
     const displayName = input.displayName.trim();
     const problems: string[] = [];
-    if (!EMAIL.test(email) || email.length > 254) problems.push(`"${input.email}" is not an email address`);
-    if (displayName.length === 0 || displayName.length > 120) problems.push('the name must be 1 to 120 characters');
+    if (!EMAIL.test(email) || email.length > 254)
+      problems.push(`"${input.email}" is not an email address`);
+    if (displayName.length === 0 || displayName.length > 120)
+      problems.push('the name must be 1 to 120 characters');
     if (!isStaffRole(input.role)) {
       problems.push(`"${input.role}" is not a role (REVIEWER, SENIOR_REVIEWER, AUDITOR or ADMIN)`);
     }
-    if (problems.length > 0 || !isStaffRole(input.role)) throw new InvalidStaffDetailsError(problems);
+    if (problems.length > 0 || !isStaffRole(input.role))
+      throw new InvalidStaffDetailsError(problems);
     return new StaffMember({
       id: input.id,
       email,

@@ -1,6 +1,5 @@
 export type ThrottleVerdict =
-  | { blocked: false }
-  | { blocked: true; scope: 'account' | 'address'; retryAfterSeconds: number };
+  { blocked: false } | { blocked: true; scope: 'account' | 'address'; retryAfterSeconds: number };
 
 /** Counts failed sign-ins per account and per network address. */
 export interface SignInThrottle {

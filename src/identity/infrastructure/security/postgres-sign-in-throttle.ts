@@ -39,12 +39,23 @@ export class PostgresSignInThrottle implements SignInThrottle {
   }
 
   async check(email: string, ip: string): Promise<ThrottleVerdict> {
-    const [account, address] = await Promise.all([this.perAccount.get(email), this.perAddress.get(ip)]);
+    const [account, address] = await Promise.all([
+      this.perAccount.get(email),
+      this.perAddress.get(ip),
+    ]);
     if (account && account.remainingPoints <= 0) {
-      return { blocked: true, scope: 'account', retryAfterSeconds: Math.ceil(account.msBeforeNext / 1000) };
+      return {
+        blocked: true,
+        scope: 'account',
+        retryAfterSeconds: Math.ceil(account.msBeforeNext / 1000),
+      };
     }
     if (address && address.remainingPoints <= 0) {
-      return { blocked: true, scope: 'address', retryAfterSeconds: Math.ceil(address.msBeforeNext / 1000) };
+      return {
+        blocked: true,
+        scope: 'address',
+        retryAfterSeconds: Math.ceil(address.msBeforeNext / 1000),
+      };
     }
     return { blocked: false };
   }
@@ -55,10 +66,18 @@ export class PostgresSignInThrottle implements SignInThrottle {
       this.consume(this.perAddress, ip),
     ]);
     if (account.remainingPoints <= 0) {
-      return { blocked: true, scope: 'account', retryAfterSeconds: Math.ceil(account.msBeforeNext / 1000) };
+      return {
+        blocked: true,
+        scope: 'account',
+        retryAfterSeconds: Math.ceil(account.msBeforeNext / 1000),
+      };
     }
     if (address.remainingPoints <= 0) {
-      return { blocked: true, scope: 'address', retryAfterSeconds: Math.ceil(address.msBeforeNext / 1000) };
+      return {
+        blocked: true,
+        scope: 'address',
+        retryAfterSeconds: Math.ceil(address.msBeforeNext / 1000),
+      };
     }
     return { blocked: false };
   }

@@ -30,7 +30,10 @@ export class TypeormStaffMemberRepository implements StaffMemberRepository {
     try {
       await this.rows.save(StaffMemberMapper.toEntity(member));
     } catch (error) {
-      if (error instanceof QueryFailedError && isUniqueViolation(error, 'staff_members_email_key')) {
+      if (
+        error instanceof QueryFailedError &&
+        isUniqueViolation(error, 'staff_members_email_key')
+      ) {
         throw new StaffEmailTakenError(member.email);
       }
       throw error;
@@ -38,7 +41,9 @@ export class TypeormStaffMemberRepository implements StaffMemberRepository {
   }
 
   async list(): Promise<StaffMember[]> {
-    const rows = await this.rows.find({ order: { active: 'DESC', role: 'ASC', displayName: 'ASC' } });
+    const rows = await this.rows.find({
+      order: { active: 'DESC', role: 'ASC', displayName: 'ASC' },
+    });
     return rows.map((row) => StaffMemberMapper.toDomain(row));
   }
 }

@@ -5,7 +5,11 @@ import { DomainError } from '../../../shared/domain/domain-error.js';
 import { HOME_BY_ROLE } from '../../../shared/interface/web/navigation.js';
 import { SignInCommand } from '../../application/commands/sign-in/sign-in.command.js';
 import { SignOutCommand } from '../../application/commands/sign-out/sign-out.command.js';
-import { ClientIp, CurrentActor, Public } from '../../../shared/interface/http/access.decorators.js';
+import {
+  ClientIp,
+  CurrentActor,
+  Public,
+} from '../../../shared/interface/http/access.decorators.js';
 import type { StaffActor } from '../../../shared/domain/actor.js';
 
 interface SignInForm {

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Render, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Render,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
@@ -71,7 +81,11 @@ export class StaffAdminController {
     @Res() response: Response,
   ): Promise<void> {
     await this.commands.execute(new DeactivateStaffMemberCommand(actor, id, ip));
-    flash(request, 'success', 'The account was deactivated; its sessions end at their next request.');
+    flash(
+      request,
+      'success',
+      'The account was deactivated; its sessions end at their next request.',
+    );
     response.redirect(303, '/admin/users');
   }
 }

@@ -19,7 +19,10 @@ const intakeTokens = z
   .min(1)
   .transform((value, ctx) => {
     const clients: { client: string; token: string }[] = [];
-    for (const pair of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    for (const pair of value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const separator = pair.indexOf(':');
       const client = pair.slice(0, separator).trim();
       const token = pair.slice(separator + 1).trim();
@@ -64,7 +67,12 @@ export const configSchema = z
     REDIS_URL: redisUrl,
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     TRUST_PROXY: booleanFlag.default(false),
@@ -79,14 +87,24 @@ export const configSchema = z
     SLA_AT_RISK_HOURS: z.coerce.number().min(0).max(72).default(4),
     SLA_WATCH_CRON: z.string().default('* * * * *'),
     AWAITING_APPLICANT_EXPIRY_DAYS: z.coerce.number().int().min(1).default(15),
-    MAX_FILE_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
-    MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+    MAX_FILE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(10 * 1024 * 1024),
+    MAX_REQUEST_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(25 * 1024 * 1024),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('beian-desk <no-reply@beian-desk.invalid>'),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
     LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     DEMO_MODE: booleanFlag.default(false),
     SCHEDULER_ENABLED: booleanFlag.default(true),
   })

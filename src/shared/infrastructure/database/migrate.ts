@@ -5,7 +5,9 @@ import { dataSourceOptions } from './data-source-options.js';
 
 /** Applies every pending migration; returns the names applied. */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = await new DataSource(dataSourceOptions(url, 'beian-desk-migrate')).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions(url, 'beian-desk-migrate'),
+  ).initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
@@ -16,7 +18,9 @@ export async function runMigrations(url: string): Promise<string[]> {
 
 /** Reverts the most recent migration (or `count` of them). */
 export async function revertMigrations(url: string, count = 1): Promise<void> {
-  const dataSource = await new DataSource(dataSourceOptions(url, 'beian-desk-migrate')).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions(url, 'beian-desk-migrate'),
+  ).initialize();
   try {
     for (let index = 0; index < count; index += 1) {
       await dataSource.undoLastMigration({ transaction: 'each' });
@@ -31,8 +35,14 @@ export async function revertMigrations(url: string, count = 1): Promise<void> {
  * entities. Review it: hand-written parts (triggers, partial indexes) are not
  * entities' business and must be kept.
  */
-export async function generateMigration(url: string, name: string, dir: string): Promise<string | null> {
-  const dataSource = await new DataSource(dataSourceOptions(url, 'beian-desk-migrate')).initialize();
+export async function generateMigration(
+  url: string,
+  name: string,
+  dir: string,
+): Promise<string | null> {
+  const dataSource = await new DataSource(
+    dataSourceOptions(url, 'beian-desk-migrate'),
+  ).initialize();
   try {
     const sqlInMemory = await dataSource.driver.createSchemaBuilder().log();
     if (sqlInMemory.upQueries.length === 0) return null;
@@ -40,7 +50,10 @@ export async function generateMigration(url: string, name: string, dir: string):
     const className = `${name.replace(/[^A-Za-z0-9]/g, '')}${timestamp}`;
     const render = (queries: typeof sqlInMemory.upQueries): string =>
       queries
-        .map((query) => `    await queryRunner.query(${JSON.stringify(query.query)}${query.parameters?.length ? `, ${JSON.stringify(query.parameters)}` : ''});`)
+        .map(
+          (query) =>
+            `    await queryRunner.query(${JSON.stringify(query.query)}${query.parameters?.length ? `, ${JSON.stringify(query.parameters)}` : ''});`,
+        )
         .join('\n');
     const file = path.join(dir, `${timestamp}-${name}.ts`);
     await writeFile(

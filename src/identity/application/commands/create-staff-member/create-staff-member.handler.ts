@@ -7,7 +7,10 @@ import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/un
 import { StaffMember } from '../../../domain/staff-member.js';
 import { InvalidStaffDetailsError } from '../../../domain/staff-member.errors.js';
 import { PASSWORD_HASHER, type PasswordHasher } from '../../ports/password-hasher.js';
-import { STAFF_MEMBER_REPOSITORY, type StaffMemberRepository } from '../../ports/staff-member.repository.js';
+import {
+  STAFF_MEMBER_REPOSITORY,
+  type StaffMemberRepository,
+} from '../../ports/staff-member.repository.js';
 import { CreateStaffMemberCommand } from './create-staff-member.command.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -25,7 +28,9 @@ export class CreateStaffMemberHandler implements ICommandHandler<CreateStaffMemb
 
   async execute(command: CreateStaffMemberCommand): Promise<{ id: string }> {
     if (command.password.length < MIN_PASSWORD_LENGTH) {
-      throw new InvalidStaffDetailsError([`the password must be at least ${MIN_PASSWORD_LENGTH} characters`]);
+      throw new InvalidStaffDetailsError([
+        `the password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+      ]);
     }
     const passwordHash = await this.hasher.hash(command.password);
     return this.unitOfWork.run(async () => {
@@ -41,7 +46,12 @@ export class CreateStaffMemberHandler implements ICommandHandler<CreateStaffMemb
       this.audit.record({
         actor: command.actor,
         action: 'staff.created',
-        details: { staffId: member.id, email: member.email, displayName: member.displayName, role: member.role },
+        details: {
+          staffId: member.id,
+          email: member.email,
+          displayName: member.displayName,
+          role: member.role,
+        },
         ip: command.ip,
       });
       return { id: member.id };

@@ -4,7 +4,10 @@ import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-l
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { StaffMemberNotFoundError } from '../../../domain/staff-member.errors.js';
-import { STAFF_MEMBER_REPOSITORY, type StaffMemberRepository } from '../../ports/staff-member.repository.js';
+import {
+  STAFF_MEMBER_REPOSITORY,
+  type StaffMemberRepository,
+} from '../../ports/staff-member.repository.js';
 import { DeactivateStaffMemberCommand } from './deactivate-staff-member.command.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,10 +3,16 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { StaffMember } from '../../../domain/staff-member.js';
-import { InvalidCredentialsError, SignInThrottledError } from '../../../domain/staff-member.errors.js';
+import {
+  InvalidCredentialsError,
+  SignInThrottledError,
+} from '../../../domain/staff-member.errors.js';
 import { PASSWORD_HASHER, type PasswordHasher } from '../../ports/password-hasher.js';
 import { SIGN_IN_THROTTLE, type SignInThrottle } from '../../ports/sign-in-throttle.js';
-import { STAFF_MEMBER_REPOSITORY, type StaffMemberRepository } from '../../ports/staff-member.repository.js';
+import {
+  STAFF_MEMBER_REPOSITORY,
+  type StaffMemberRepository,
+} from '../../ports/staff-member.repository.js';
 import type { SignedInStaff } from '../../queries/get-signed-in-staff/signed-in-staff.js';
 import { SignInCommand } from './sign-in.command.js';
 
@@ -28,7 +34,9 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     const email = StaffMember.normaliseEmail(command.email);
     const verdict = await this.throttle.check(email, command.ip);
     if (verdict.blocked) {
-      await this.recordAttempt('staff.sign_in_throttled', email, command.ip, null, { scope: verdict.scope });
+      await this.recordAttempt('staff.sign_in_throttled', email, command.ip, null, {
+        scope: verdict.scope,
+      });
       throw new SignInThrottledError(verdict.scope, verdict.retryAfterSeconds);
     }
 
@@ -38,7 +46,11 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
       : (await this.hasher.verifyAgainstDummy(command.password), false);
 
     if (!member || !passwordMatches || !member.canSignIn()) {
-      const reason = !member ? 'unknown-email' : !passwordMatches ? 'wrong-password' : 'account-inactive';
+      const reason = !member
+        ? 'unknown-email'
+        : !passwordMatches
+          ? 'wrong-password'
+          : 'account-inactive';
       const after = await this.throttle.recordFailure(email, command.ip);
       await this.recordAttempt('staff.sign_in_failed', email, command.ip, member, { reason });
       if (after.blocked) throw new SignInThrottledError(after.scope, after.retryAfterSeconds);
@@ -47,7 +59,12 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
 
     await this.throttle.recordSuccess(email, command.ip);
     await this.recordAttempt('staff.signed_in', email, command.ip, member, {});
-    return { id: member.id, email: member.email, displayName: member.displayName, role: member.role };
+    return {
+      id: member.id,
+      email: member.email,
+      displayName: member.displayName,
+      role: member.role,
+    };
   }
 
   private async recordAttempt(

@@ -1,6 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { STAFF_MEMBER_REPOSITORY, type StaffMemberRepository } from '../../ports/staff-member.repository.js';
+import {
+  STAFF_MEMBER_REPOSITORY,
+  type StaffMemberRepository,
+} from '../../ports/staff-member.repository.js';
 import { GetSignedInStaffQuery } from './get-signed-in-staff.query.js';
 import type { SignedInStaff } from './signed-in-staff.js';
 
@@ -11,6 +14,11 @@ export class GetSignedInStaffHandler implements IQueryHandler<GetSignedInStaffQu
   async execute(query: GetSignedInStaffQuery): Promise<SignedInStaff | null> {
     const member = await this.staff.findById(query.staffId);
     if (!member?.canSignIn()) return null;
-    return { id: member.id, email: member.email, displayName: member.displayName, role: member.role };
+    return {
+      id: member.id,
+      email: member.email,
+      displayName: member.displayName,
+      role: member.role,
+    };
   }
 }

@@ -1,6 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { STAFF_MEMBER_REPOSITORY, type StaffMemberRepository } from '../../ports/staff-member.repository.js';
+import {
+  STAFF_MEMBER_REPOSITORY,
+  type StaffMemberRepository,
+} from '../../ports/staff-member.repository.js';
 import { ListStaffMembersQuery, type StaffMemberListItem } from './list-staff-members.query.js';
 
 @QueryHandler(ListStaffMembersQuery)

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { pathToFileURL } from 'node:url';
+import { runCli } from './cli/run-cli.js';
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await runCli(process.argv.slice(2), process.env, {
+    out: (line) => void process.stdout.write(line + '\n'),
+    err: (line) => void process.stderr.write(line + '\n'),
+  });
+}

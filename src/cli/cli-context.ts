@@ -1,0 +1,10 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { CliOutput } from './run-cli.js';
+
+/** What a context's CLI commands get: output, and the app (or just the database) to work with. */
+export interface CliContext {
+  output: CliOutput;
+  /** Runs `work` with the application context; its return value is the exit code. */
+  withApp(work: (app: INestApplicationContext) => Promise<number | void>): Promise<void>;
+  withDatabaseUrl(work: (url: string) => Promise<void>): Promise<void>;
+}

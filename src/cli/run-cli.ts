@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { Command, CommanderError } from 'commander';
+import { AppModule } from '../app.module.js';
+import { registerStaffCommands } from '../identity/interface/cli/staff.commands.js';
+import {
+  InvalidConfigurationError,
+  loadConfig,
+} from '../shared/infrastructure/config/app-config.js';
+import {
+  generateMigration,
+  revertMigrations,
+  runMigrations,
+} from '../shared/infrastructure/database/migrate.js';
+import { createRootLogger, PinoNestLogger } from '../shared/infrastructure/logging/logger.js';
+import { projectRoot } from '../shared/infrastructure/project-root.js';
+import { prepareLocalRuntime } from '../shared/infrastructure/runtime/local-runtime.js';
+import { DomainError } from '../shared/domain/domain-error.js';
+import type { CliContext } from './cli-context.js';
+
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/**
+ * `npm run cli -- <command>`: staff accounts, migrations, and each context's
+ * own commands. Returns the exit code. Without DATABASE_URL it works on the
+ * demo's embedded database, as the portal does.
+ */
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  output: CliOutput,
+): Promise<number> {
+  const program = new Command('beian-desk')
+    .description('beian-desk command line')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => output.out(text.trimEnd()),
+      writeErr: (text) => output.err(text.trimEnd()),
+    });
+
+  let exitCode = 0;
+  const context: CliContext = {
+    output,
+    withApp: async (work) => {
+      const runtime = await prepareLocalRuntime(env, () => undefined);
+      try {
+        const config = loadConfig({
+          ...runtime.env,
+          SCHEDULER_ENABLED: 'false',
+          LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+        });
+        await runMigrations(config.DATABASE_URL);
+        const app = await NestFactory.createApplicationContext(
+          AppModule.register({ config, mode: 'cli' }),
+          {
+            logger: new PinoNestLogger(createRootLogger(config.LOG_LEVEL, process.stderr)),
+          },
+        );
+        try {
+          exitCode = (await work(app)) ?? 0;
+        } finally {
+          await app.close();
+        }
+      } finally {
+        await runtime.stop();
+      }
+    },
+    withDatabaseUrl: async (work) => {
+      const runtime = await prepareLocalRuntime(
+        { REDIS_URL: 'redis://unused', ...env },
+        () => undefined,
+      );
+      try {
+        await work(runtime.env.DATABASE_URL!);
+      } finally {
+        await runtime.stop();
+      }
+    },
+  };
+
+  program
+    .command('migration:run')
+    .description('apply every pending migration')
+    .action(() =>
+      context.withDatabaseUrl(async (url) => {
+        const applied = await runMigrations(url);
+        output.out(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+      }),
+    );
+  program
+    .command('migration:revert')
+    .description('revert the most recent migration(s)')
+    .option('--count <n>', 'how many to revert', '1')
+    .action((options: { count: string }) =>
+      context.withDatabaseUrl(async (url) => {
+        await revertMigrations(url, Number(options.count));
+        output.out(`Reverted ${options.count} migration(s).`);
+      }),
+    );
+  program
+    .command('migration:generate')
+    .description('write a migration for the difference between the entities and the database')
+    .argument('<name>', 'a short name, e.g. add-subject-province')
+    .action((name: string) =>
+      context.withDatabaseUrl(async (url) => {
+        const file = await generateMigration(url, name, path.join(projectRoot(), 'migrations'));
+        output.out(
+          file
+            ? `Wrote ${path.relative(projectRoot(), file)}; add it to migrations/index.ts.`
+            : 'No changes.',
+        );
+      }),
+    );
+  registerStaffCommands(program, context);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof InvalidConfigurationError || error instanceof DomainError) {
+      output.err(error.message);
+      return 1;
+    }
+    output.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 1;
+  }
+}

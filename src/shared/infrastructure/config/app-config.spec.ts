@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import { InvalidConfigurationError, loadConfig } from './app-config.js';
+
+const VALID = {
+  DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/beian',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  SESSION_SECRET: 'x'.repeat(32),
+  INTAKE_TOKENS: 'filing-portal:0123456789abcdef0123',
+  DOCUMENT_DIR: '/var/lib/beian/documents',
+  EXPORT_DIR: '/var/lib/beian/exports',
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof InvalidConfigurationError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(VALID);
+    expect(config.PORT).toBe(3000);
+    expect(config.TZ_BUSINESS).toBe('Asia/Shanghai');
+    expect(config.BUSINESS_DAY_START).toBe(9 * 60);
+    expect(config.BUSINESS_DAY_END).toBe(18 * 60);
+    expect(config.SLA_BUSINESS_DAYS).toBe(2);
+    expect(config.INTAKE_TOKENS).toEqual([
+      { client: 'filing-portal', token: '0123456789abcdef0123' },
+    ]);
+  });
+
+  it('lists every missing and every invalid value in one message', () => {
+    const problems = problemsOf({
+      DATABASE_URL: 'mysql://localhost/beian',
+      PORT: 'eighty',
+      SESSION_SECRET: 'short',
+      INTAKE_TOKENS: 'no-separator',
+      TZ_BUSINESS: 'Mars/Olympus_Mons',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URL must be a postgres:// URL',
+        'REDIS_URL is required',
+        expect.stringMatching(/^PORT /),
+        'SESSION_SECRET must be at least 32 characters',
+        expect.stringMatching(/^INTAKE_TOKENS .*client:token pair/),
+        'DOCUMENT_DIR is required',
+        'EXPORT_DIR is required',
+        'TZ_BUSINESS is not an IANA time zone',
+      ]),
+    );
+    expect(problems).toHaveLength(8);
+    try {
+      loadConfig({});
+    } catch (error) {
+      expect((error as Error).message).toMatch(
+        /^beian-desk cannot start: 6 settings are missing or invalid/,
+      );
+      expect((error as Error).message).toContain('See .env.example');
+    }
+  });
+
+  it('parses several intake clients and refuses short tokens', () => {
+    expect(
+      loadConfig({ ...VALID, INTAKE_TOKENS: 'a:aaaaaaaaaaaaaaaa, b:bbbbbbbbbbbbbbbb' })
+        .INTAKE_TOKENS,
+    ).toHaveLength(2);
+    expect(problemsOf({ ...VALID, INTAKE_TOKENS: 'a:short' })).toEqual([
+      'INTAKE_TOKENS "a…" is not a client:token pair with a token of at least 16 characters',
+    ]);
+  });
+
+  it('refuses business hours that end before they start', () => {
+    expect(
+      problemsOf({ ...VALID, BUSINESS_DAY_START: '18:00', BUSINESS_DAY_END: '09:00' }),
+    ).toEqual(['BUSINESS_DAY_END must be later than BUSINESS_DAY_START']);
+  });
+});

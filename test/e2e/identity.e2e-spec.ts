@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { runCli } from '../../src/cli/run-cli.js';
+import {
+  createStaff,
+  startTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestStaff,
+} from '../support/test-app.js';
+import { testServices } from '../support/services.js';
+import { signedIn, WebSession } from '../support/web-session.js';
+
+describe('staff sign-in and access', () => {
+  let t: TestApp;
+  let reviewer: TestStaff;
+  let auditor: TestStaff;
+  let admin: TestStaff;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' } });
+    [reviewer, auditor, admin] = await Promise.all([
+      createStaff(t.app, 'REVIEWER'),
+      createStaff(t.app, 'AUDITOR'),
+      createStaff(t.app, 'ADMIN'),
+    ]);
+  });
+  afterAll(() => t.close());
+
+  const auditActions = async (email: string): Promise<string[]> => {
+    const rows: { action: string }[] = await t.dataSource.query(
+      `SELECT action FROM audit_events WHERE details->>'email' = $1 AND action LIKE 'staff.sign%' ORDER BY seq`,
+      [email],
+    );
+    return rows.map((row) => row.action);
+  };
+
+  it('redirects an unauthenticated page request to /login', async () => {
+    const response = await request(t.url).get('/queue');
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/login?next=%2Fqueue');
+  });
+
+  it('signs a reviewer in, landing on the queue with their name and role shown', async () => {
+    const session = new WebSession(t.url);
+    const response = await session.signIn(reviewer.email, reviewer.password);
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/queue');
+    const queue = await session.page('/queue');
+    expect(queue.status).toBe(200);
+    expect(queue.text).toContain(reviewer.name);
+    expect(queue.text).toContain('Reviewer');
+    expect(await auditActions(reviewer.email)).toContain('staff.signed_in');
+  });
+
+  it('gives the session a new id at sign-in', async () => {
+    const session = new WebSession(t.url);
+    await session.page('/login');
+    const before = session.cookieValue();
+    expect(before).toBeDefined();
+    await session.signIn(auditor.email, auditor.password);
+    const after = session.cookieValue();
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Lax', async () => {
+    const response = await request(t.url).get('/login');
+    const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0] ?? '';
+    expect(cookie).toMatch(/^beian\.sid=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+  });
+
+  it('refuses a POST without the CSRF token (403), signed in or not', async () => {
+    const anonymous = await request(t.url)
+      .post('/login')
+      .type('form')
+      .send({ email: reviewer.email, password: reviewer.password });
+    expect(anonymous.status).toBe(403);
+    const session = await signedIn(t.url, admin.email, admin.password);
+    const forged = await session.agent
+      .post('/admin/users')
+      .type('form')
+      .send({
+        email: 'forged@test.beian-desk.test',
+        displayName: 'Forged',
+        role: 'ADMIN',
+        password: 'x'.repeat(16),
+      });
+    expect(forged.status).toBe(403);
+    expect(forged.text).toContain('This form has expired or did not come from the desk');
+    const wrongToken = await session.agent
+      .post('/admin/users')
+      .type('form')
+      .send({
+        _csrf: 'not-the-token',
+        email: 'forged@test.beian-desk.test',
+        displayName: 'Forged',
+        role: 'ADMIN',
+        password: 'x'.repeat(16),
+      });
+    expect(wrongToken.status).toBe(403);
+    const rows = await t.dataSource.query(
+      `SELECT 1 FROM staff_members WHERE email = 'forged@test.beian-desk.test'`,
+    );
+    expect(rows).toHaveLength(0);
+  });
+
+  it('shows a wrong password in words and throttles the account after 3 failures, even for the right password', async () => {
+    const victim = await createStaff(t.app, 'REVIEWER');
+    const session = new WebSession(t.url);
+    const first = await session.signIn(victim.email, 'wrong-password-1');
+    expect(first.status).toBe(401);
+    expect(first.text).toContain('The email or password is not correct.');
+    await session.signIn(victim.email, 'wrong-password-2');
+    const third = await session.signIn(victim.email, 'wrong-password-3');
+    expect(third.status).toBe(401);
+    expect(third.text).toMatch(
+      /Too many failed sign-ins for this account\. Try again in \d+ minutes?\./,
+    );
+    const rightPassword = await session.signIn(victim.email, victim.password);
+    expect(rightPassword.status).toBe(401);
+    expect(rightPassword.text).toContain('Too many failed sign-ins for this account');
+    expect(await auditActions(victim.email)).toEqual([
+      'staff.sign_in_failed',
+      'staff.sign_in_failed',
+      'staff.sign_in_failed',
+      'staff.sign_in_throttled',
+    ]);
+  });
+
+  it('throttles failed sign-ins per network address across accounts', async () => {
+    const strict = await startTestApp({
+      env: { LOGIN_MAX_FAILURES_PER_IP: '4', LOGIN_MAX_FAILURES_PER_ACCOUNT: '100' },
+    });
+    try {
+      // Another run may have counted failures from 127.0.0.1; start from a clean slate for this address.
+      await strict.dataSource.query(`DELETE FROM login_throttle WHERE key LIKE 'ip:%'`);
+      const session = new WebSession(strict.url);
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        await session.signIn(`nobody-${attempt}@test.beian-desk.test`, 'whatever-password');
+      }
+      const blocked = await session.signIn(reviewer.email, reviewer.password);
+      expect(blocked.status).toBe(401);
+      expect(blocked.text).toContain('Too many failed sign-ins from your network address');
+    } finally {
+      await strict.dataSource.query(`DELETE FROM login_throttle WHERE key LIKE 'ip:%'`);
+      await strict.close();
+    }
+  });
+
+  it('refuses an auditor on an admin-only page (403) and a reviewer on the audit trail', async () => {
+    const auditorSession = await signedIn(t.url, auditor.email, auditor.password);
+    const adminPage = await auditorSession.page('/admin/users');
+    expect(adminPage.status).toBe(403);
+    expect(adminPage.text).toContain('Your role does not allow this page or action.');
+    const reviewerSession = await signedIn(t.url, reviewer.email, reviewer.password);
+    expect((await reviewerSession.page('/audit')).status).toBe(403);
+    expect((await auditorSession.page('/audit')).status).toBe(200);
+  });
+
+  it('signs out: the session ends, and that is audited', async () => {
+    const session = await signedIn(t.url, reviewer.email, reviewer.password);
+    await session.page('/queue');
+    const out = await session.submit('/logout');
+    expect(out.status).toBe(303);
+    expect(out.headers.location).toBe('/login');
+    const after = await session.agent.get('/queue');
+    expect(after.status).toBe(303);
+    const rows: { action: string }[] = await t.dataSource.query(
+      `SELECT action FROM audit_events WHERE actor_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [reviewer.id],
+    );
+    expect(rows[0]?.action).toBe('staff.signed_out');
+  });
+
+  it('lets an admin create a staff account from the page, and shows a refused form in words with what was typed', async () => {
+    const session = await signedIn(t.url, admin.email, admin.password);
+    await session.page('/admin/users');
+    const created = await session.submit('/admin/users', {
+      _form: 'new-staff',
+      displayName: 'Sun Li',
+      email: 'sun.li@test.beian-desk.test',
+      role: 'AUDITOR',
+      password: 'a-long-enough-password',
+    });
+    expect(created.status).toBe(303);
+    const list = await session.page('/admin/users');
+    expect(list.text).toContain('Created the account for Sun Li.');
+    expect(list.text).toContain('sun.li@test.beian-desk.test');
+
+    const refused = await session.agent
+      .post('/admin/users')
+      .set('Referer', `${t.url}/admin/users`)
+      .type('form')
+      .send({
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(list.text)![1],
+        _form: 'new-staff',
+        displayName: 'Sun Li Again',
+        email: 'sun.li@test.beian-desk.test',
+        role: 'AUDITOR',
+        password: 'a-long-enough-password',
+      });
+    expect(refused.status).toBe(303);
+    const page = await session.page('/admin/users');
+    expect(page.text).toContain(
+      'A staff account with the email sun.li@test.beian-desk.test already exists.',
+    );
+    expect(page.text).toContain('value="Sun Li Again"');
+  });
+
+  it('keeps passwords, cookies and tokens out of the logs, and gives every request line a request id', async () => {
+    const session = new WebSession(t.url);
+    await session.signIn(reviewer.email, 'a-password-that-must-not-be-logged');
+    await session.signIn(reviewer.email, TEST_PASSWORD);
+    const text = JSON.stringify(t.logs);
+    expect(text).not.toContain('a-password-that-must-not-be-logged');
+    expect(text).not.toContain(TEST_PASSWORD);
+    expect(text).not.toContain('beian.sid=s%3A');
+    const requestLines = t.logs.filter((line) => line.req !== undefined);
+    expect(requestLines.length).toBeGreaterThan(0);
+    for (const line of requestLines) expect(typeof line.requestId).toBe('string');
+  });
+
+  it('creates and deactivates staff from the command line; a deactivated account cannot sign in', async () => {
+    const services = testServices();
+    const lines: string[] = [];
+    const output = {
+      out: (line: string) => lines.push(line),
+      err: (line: string) => lines.push(line),
+    };
+    const env = {
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+      SESSION_SECRET: t.config.SESSION_SECRET,
+      INTAKE_TOKENS: 'cli:cli-token-000000000000',
+      DOCUMENT_DIR: t.config.DOCUMENT_DIR,
+      EXPORT_DIR: t.config.EXPORT_DIR,
+    };
+    const email = `cli-${Date.now()}@test.beian-desk.test`;
+    const created = await runCli(
+      [
+        'staff:create',
+        '--email',
+        email,
+        '--name',
+        'Zhou Xin',
+        '--role',
+        'SENIOR_REVIEWER',
+        '--password',
+        'cli-password-123',
+      ],
+      env,
+      output,
+    );
+    expect(created).toBe(0);
+    expect(lines.join('\n')).toContain(`Created SENIOR_REVIEWER ${email}`);
+    expect((await new WebSession(t.url).signIn(email, 'cli-password-123')).status).toBe(303);
+
+    const badRole = await runCli(
+      [
+        'staff:create',
+        '--email',
+        `x${email}`,
+        '--name',
+        'X',
+        '--role',
+        'BOSS',
+        '--password',
+        'cli-password-123',
+      ],
+      env,
+      output,
+    );
+    expect(badRole).toBe(1);
+    expect(lines.join('\n')).toContain('"BOSS" is not a role');
+
+    expect(await runCli(['staff:deactivate', '--email', email], env, output)).toBe(0);
+    const refused = await new WebSession(t.url).signIn(email, 'cli-password-123');
+    expect(refused.status).toBe(401);
+  });
+});

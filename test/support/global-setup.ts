@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+// Jest loads global set-up outside its module system (no path mapping, CommonJS),
+// so this file imports the two service starters directly.
+import { startEmbeddedPostgres } from '../../libs/local-services/src/embedded-postgres.ts';
+import { startRedisServer } from '../../libs/local-services/src/redis-server.ts';
+import type { TestServices } from './services.ts';
+
+/**
+ * Brings up this run's services: PostgreSQL (embedded, or the server of
+ * TEST_DATABASE_URL) with a fresh, empty database, and a redis-server (or
+ * TEST_REDIS_URL). The first test to need the schema applies the migrations.
+ * Nothing is shared with the demo.
+ */
+export default async function globalSetup(): Promise<void> {
+  const stops: (() => Promise<void>)[] = [];
+  let adminUrl: string;
+  if (process.env.TEST_DATABASE_URL) {
+    adminUrl = process.env.TEST_DATABASE_URL;
+  } else {
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(
+        os.tmpdir(),
+        `beian-test-pg-${process.pid}-${randomBytes(3).toString('hex')}`,
+      ),
+      persistent: false,
+      settings: {
+        fsync: 'off',
+        synchronous_commit: 'off',
+        full_page_writes: 'off',
+        max_connections: '300',
+      },
+    });
+    stops.push(() => server.stop());
+    adminUrl = server.adminUrl;
+  }
+  const database = `beian_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  await admin.end();
+
+  let redisUrl = process.env.TEST_REDIS_URL;
+  if (!redisUrl) {
+    const redis = await startRedisServer({
+      dir: path.join(os.tmpdir(), `beian-test-redis-${process.pid}`),
+    });
+    stops.push(() => redis.stop());
+    redisUrl = redis.url;
+  }
+
+  const databaseUrl = new URL(adminUrl);
+  databaseUrl.pathname = `/${database}`;
+  const services: TestServices = {
+    databaseUrl: databaseUrl.toString(),
+    adminUrl,
+    redisUrl,
+    scratchDir: await mkdtemp(path.join(os.tmpdir(), 'beian-test-files-')),
+  };
+  process.env.BEIAN_TEST_SERVICES = JSON.stringify(services);
+  (globalThis as Record<string, unknown>).__beianTestTeardown = async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await client.end();
+    for (const stop of stops.reverse()) await stop();
+  };
+}

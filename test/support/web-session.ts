@@ -1,0 +1,72 @@
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+
+/** Reads the hidden `_csrf` field of a page. */
+export function csrfTokenOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('no _csrf field on the page');
+  return match[1]!;
+}
+
+/** A cookie-keeping client of the staff portal. */
+export class WebSession {
+  readonly agent: TestAgent;
+  private token: string | undefined;
+
+  constructor(readonly baseUrl: string) {
+    this.agent = request.agent(baseUrl);
+  }
+
+  /** Fetches a page and remembers its CSRF token for the next form. */
+  async page(path: string) {
+    const response = await this.agent.get(path);
+    if (
+      response.status === 200 &&
+      typeof response.text === 'string' &&
+      response.text.includes('name="_csrf"')
+    ) {
+      this.token = csrfTokenOf(response.text);
+    }
+    return response;
+  }
+
+  /** Submits a form as the browser would, with the CSRF token of the last page. */
+  async submit(path: string, fields: Record<string, string | string[]> = {}) {
+    if (!this.token) await this.page('/login');
+    return this.agent
+      .post(path)
+      .type('form')
+      .send({ ...fields, _csrf: this.token! });
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page('/login');
+    return this.submit('/login', { email, password });
+  }
+
+  /** The session cookie's value as the server set it last. */
+  cookieValue(): string | undefined {
+    const jar = (
+      this.agent as unknown as {
+        jar: { getCookie(name: string, access: unknown): { value: string } | undefined };
+      }
+    ).jar;
+    return jar.getCookie('beian.sid', {
+      domain: new URL(this.baseUrl).hostname,
+      path: '/',
+      secure: false,
+      script: false,
+    })?.value;
+  }
+}
+
+export async function signedIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<WebSession> {
+  const session = new WebSession(baseUrl);
+  const response = await session.signIn(email, password);
+  if (response.status !== 303) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+  return session;
+}
