@@ -1,4 +1,5 @@
 import { Foundation1764028800000 } from './1764028800000-foundation.js';
+import { InitializationRequests1764201600000 } from './1764201600000-initialization-requests.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Foundation1764028800000];
+export const MIGRATIONS = [Foundation1764028800000, InitializationRequests1764201600000];

@@ -1,0 +1,147 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { sameOrganization, validateResidentIdNumber, validateUnifiedSocialCreditCode } from '@lib/credentials';
+import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
+import { DOMAIN_EVENT_RECORDER, type DomainEventRecorder } from '../../../../shared/application/domain-events.js';
+import { ID_GENERATOR, type IdGenerator } from '../../../../shared/application/id-generator.js';
+import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
+import { InitializationRequest, type RequestDocument } from '../../../domain/initialization-request.js';
+import { assessRisk } from '../../../domain/risk-assessment.js';
+import { DEADLINE_POLICY, type DeadlinePolicy } from '../../ports/deadline-policy.js';
+import { DOCUMENT_STORE, type DocumentStore, type StagedDocument } from '../../ports/document-store.js';
+import { FILING_REGISTRY_GATEWAY, type FilingRegistryGateway, type RegisteredSubject } from '../../ports/filing-registry.gateway.js';
+import {
+  INITIALIZATION_REQUEST_REPOSITORY,
+  type InitializationRequestRepository,
+} from '../../ports/initialization-request.repository.js';
+import { summarise, type RequestSummary } from '../../queries/request-summary.js';
+import { SubmitRequestCommand, type IntakeApplication } from './submit-request.command.js';
+
+@CommandHandler(SubmitRequestCommand)
+export class SubmitRequestHandler implements ICommandHandler<SubmitRequestCommand> {
+  constructor(
+    @Inject(INITIALIZATION_REQUEST_REPOSITORY) private readonly requests: InitializationRequestRepository,
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    @Inject(FILING_REGISTRY_GATEWAY) private readonly registry: FilingRegistryGateway,
+    @Inject(DEADLINE_POLICY) private readonly deadlines: DeadlinePolicy,
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(DOMAIN_EVENT_RECORDER) private readonly events: DomainEventRecorder,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  async execute(command: SubmitRequestCommand): Promise<{ request: RequestSummary; replay: boolean }> {
+    const { application, intakeClient } = command;
+    const earlier = await this.requests.findByExternalId(intakeClient, application.externalId);
+    if (earlier) return { request: summarise(earlier), replay: true };
+
+    const staged: StagedDocument[] = [];
+    try {
+      for (const document of command.documents) staged.push(await this.store.stage(document.content));
+      const outcome = await this.unitOfWork.run(async () => {
+        const now = this.clock.now();
+        const documents: RequestDocument[] = command.documents.map((document, index) => ({
+          id: this.ids.newId(),
+          kind: document.kind,
+          mediaType: document.mediaType,
+          sizeBytes: staged[index]!.sizeBytes,
+          sha256: staged[index]!.sha256,
+          originalName: document.originalName,
+          uploadedAt: now,
+          supersededAt: null,
+        }));
+        const riskFlags = await this.assess(application, documents);
+        const request = InitializationRequest.submit(
+          {
+            id: this.ids.newId(),
+            reference: await this.requests.nextReference(application.receivedAt),
+            externalId: application.externalId,
+            intakeClient,
+            receivedAt: application.receivedAt,
+            subjectType: application.subjectType,
+            filing: {
+              filingNumber: application.filingNumber,
+              subjectFilingNumber: application.subjectFilingNumber,
+              province: application.province,
+              subjectName: application.subjectName,
+              credentialNumber: application.credentialNumber,
+            },
+            applicant: application.applicant,
+            newAccountEmail: application.newAccountEmail,
+            aliyunAccountId: application.aliyunAccountId,
+            subjectId: riskFlags.subjectId,
+            riskFlags: riskFlags.flags,
+            documents,
+          },
+          await this.deadlines.deadlineFor(application.receivedAt),
+          now,
+        );
+        if ((await this.requests.insert(request)) === 'duplicate') {
+          // Another delivery of the same externalId won the race; answer with its result.
+          const first = await this.requests.findByExternalId(intakeClient, application.externalId);
+          return { request: summarise(first!), replay: true };
+        }
+        await this.events.record(request.pullEvents(), {
+          actor: { kind: 'INTAKE_CLIENT', name: intakeClient },
+          ip: command.ip,
+        });
+        return { request: summarise(request), replay: false };
+      });
+      if (outcome.replay) await Promise.all(staged.map((document) => document.discard()));
+      else await Promise.all(staged.map((document) => document.commit()));
+      return outcome;
+    } catch (error) {
+      await Promise.allSettled(staged.map((document) => document.discard()));
+      throw error;
+    }
+  }
+
+  private async assess(
+    application: IntakeApplication,
+    documents: RequestDocument[],
+  ): Promise<{ flags: ReturnType<typeof assessRisk>; subjectId: string | null }> {
+    const [registered, accountHolder, openRequests, reused] = await Promise.all([
+      this.registry.findByFilingNumber(application.subjectFilingNumber),
+      this.registry.findByAliyunAccount(application.aliyunAccountId),
+      this.requests.openRequestsForSubject(application.subjectFilingNumber),
+      this.requests.hashesSeenWithOtherSubject(
+        documents.map((document) => document.sha256),
+        application.subjectFilingNumber,
+      ),
+    ]);
+    const flags = assessRisk({
+      subjectType: application.subjectType,
+      receivedAt: application.receivedAt,
+      credentialChecksumValid:
+        application.subjectType === 'INDIVIDUAL'
+          ? validateResidentIdNumber(application.credentialNumber, application.receivedAt).valid
+          : validateUnifiedSocialCreditCode(application.credentialNumber).valid,
+      registered: registered
+        ? {
+            id: registered.id,
+            type: registered.type,
+            nameMatches: sameName(registered.name, application.subjectName),
+            credentialMatches: sameCredential(registered, application),
+            accountEmailChangedAt: registered.accountEmailChangedAt,
+          }
+        : null,
+      accountBoundToSubjectId: accountHolder?.id ?? null,
+      openRequestForSameSubject: openRequests.length > 0,
+      documentSeenWithOtherSubject: reused,
+    });
+    return { flags, subjectId: registered?.id ?? null };
+  }
+}
+
+const normaliseName = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+function sameName(registered: string, typed: string): boolean {
+  return normaliseName(registered) === normaliseName(typed);
+}
+
+function sameCredential(registered: RegisteredSubject, application: IntakeApplication): boolean {
+  const typed = application.credentialNumber.normalize('NFKC').trim().toUpperCase();
+  const stored = registered.credentialNumber.normalize('NFKC').trim().toUpperCase();
+  if (application.subjectType === 'ORGANIZATION') return sameOrganization(typed, stored);
+  return typed === stored;
+}

@@ -1,0 +1,27 @@
+import type { EventContext } from '../../../shared/application/domain-events.js';
+import type { SubjectType } from '../../domain/subject-type.js';
+
+/** What the initialization context needs to know of a registry subject. */
+export interface RegisteredSubject {
+  id: string;
+  type: SubjectType;
+  name: string;
+  credentialNumber: string;
+  province: string;
+  filingNumber: string;
+  accountEmail: string | null;
+  aliyunAccountId: string | null;
+  accountEmailChangedAt: Date | null;
+}
+
+/** The filing registry, as seen from review: look-ups, and the effect of an approval. */
+export interface FilingRegistryGateway {
+  findByFilingNumber(subjectFilingNumber: string): Promise<RegisteredSubject | null>;
+  findByAliyunAccount(aliyunAccountId: string): Promise<RegisteredSubject | null>;
+  /** Inside the current unit of work: the new email replaces the old (kept in history), the account is bound. */
+  replaceAccountEmail(
+    change: { subjectId: string; newEmail: string; aliyunAccountId: string; requestId: string },
+    context: EventContext,
+  ): Promise<void>;
+}
+export const FILING_REGISTRY_GATEWAY = Symbol('FilingRegistryGateway');

@@ -1,0 +1,22 @@
+import type { InitializationRequest } from '../../domain/initialization-request.js';
+
+export interface InitializationRequestRepository {
+  /** A new unique human reference, `INIT-2026-000123` (the year of receipt in the business zone). */
+  nextReference(receivedAt: Date): Promise<string>;
+  findById(id: string): Promise<InitializationRequest | null>;
+  /** Loads the request and locks its row until the unit of work ends; throws RequestNotFoundError. */
+  getForUpdate(id: string): Promise<InitializationRequest>;
+  findByExternalId(intakeClient: string, externalId: string): Promise<InitializationRequest | null>;
+  /** Stores a new request; `duplicate` when this client already sent this externalId. */
+  insert(request: InitializationRequest): Promise<'inserted' | 'duplicate'>;
+  /**
+   * Stores the changes of a loaded request, if nobody changed it since it was
+   * loaded (version check); throws StaleRequestError otherwise.
+   */
+  save(request: InitializationRequest): Promise<void>;
+  /** Open (not decided) requests for the same filing subject, other than `exceptId`. */
+  openRequestsForSubject(subjectFilingNumber: string, exceptId?: string): Promise<{ id: string; reference: string }[]>;
+  /** Whether any of these file hashes was sent with a request for a different subject. */
+  hashesSeenWithOtherSubject(sha256: string[], subjectFilingNumber: string): Promise<boolean>;
+}
+export const INITIALIZATION_REQUEST_REPOSITORY = Symbol('InitializationRequestRepository');

@@ -1,0 +1,37 @@
+import { Query } from '@nestjs/cqrs';
+import type { DocumentKind } from '../../../domain/document-kind.js';
+import type { RejectReason } from '../../../domain/reject-reason.js';
+import type { RequestStatus } from '../../../domain/request-status.js';
+
+/** What the public filing system may know about one of its requests. */
+export interface RequestStatusView {
+  id: string;
+  reference: string;
+  externalId: string;
+  status: RequestStatus;
+  receivedAt: string;
+  dueAt: string | null;
+  decision: {
+    outcome: 'APPROVED' | 'REJECTED' | 'EXPIRED' | 'WITHDRAWN';
+    decidedAt: string;
+    reasons: RejectReason[];
+    message: string | null;
+  } | null;
+  informationRequest: {
+    documents: DocumentKind[];
+    fields: string[];
+    message: string;
+    requestedAt: string;
+    expiresAt: string | null;
+  } | null;
+}
+
+/** Null when the request does not exist or belongs to another intake client. */
+export class GetRequestStatusQuery extends Query<RequestStatusView | null> {
+  constructor(
+    readonly intakeClient: string,
+    readonly requestId: string,
+  ) {
+    super();
+  }
+}

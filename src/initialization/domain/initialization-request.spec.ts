@@ -1,0 +1,297 @@
+import { describe, expect, it } from '@jest/globals';
+import type { DocumentKind } from './document-kind.js';
+import {
+  InitializationRequest,
+  type DocumentCheckInput,
+  type NewRequest,
+  type RegistryView,
+  type RequestDocument,
+  type Reviewer,
+} from './initialization-request.js';
+import {
+  ApprovalBlockedError,
+  ChecksIncompleteError,
+  IncompleteDecisionError,
+  InvalidTransitionError,
+  NotAReviewerError,
+  NotAssigneeError,
+  RequestAlreadyClaimedError,
+  SameReviewerSecondApprovalError,
+  SeniorReviewerOnlyError,
+  SubjectNotRegisteredError,
+} from './initialization-request.errors.js';
+import type { RiskFlag } from './risk-flag.js';
+import type { ApplicantRole, SubjectType } from './subject-type.js';
+
+const t0 = new Date('2026-11-23T02:00:00Z'); // Monday 10:00 in Shanghai
+const later = (minutes: number): Date => new Date(t0.getTime() + minutes * 60_000);
+const deadline = { dueAt: new Date('2026-11-25T10:00:00Z'), atRiskAt: new Date('2026-11-25T06:00:00Z') };
+
+const liNa: Reviewer = { kind: 'STAFF', id: 'r-li', role: 'REVIEWER', name: 'Li Na' };
+const zhangWei: Reviewer = { kind: 'STAFF', id: 'r-zhang', role: 'REVIEWER', name: 'Zhang Wei' };
+const wangFang: Reviewer = { kind: 'STAFF', id: 's-wang', role: 'SENIOR_REVIEWER', name: 'Wang Fang' };
+const chenJie: Reviewer = { kind: 'STAFF', id: 's-chen', role: 'SENIOR_REVIEWER', name: 'Chen Jie' };
+const zhaoMin: Reviewer = { kind: 'STAFF', id: 'a-zhao', role: 'AUDITOR', name: 'Zhao Min' };
+
+const registered: RegistryView = { subjectId: 'subject-1', accountHeldByOtherSubject: false, accountEmail: 'old@example.cn' };
+
+function document(kind: DocumentKind, id = `doc-${kind}`): RequestDocument {
+  return { id, kind, mediaType: 'image/jpeg', sizeBytes: 1000, sha256: kind.padEnd(64, '0'), originalName: `${kind}.jpg`, uploadedAt: t0, supersededAt: null };
+}
+
+function newRequest(
+  options: { subjectType?: SubjectType; role?: ApplicantRole; flags?: RiskFlag[]; kinds?: DocumentKind[] } = {},
+): InitializationRequest {
+  const subjectType = options.subjectType ?? 'INDIVIDUAL';
+  const kinds = options.kinds ?? ['ID_FRONT', 'ID_BACK', 'HALF_LENGTH_PHOTO'];
+  const input: NewRequest = {
+    id: 'req-1',
+    reference: 'INIT-2026-000001',
+    externalId: 'ext-1',
+    intakeClient: 'filing-portal',
+    receivedAt: t0,
+    subjectType,
+    filing: {
+      filingNumber: '浙ICP备12345678号',
+      subjectFilingNumber: '浙ICP备12345678号',
+      province: '浙',
+      subjectName: '王小明',
+      credentialNumber: '11010519491231002X',
+    },
+    applicant: { name: '王小明', idNumber: '11010519491231002X', role: options.role ?? 'SUBJECT_ADMIN', phone: '13800000000' },
+    newAccountEmail: 'new@example.cn',
+    aliyunAccountId: '1234567890',
+    subjectId: 'subject-1',
+    riskFlags: options.flags ?? [],
+    documents: kinds.map((kind) => document(kind)),
+  };
+  return InitializationRequest.submit(input, deadline, t0);
+}
+
+const allYes = (request: InitializationRequest): DocumentCheckInput[] =>
+  request.currentDocuments.map((doc) => ({ documentId: doc.id, legible: true, authentic: true, valid: true, matchesApplication: true, note: '' }));
+
+function readyToApprove(request: InitializationRequest, reviewer = liNa): InitializationRequest {
+  request.claim(reviewer, later(1));
+  request.recordChecks(reviewer, allYes(request), later(2));
+  return request;
+}
+
+const eventTypes = (request: InitializationRequest): string[] => request.pullEvents().map((event) => event.type);
+
+describe('an initialization request', () => {
+  it('arrives pending review with its deadline and a submitted event', () => {
+    const request = newRequest();
+    expect(request.status).toBe('PENDING_REVIEW');
+    expect(request.toProps().sla.dueAt).toEqual(deadline.dueAt);
+    expect(eventTypes(request)).toEqual(['request.submitted']);
+  });
+
+  describe('claiming', () => {
+    it('puts the request in review with the claimer as assignee', () => {
+      const request = newRequest();
+      request.claim(liNa, later(1));
+      expect(request.status).toBe('IN_REVIEW');
+      expect(request.assigneeId).toBe(liNa.id);
+    });
+
+    it('tells the second claimer who claimed it first', () => {
+      const request = newRequest();
+      request.claim(liNa, later(1));
+      expect(() => request.claim(zhangWei, later(1))).toThrow(new RequestAlreadyClaimedError('Li Na', false));
+      expect(() => request.claim(zhangWei, later(1))).toThrow('Li Na claimed this request a moment ago.');
+    });
+
+    it('is refused to an auditor', () => {
+      expect(() => newRequest().claim(zhaoMin, later(1))).toThrow(NotAReviewerError);
+    });
+
+    it('can be released back to the queue by the assignee only', () => {
+      const request = newRequest();
+      request.claim(liNa, later(1));
+      expect(() => request.release(zhangWei, later(2))).toThrow(NotAssigneeError);
+      request.release(liNa, later(2));
+      expect(request.status).toBe('PENDING_REVIEW');
+      expect(request.assigneeId).toBeNull();
+    });
+
+    it('can be reassigned by a senior only', () => {
+      const request = newRequest();
+      request.claim(liNa, later(1));
+      expect(() => request.reassign(zhangWei, zhangWei, later(2))).toThrow(SeniorReviewerOnlyError);
+      request.reassign(wangFang, zhangWei, later(2));
+      expect(request.assigneeId).toBe(zhangWei.id);
+      expect(request.pullEvents().at(-1)).toMatchObject({ type: 'request.reassigned', details: { fromName: 'Li Na', assigneeName: 'Zhang Wei' } });
+    });
+  });
+
+  describe('approving', () => {
+    it('approves an individual without risk flags at once and records that the deadline was met', () => {
+      const request = readyToApprove(newRequest());
+      expect(request.approve(liNa, registered, later(3))).toBe('APPROVED');
+      expect(request.status).toBe('APPROVED');
+      expect(request.toProps().sla.outcome).toBe('MET');
+      expect(eventTypes(request)).toEqual(['request.submitted', 'request.claimed', 'request.checks_recorded', 'request.approved']);
+    });
+
+    it('sends an organization to second approval', () => {
+      const request = readyToApprove(newRequest({ subjectType: 'ORGANIZATION' }));
+      expect(request.approve(liNa, registered, later(3))).toBe('AWAITING_SECOND_APPROVAL');
+      expect(request.status).toBe('AWAITING_SECOND_APPROVAL');
+    });
+
+    it('sends any request with a risk flag to second approval', () => {
+      const request = readyToApprove(newRequest({ flags: ['RECENT_EMAIL_CHANGE'] }));
+      expect(request.approve(liNa, registered, later(3))).toBe('AWAITING_SECOND_APPROVAL');
+    });
+
+    it('is refused to anyone but the assignee', () => {
+      const request = readyToApprove(newRequest());
+      expect(() => request.approve(zhangWei, registered, later(3))).toThrow('Only the reviewer holding this request can approve it; Li Na holds it.');
+    });
+
+    it('is refused while a required document is unchecked or failed a check', () => {
+      const request = newRequest();
+      request.claim(liNa, later(1));
+      expect(() => request.approve(liNa, registered, later(2))).toThrow(ChecksIncompleteError);
+      const checks = allYes(request);
+      checks[0] = { ...checks[0]!, authentic: false, note: 'photo looks edited' };
+      request.recordChecks(liNa, checks, later(3));
+      expect(() => request.approve(liNa, registered, later(4))).toThrow('ID card, front failed a check');
+    });
+
+    it('needs the authorization letter from an organization applicant who is not an administrator', () => {
+      const request = readyToApprove(newRequest({ subjectType: 'ORGANIZATION', role: 'OTHER' }));
+      expect(() => request.approve(liNa, registered, later(3))).toThrow('Authorization letter with company seal is missing');
+    });
+
+    it('is refused while the account holds another subject, even when the registry only says so now', () => {
+      const request = readyToApprove(newRequest());
+      expect(() => request.approve(liNa, { subjectId: 'subject-1', accountHeldByOtherSubject: true, accountEmail: null }, later(3))).toThrow(ApprovalBlockedError);
+      expect(request.status).toBe('IN_REVIEW');
+      expect(request.riskFlags).toContain('ACCOUNT_HOLDS_OTHER_SUBJECT');
+    });
+
+    it('is refused when the subject is not in the registry', () => {
+      const request = readyToApprove(newRequest({ flags: ['SUBJECT_NOT_FOUND'] }));
+      expect(() => request.approve(liNa, { subjectId: null, accountHeldByOtherSubject: false, accountEmail: null }, later(3))).toThrow(SubjectNotRegisteredError);
+    });
+
+    it('records a missed deadline when approved after dueAt', () => {
+      const request = readyToApprove(newRequest());
+      request.approve(liNa, registered, new Date(deadline.dueAt.getTime() + 1000));
+      expect(request.toProps().sla.outcome).toBe('MISSED');
+    });
+  });
+
+  describe('second approval', () => {
+    const awaiting = (): InitializationRequest => {
+      const request = readyToApprove(newRequest({ subjectType: 'ORGANIZATION' }), wangFang);
+      request.approve(wangFang, registered, later(3));
+      return request;
+    };
+
+    it('is given by a different senior and approves the request', () => {
+      const request = awaiting();
+      request.giveSecondApproval(chenJie, registered, later(4));
+      expect(request.status).toBe('APPROVED');
+      expect(request.toProps().secondApproval?.byName).toBe('Chen Jie');
+    });
+
+    it('is never given by the senior who approved first', () => {
+      expect(() => awaiting().giveSecondApproval(wangFang, registered, later(4))).toThrow(
+        'This request was approved by you; a different senior reviewer must give the second approval.',
+      );
+      expect(() => awaiting().giveSecondApproval(wangFang, registered, later(4))).toThrow(SameReviewerSecondApprovalError);
+    });
+
+    it('is never given by a reviewer who is not senior', () => {
+      expect(() => awaiting().giveSecondApproval(zhangWei, registered, later(4))).toThrow(SeniorReviewerOnlyError);
+    });
+
+    it('can instead return the request to review with a note, to the same assignee', () => {
+      const request = awaiting();
+      expect(() => request.returnForReview(chenJie, '  ', later(4))).toThrow(IncompleteDecisionError);
+      request.returnForReview(chenJie, 'Check the seal on the letter again.', later(4));
+      expect(request.status).toBe('IN_REVIEW');
+      expect(request.assigneeId).toBe(wangFang.id);
+      expect(request.toProps().firstApproval).toBeNull();
+    });
+
+    it('can instead reject the request', () => {
+      const request = awaiting();
+      request.reject(chenJie, ['SUSPECTED_FRAUD'], 'The documents do not appear authentic.', later(4));
+      expect(request.status).toBe('REJECTED');
+    });
+  });
+
+  describe('rejecting', () => {
+    it('needs at least one reason and a message to the applicant', () => {
+      const request = newRequest();
+      request.claim(liNa, later(1));
+      expect(() => request.reject(liNa, [], ' ', later(2))).toThrow('Choose at least one reason. Write a message to the applicant.');
+      expect(() => request.reject(liNa, ['NOT_A_REASON'], 'x', later(2))).toThrow('Unknown reason: NOT_A_REASON.');
+    });
+
+    it('records the reasons and the message', () => {
+      const request = newRequest();
+      request.claim(liNa, later(1));
+      request.reject(liNa, ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'], 'The ID photo is blurred.', later(2));
+      expect(request.toProps().decision).toMatchObject({ outcome: 'REJECTED', reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'], message: 'The ID photo is blurred.', byName: 'Li Na' });
+    });
+
+    it('cannot act on a decided request', () => {
+      const request = readyToApprove(newRequest());
+      request.approve(liNa, registered, later(3));
+      expect(() => request.reject(liNa, ['OTHER'], 'x', later(4))).toThrow(new InvalidTransitionError('APPROVED', 'rejected'));
+      expect(() => request.claim(zhangWei, later(4))).toThrow('This request is approved, so it cannot be claimed.');
+    });
+  });
+
+  describe('asking the applicant for more information', () => {
+    const asked = (): InitializationRequest => {
+      const request = newRequest();
+      request.claim(liNa, later(1));
+      request.recordChecks(liNa, allYes(request), later(2));
+      request.requestInformation(liNa, { documents: ['ID_BACK'], fields: [], message: 'The back of the ID is cut off.' }, later(60 * 24 * 21), later(3));
+      return request;
+    };
+
+    it('waits for the applicant with the clock stopped', () => {
+      const request = asked();
+      expect(request.status).toBe('AWAITING_APPLICANT');
+      expect(request.informationRequest).toMatchObject({ documents: ['ID_BACK'], message: 'The back of the ID is cut off.' });
+    });
+
+    it('returns to the same reviewer on resubmission, with a new deadline and the replaced document unchecked', () => {
+      const request = asked();
+      const newDeadline = { dueAt: later(60 * 72), atRiskAt: later(60 * 68) };
+      request.resubmit([document('ID_BACK', 'doc-ID_BACK-2')], newDeadline, later(600));
+      expect(request.status).toBe('IN_REVIEW');
+      expect(request.assigneeId).toBe(liNa.id);
+      expect(request.toProps().sla).toMatchObject({ clockStartedAt: later(600), dueAt: newDeadline.dueAt, atRiskFlaggedAt: null });
+      expect(request.currentDocuments.map((doc) => doc.id)).toContain('doc-ID_BACK-2');
+      expect(request.currentDocuments.map((doc) => doc.id)).not.toContain('doc-ID_BACK');
+      expect(() => request.approve(liNa, registered, later(601))).toThrow('ID card, back is not checked');
+    });
+
+    it('expires when left unanswered', () => {
+      const request = asked();
+      request.expire(later(60 * 24 * 22));
+      expect(request.status).toBe('EXPIRED');
+    });
+
+    it('needs something to ask for and a reason', () => {
+      const request = newRequest();
+      request.claim(liNa, later(1));
+      expect(() => request.requestInformation(liNa, { documents: [], fields: [], message: '' }, later(9), later(2))).toThrow(IncompleteDecisionError);
+    });
+  });
+
+  it('can be withdrawn until it is decided', () => {
+    const open = newRequest();
+    open.withdraw(later(1));
+    expect(open.status).toBe('WITHDRAWN');
+    expect(() => open.withdraw(later(2))).toThrow(InvalidTransitionError);
+  });
+});

@@ -1,0 +1,628 @@
+import type { StaffActor } from '../../shared/domain/actor.js';
+import type { DomainEvent } from '../../shared/domain/domain-event.js';
+import { DOCUMENT_LABELS, requiredDocuments, type DocumentKind } from './document-kind.js';
+import {
+  ApprovalBlockedError,
+  ChecksIncompleteError,
+  IncompleteDecisionError,
+  InvalidTransitionError,
+  NotAReviewerError,
+  NotAssigneeError,
+  RequestAlreadyClaimedError,
+  ResubmissionMismatchError,
+  ResubmissionNotExpectedError,
+  SameReviewerSecondApprovalError,
+  SeniorReviewerOnlyError,
+  SubjectNotRegisteredError,
+  UnknownDocumentError,
+} from './initialization-request.errors.js';
+import { REJECT_REASONS, type RejectReason } from './reject-reason.js';
+import { CLOCK_RUNNING_STATUSES, isTerminal, type RequestStatus } from './request-status.js';
+import { BLOCKING_FLAGS, type RiskFlag } from './risk-flag.js';
+import type { ApplicantRole, SubjectType } from './subject-type.js';
+
+/** A staff member acting on a request: who they are and their role. */
+export type Reviewer = StaffActor;
+
+/** The filing registry's answer, read inside the deciding transaction. */
+export interface RegistryView {
+  /** The registry subject matching the filing number now (null: not registered). */
+  subjectId: string | null;
+  /** The Alibaba Cloud account is bound to a different subject. */
+  accountHeldByOtherSubject: boolean;
+  /** The subject's account email now, which approval replaces (and notifies). */
+  accountEmail: string | null;
+}
+
+export interface Applicant {
+  name: string;
+  idNumber: string;
+  role: ApplicantRole;
+  phone: string;
+}
+
+/** The filing information as the applicant entered it. */
+export interface FilingInfo {
+  filingNumber: string;
+  /** The subject's number the filing number belongs to (`浙ICP备12345678号`). */
+  subjectFilingNumber: string;
+  province: string | null;
+  subjectName: string;
+  credentialNumber: string;
+}
+
+export interface RequestDocument {
+  id: string;
+  kind: DocumentKind;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  originalName: string;
+  uploadedAt: Date;
+  /** Set when a resubmission replaced this file; superseded files stay for the record. */
+  supersededAt: Date | null;
+}
+
+export interface DocumentCheck {
+  documentId: string;
+  legible: boolean;
+  authentic: boolean;
+  valid: boolean;
+  matchesApplication: boolean;
+  note: string;
+  checkedBy: string;
+  checkedByName: string;
+  checkedAt: Date;
+}
+
+export type DocumentCheckInput = Pick<DocumentCheck, 'documentId' | 'legible' | 'authentic' | 'valid' | 'matchesApplication' | 'note'>;
+
+export interface Approval {
+  by: string;
+  byName: string;
+  at: Date;
+}
+
+export interface Decision {
+  outcome: 'APPROVED' | 'REJECTED' | 'EXPIRED' | 'WITHDRAWN';
+  at: Date;
+  by: string | null;
+  byName: string | null;
+  reasons: RejectReason[];
+  /** What the applicant is told (rejections). */
+  message: string | null;
+}
+
+export interface InformationRequest {
+  documents: DocumentKind[];
+  fields: string[];
+  message: string;
+  requestedAt: Date;
+  requestedBy: string;
+  requestedByName: string;
+}
+
+export interface ReturnNote {
+  by: string;
+  byName: string;
+  at: Date;
+  note: string;
+}
+
+/**
+ * The deadline of the current receipt: `dueAt` and the moment it becomes at
+ * risk. Worked out by the SLA context's business calendar, stored on the request.
+ */
+export interface Deadline {
+  dueAt: Date;
+  atRiskAt: Date;
+}
+
+export interface SlaRecord {
+  /** When the current receipt started the clock (intake, or the last resubmission). */
+  clockStartedAt: Date;
+  dueAt: Date | null;
+  atRiskAt: Date | null;
+  /** When AWAITING_APPLICANT turns into EXPIRED. */
+  expiresAt: Date | null;
+  atRiskFlaggedAt: Date | null;
+  breachedFlaggedAt: Date | null;
+  /** Whether the decision came by the deadline. */
+  outcome: 'MET' | 'MISSED' | null;
+}
+
+export interface InitializationRequestProps {
+  id: string;
+  reference: string;
+  externalId: string;
+  intakeClient: string;
+  receivedAt: Date;
+  subjectType: SubjectType;
+  filing: FilingInfo;
+  applicant: Applicant;
+  newAccountEmail: string;
+  aliyunAccountId: string;
+  /** The registry subject the filing number matched, if any. */
+  subjectId: string | null;
+  riskFlags: RiskFlag[];
+  documents: RequestDocument[];
+  checks: DocumentCheck[];
+  status: RequestStatus;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  firstApproval: Approval | null;
+  secondApproval: Approval | null;
+  decision: Decision | null;
+  informationRequest: InformationRequest | null;
+  returnNote: ReturnNote | null;
+  sla: SlaRecord;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewRequest = Omit<
+  InitializationRequestProps,
+  | 'status'
+  | 'assigneeId'
+  | 'assigneeName'
+  | 'checks'
+  | 'firstApproval'
+  | 'secondApproval'
+  | 'decision'
+  | 'informationRequest'
+  | 'returnNote'
+  | 'sla'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+const REVIEWER_ROLES = ['REVIEWER', 'SENIOR_REVIEWER'];
+
+/**
+ * An applicant's request to replace a filing subject's ICP Filing account email.
+ * Owns every review rule: who may act, in which state, with which checks, and
+ * when four eyes are needed. Each change records a domain event; the
+ * application layer turns each into one audit event in the same transaction.
+ */
+export class InitializationRequest {
+  private events: DomainEvent[] = [];
+  private previousAccountEmail: string | null = null;
+
+  private constructor(private props: InitializationRequestProps) {}
+
+  /** A request as it arrives from the public filing system. */
+  static submit(input: NewRequest, deadline: Deadline | null, now: Date): InitializationRequest {
+    const request = new InitializationRequest({
+      ...input,
+      status: 'PENDING_REVIEW',
+      assigneeId: null,
+      assigneeName: null,
+      checks: [],
+      firstApproval: null,
+      secondApproval: null,
+      decision: null,
+      informationRequest: null,
+      returnNote: null,
+      sla: {
+        clockStartedAt: input.receivedAt,
+        dueAt: deadline?.dueAt ?? null,
+        atRiskAt: deadline?.atRiskAt ?? null,
+        expiresAt: null,
+        atRiskFlaggedAt: null,
+        breachedFlaggedAt: null,
+        outcome: null,
+      },
+      version: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    request.record('request.submitted', now, {
+      reference: input.reference,
+      externalId: input.externalId,
+      intakeClient: input.intakeClient,
+      subjectType: input.subjectType,
+      filingNumber: input.filing.filingNumber,
+      riskFlags: input.riskFlags,
+      documents: input.documents.map((document) => document.kind),
+      dueAt: deadline?.dueAt.toISOString() ?? null,
+    });
+    return request;
+  }
+
+  static restore(props: InitializationRequestProps): InitializationRequest {
+    return new InitializationRequest(props);
+  }
+
+  // ── reading ──────────────────────────────────────────────────────────────
+  get id(): string {
+    return this.props.id;
+  }
+  get reference(): string {
+    return this.props.reference;
+  }
+  get status(): RequestStatus {
+    return this.props.status;
+  }
+  get subjectId(): string | null {
+    return this.props.subjectId;
+  }
+  get assigneeId(): string | null {
+    return this.props.assigneeId;
+  }
+  get riskFlags(): readonly RiskFlag[] {
+    return this.props.riskFlags;
+  }
+  get version(): number {
+    return this.props.version;
+  }
+  get aliyunAccountId(): string {
+    return this.props.aliyunAccountId;
+  }
+  get newAccountEmail(): string {
+    return this.props.newAccountEmail;
+  }
+  get subjectFilingNumber(): string {
+    return this.props.filing.subjectFilingNumber;
+  }
+  get currentDocuments(): RequestDocument[] {
+    return this.props.documents.filter((document) => document.supersededAt === null);
+  }
+  get informationRequest(): InformationRequest | null {
+    return this.props.informationRequest;
+  }
+
+  toProps(): Readonly<InitializationRequestProps> {
+    return structuredClone(this.props);
+  }
+
+  /** Domain events since the last call (each becomes one audit event). */
+  pullEvents(): DomainEvent[] {
+    const events = this.events;
+    this.events = [];
+    return events;
+  }
+
+  /** Four eyes: organizations, and any request carrying a risk flag. */
+  needsSecondApproval(): boolean {
+    return this.props.subjectType === 'ORGANIZATION' || this.props.riskFlags.length > 0;
+  }
+
+  isBlocked(): boolean {
+    return this.props.riskFlags.some((flag) => BLOCKING_FLAGS.includes(flag));
+  }
+
+  /**
+   * What stands between the assignee and approval, as sentences (empty when
+   * approval is possible). The workspace shows these next to the button.
+   */
+  approvalObstacles(reviewer: Reviewer): string[] {
+    const obstacles: string[] = [];
+    if (this.props.status !== 'IN_REVIEW') obstacles.push('The request is not in review.');
+    else if (this.props.assigneeId !== reviewer.id) obstacles.push('Only the reviewer holding this request can approve it.');
+    if (this.isBlocked()) obstacles.push(new ApprovalBlockedError().message);
+    const problems = this.checkProblems();
+    if (problems.length > 0) obstacles.push(new ChecksIncompleteError(problems).message);
+    return obstacles;
+  }
+
+  // ── review ───────────────────────────────────────────────────────────────
+  claim(reviewer: Reviewer, now: Date): void {
+    this.requireReviewerRole(reviewer, 'claim requests');
+    if (this.props.status === 'IN_REVIEW') {
+      throw new RequestAlreadyClaimedError(this.props.assigneeName, this.props.assigneeId === reviewer.id);
+    }
+    this.requireStatus(['PENDING_REVIEW'], 'claimed');
+    this.props.status = 'IN_REVIEW';
+    this.assignTo(reviewer);
+    this.record('request.claimed', now, { assigneeId: reviewer.id, assigneeName: reviewer.name });
+  }
+
+  release(reviewer: Reviewer, now: Date): void {
+    this.requireStatus(['IN_REVIEW'], 'released');
+    this.requireAssignee(reviewer, 'release');
+    this.props.status = 'PENDING_REVIEW';
+    this.props.assigneeId = null;
+    this.props.assigneeName = null;
+    this.record('request.released', now, {});
+  }
+
+  /** A senior hands the request to another reviewer (or takes it). */
+  reassign(senior: Reviewer, to: Reviewer, now: Date): void {
+    if (senior.role !== 'SENIOR_REVIEWER') throw new SeniorReviewerOnlyError('reassign a request');
+    this.requireReviewerRole(to, 'hold requests');
+    this.requireStatus(['PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_APPLICANT'], 'reassigned');
+    if (this.props.assigneeId === to.id) {
+      throw new RequestAlreadyClaimedError(to.name, to.id === senior.id);
+    }
+    const from = { id: this.props.assigneeId, name: this.props.assigneeName };
+    if (this.props.status === 'PENDING_REVIEW') this.props.status = 'IN_REVIEW';
+    this.assignTo(to);
+    this.record('request.reassigned', now, {
+      fromId: from.id,
+      fromName: from.name,
+      assigneeId: to.id,
+      assigneeName: to.name,
+    });
+  }
+
+  recordChecks(reviewer: Reviewer, inputs: DocumentCheckInput[], now: Date): void {
+    this.requireStatus(['IN_REVIEW'], 'checked');
+    this.requireAssignee(reviewer, 'check');
+    if (inputs.length === 0) throw new IncompleteDecisionError(['Record at least one document check.']);
+    const current = new Map(this.currentDocuments.map((document) => [document.id, document]));
+    for (const input of inputs) {
+      if (!current.has(input.documentId)) throw new UnknownDocumentError(input.documentId);
+    }
+    for (const input of inputs) {
+      const check: DocumentCheck = {
+        ...input,
+        note: input.note.trim(),
+        checkedBy: reviewer.id,
+        checkedByName: reviewer.name,
+        checkedAt: now,
+      };
+      this.props.checks = [...this.props.checks.filter((c) => c.documentId !== input.documentId), check];
+    }
+    this.record('request.checks_recorded', now, {
+      checks: inputs.map((input) => ({
+        documentId: input.documentId,
+        kind: current.get(input.documentId)!.kind,
+        legible: input.legible,
+        authentic: input.authentic,
+        valid: input.valid,
+        matchesApplication: input.matchesApplication,
+        note: input.note.trim(),
+      })),
+    });
+  }
+
+  /**
+   * The assignee approves: final for an individual without risk flags, else it
+   * waits for a senior's second approval.
+   */
+  approve(reviewer: Reviewer, registry: RegistryView, now: Date): 'APPROVED' | 'AWAITING_SECOND_APPROVAL' {
+    this.requireStatus(['IN_REVIEW'], 'approved');
+    this.requireAssignee(reviewer, 'approve');
+    this.applyRegistryView(registry, now);
+    const problems = this.checkProblems();
+    if (problems.length > 0) throw new ChecksIncompleteError(problems);
+
+    const approval = { by: reviewer.id, byName: reviewer.name, at: now };
+    if (this.needsSecondApproval()) {
+      this.props.status = 'AWAITING_SECOND_APPROVAL';
+      this.props.firstApproval = approval;
+      this.props.returnNote = null;
+      this.record('request.approved', now, {
+        awaitingSecondApproval: true,
+        why: this.props.subjectType === 'ORGANIZATION' ? ['organization', ...this.props.riskFlags] : [...this.props.riskFlags],
+      });
+      return 'AWAITING_SECOND_APPROVAL';
+    }
+    this.props.firstApproval = approval;
+    this.decide('APPROVED', reviewer, [], null, now);
+    this.record('request.approved', now, { awaitingSecondApproval: false, ...this.approvalEffect() });
+    return 'APPROVED';
+  }
+
+  giveSecondApproval(senior: Reviewer, registry: RegistryView, now: Date): void {
+    this.requireStatus(['AWAITING_SECOND_APPROVAL'], 'given a second approval');
+    this.requireSecondReviewer(senior, 'give the second approval');
+    this.applyRegistryView(registry, now);
+    this.props.secondApproval = { by: senior.id, byName: senior.name, at: now };
+    this.decide('APPROVED', senior, [], null, now);
+    this.record('request.second_approval_given', now, {
+      firstApprovedBy: this.props.firstApproval?.byName ?? null,
+      ...this.approvalEffect(),
+    });
+  }
+
+  returnForReview(senior: Reviewer, note: string, now: Date): void {
+    this.requireStatus(['AWAITING_SECOND_APPROVAL'], 'returned for review');
+    this.requireSecondReviewer(senior, 'return it');
+    const text = note.trim();
+    if (!text) throw new IncompleteDecisionError(['Write a note saying what the reviewer should look at again.']);
+    this.props.status = 'IN_REVIEW';
+    this.props.returnNote = { by: senior.id, byName: senior.name, at: now, note: text };
+    this.props.firstApproval = null;
+    this.record('request.returned_for_review', now, { note: text, assigneeName: this.props.assigneeName });
+  }
+
+  /** By the assignee while in review, or by a second senior instead of the second approval. */
+  reject(reviewer: Reviewer, reasons: readonly string[], message: string, now: Date): void {
+    this.requireStatus(['IN_REVIEW', 'AWAITING_SECOND_APPROVAL'], 'rejected');
+    if (this.props.status === 'IN_REVIEW') this.requireAssignee(reviewer, 'reject');
+    else this.requireSecondReviewer(reviewer, 'reject it');
+    const problems: string[] = [];
+    const unknown = reasons.filter((reason) => !(REJECT_REASONS as readonly string[]).includes(reason));
+    if (reasons.length === 0) problems.push('Choose at least one reason.');
+    if (unknown.length > 0) problems.push(`Unknown reason: ${unknown.join(', ')}.`);
+    if (!message.trim()) problems.push('Write a message to the applicant.');
+    if (problems.length > 0) throw new IncompleteDecisionError(problems);
+    const codes = [...new Set(reasons)] as RejectReason[];
+    this.decide('REJECTED', reviewer, codes, message.trim(), now);
+    this.record('request.rejected', now, { reasons: codes, message: message.trim(), ...this.applicantContact() });
+  }
+
+  /** Asks the applicant for documents or corrected fields; the SLA clock stops. */
+  requestInformation(
+    reviewer: Reviewer,
+    input: { documents: readonly string[]; fields: readonly string[]; message: string },
+    expiresAt: Date,
+    now: Date,
+  ): void {
+    this.requireStatus(['IN_REVIEW'], 'sent back to the applicant');
+    this.requireAssignee(reviewer, 'request information for');
+    const documents = [...new Set(input.documents)].filter((kind): kind is DocumentKind => kind in DOCUMENT_LABELS);
+    const fields = [...new Set(input.fields.map((field) => field.trim()).filter(Boolean))];
+    const problems: string[] = [];
+    if (documents.length + fields.length === 0) problems.push('Say which documents or fields the applicant must send again.');
+    if (documents.length < input.documents.length) problems.push('One of the documents asked for is not a document kind.');
+    if (!input.message.trim()) problems.push('Write a message saying why.');
+    if (problems.length > 0) throw new IncompleteDecisionError(problems);
+    this.props.status = 'AWAITING_APPLICANT';
+    this.props.informationRequest = {
+      documents,
+      fields,
+      message: input.message.trim(),
+      requestedAt: now,
+      requestedBy: reviewer.id,
+      requestedByName: reviewer.name,
+    };
+    this.props.sla.expiresAt = expiresAt;
+    this.record('request.information_requested', now, {
+      documents,
+      fields,
+      message: input.message.trim(),
+      expiresAt: expiresAt.toISOString(),
+      ...this.applicantContact(),
+    });
+  }
+
+  /**
+   * The applicant answered: replaced documents supersede the old ones (their
+   * checks are dropped), and the request goes back to the same reviewer as a
+   * new receipt with a new deadline.
+   */
+  resubmit(replacements: RequestDocument[], deadline: Deadline | null, now: Date): void {
+    if (this.props.status !== 'AWAITING_APPLICANT') throw new ResubmissionNotExpectedError(this.props.status);
+    const replacedKinds = new Set(replacements.map((document) => document.kind));
+    const asked = this.props.informationRequest?.documents ?? [];
+    const missing = asked.filter((kind) => !replacedKinds.has(kind));
+    const unasked = [...replacedKinds].filter((kind) => !asked.includes(kind));
+    if (missing.length > 0 || unasked.length > 0) throw new ResubmissionMismatchError(missing, unasked);
+    const superseded: string[] = [];
+    this.props.documents = this.props.documents.map((document) => {
+      if (document.supersededAt === null && replacedKinds.has(document.kind)) {
+        superseded.push(document.id);
+        return { ...document, supersededAt: now };
+      }
+      return document;
+    });
+    this.props.checks = this.props.checks.filter((check) => !superseded.includes(check.documentId));
+    this.props.documents.push(...replacements);
+    this.props.status = this.props.assigneeId ? 'IN_REVIEW' : 'PENDING_REVIEW';
+    this.props.informationRequest = null;
+    this.props.sla = {
+      clockStartedAt: now,
+      dueAt: deadline?.dueAt ?? null,
+      atRiskAt: deadline?.atRiskAt ?? null,
+      expiresAt: null,
+      atRiskFlaggedAt: null,
+      breachedFlaggedAt: null,
+      outcome: null,
+    };
+    this.record('request.resubmitted', now, {
+      documents: replacements.map((document) => document.kind),
+      dueAt: deadline?.dueAt.toISOString() ?? null,
+      assigneeName: this.props.assigneeName,
+    });
+  }
+
+  /** The public system withdraws a request that is not decided yet. */
+  withdraw(now: Date): void {
+    if (isTerminal(this.props.status)) throw new InvalidTransitionError(this.props.status, 'withdrawn');
+    this.decide('WITHDRAWN', null, [], null, now);
+    this.record('request.withdrawn', now, {});
+  }
+
+  /** Left unanswered too long while waiting for the applicant. */
+  expire(now: Date): void {
+    this.requireStatus(['AWAITING_APPLICANT'], 'expired');
+    this.decide('EXPIRED', null, [], null, now);
+    this.record('request.expired', now, {
+      requestedAt: this.props.informationRequest?.requestedAt.toISOString() ?? null,
+      ...this.applicantContact(),
+    });
+  }
+
+  /** Adds risk flags found after intake (another request for the same subject was approved, …). */
+  addFlags(flags: RiskFlag[], now: Date, because?: string): void {
+    const added = flags.filter((flag) => !this.props.riskFlags.includes(flag));
+    if (added.length === 0) return;
+    this.props.riskFlags = [...this.props.riskFlags, ...added];
+    this.record('request.flagged', now, { flags: added, ...(because ? { because } : {}) });
+  }
+
+  // ── rules ────────────────────────────────────────────────────────────────
+  /** Approval hands over a registered subject's account: it must exist, and the account must be free. */
+  private applyRegistryView(registry: RegistryView, now: Date): void {
+    if (registry.accountHeldByOtherSubject) this.addFlags(['ACCOUNT_HOLDS_OTHER_SUBJECT'], now);
+    if (this.isBlocked()) throw new ApprovalBlockedError();
+    if (registry.subjectId === null) throw new SubjectNotRegisteredError(this.props.filing.subjectFilingNumber);
+    this.props.subjectId = registry.subjectId;
+    this.previousAccountEmail = registry.accountEmail;
+  }
+
+  private checkProblems(): { kind: DocumentKind; problem: 'unchecked' | 'failed' | 'missing' }[] {
+    const problems: { kind: DocumentKind; problem: 'unchecked' | 'failed' | 'missing' }[] = [];
+    for (const kind of requiredDocuments(this.props.subjectType, this.props.applicant.role)) {
+      const document = this.currentDocuments.find((candidate) => candidate.kind === kind);
+      if (!document) {
+        problems.push({ kind, problem: 'missing' });
+        continue;
+      }
+      const check = this.props.checks.find((candidate) => candidate.documentId === document.id);
+      if (!check) problems.push({ kind, problem: 'unchecked' });
+      else if (!(check.legible && check.authentic && check.valid && check.matchesApplication)) {
+        problems.push({ kind, problem: 'failed' });
+      }
+    }
+    return problems;
+  }
+
+  private requireStatus(allowed: RequestStatus[], verb: string): void {
+    if (!allowed.includes(this.props.status)) throw new InvalidTransitionError(this.props.status, verb);
+  }
+
+  private requireReviewerRole(reviewer: Reviewer, action: string): void {
+    if (!REVIEWER_ROLES.includes(reviewer.role)) throw new NotAReviewerError(action);
+  }
+
+  private requireAssignee(reviewer: Reviewer, verb: string): void {
+    this.requireReviewerRole(reviewer, `${verb} requests`);
+    if (this.props.assigneeId !== reviewer.id) throw new NotAssigneeError(verb, this.props.assigneeName);
+  }
+
+  private requireSecondReviewer(senior: Reviewer, verb: 'give the second approval' | 'return it' | 'reject it'): void {
+    if (senior.role !== 'SENIOR_REVIEWER') {
+      throw new SeniorReviewerOnlyError(verb === 'give the second approval' ? verb : `${verb.replace(' it', '')} a request awaiting second approval`);
+    }
+    if (this.props.firstApproval?.by === senior.id) throw new SameReviewerSecondApprovalError(verb);
+  }
+
+  private assignTo(reviewer: Reviewer): void {
+    this.props.assigneeId = reviewer.id;
+    this.props.assigneeName = reviewer.name;
+  }
+
+  private decide(outcome: Decision['outcome'], by: Reviewer | null, reasons: RejectReason[], message: string | null, now: Date): void {
+    const clockRunning = CLOCK_RUNNING_STATUSES.includes(this.props.status);
+    this.props.status = outcome;
+    this.props.decision = { outcome, at: now, by: by?.id ?? null, byName: by?.name ?? null, reasons, message };
+    if ((outcome === 'APPROVED' || outcome === 'REJECTED') && clockRunning && this.props.sla.dueAt) {
+      this.props.sla.outcome = now.getTime() <= this.props.sla.dueAt.getTime() ? 'MET' : 'MISSED';
+    }
+  }
+
+  private approvalEffect(): Record<string, unknown> {
+    return {
+      newAccountEmail: this.props.newAccountEmail,
+      previousAccountEmail: this.previousAccountEmail,
+      aliyunAccountId: this.props.aliyunAccountId,
+      reference: this.props.reference,
+      slaOutcome: this.props.sla.outcome,
+    };
+  }
+
+  /** Who the applicant-facing notices of an event go to. */
+  private applicantContact(): Record<string, unknown> {
+    return { reference: this.props.reference, applicantEmail: this.props.newAccountEmail, applicantName: this.props.applicant.name };
+  }
+
+  private record(type: string, now: Date, details: Record<string, unknown>): void {
+    this.props.updatedAt = now;
+    this.events.push({ type, occurredAt: now, requestId: this.props.id, subjectId: this.props.subjectId, details });
+  }
+}

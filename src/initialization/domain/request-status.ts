@@ -1,0 +1,30 @@
+export const REQUEST_STATUSES = [
+  'PENDING_REVIEW',
+  'IN_REVIEW',
+  'AWAITING_SECOND_APPROVAL',
+  'AWAITING_APPLICANT',
+  'APPROVED',
+  'REJECTED',
+  'EXPIRED',
+  'WITHDRAWN',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const TERMINAL_STATUSES: readonly RequestStatus[] = ['APPROVED', 'REJECTED', 'EXPIRED', 'WITHDRAWN'];
+/** Waiting for staff: the SLA clock runs. (AWAITING_APPLICANT stops it.) */
+export const CLOCK_RUNNING_STATUSES: readonly RequestStatus[] = ['PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL'];
+
+export function isTerminal(status: RequestStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+export const STATUS_LABELS: Record<RequestStatus, string> = {
+  PENDING_REVIEW: 'Pending review',
+  IN_REVIEW: 'In review',
+  AWAITING_SECOND_APPROVAL: 'Awaiting second approval',
+  AWAITING_APPLICANT: 'Awaiting applicant',
+  APPROVED: 'Approved',
+  REJECTED: 'Rejected',
+  EXPIRED: 'Expired',
+  WITHDRAWN: 'Withdrawn',
+};

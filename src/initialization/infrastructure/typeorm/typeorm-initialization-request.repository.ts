@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { In, Not } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
+import { isUniqueViolation } from '../../../shared/infrastructure/database/postgres-errors.js';
+import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
+import type { InitializationRequestRepository } from '../../application/ports/initialization-request.repository.js';
+import type { InitializationRequest } from '../../domain/initialization-request.js';
+import { RequestNotFoundError, StaleRequestError } from '../../domain/initialization-request.errors.js';
+import { TERMINAL_STATUSES } from '../../domain/request-status.js';
+import {
+  DocumentCheckEntity,
+  InitializationRequestEntity,
+  RequestDocumentEntity,
+} from './initialization-request.entity.js';
+import { InitializationRequestMapper } from './initialization-request.mapper.js';
+
+@Injectable()
+export class TypeormInitializationRequestRepository implements InitializationRequestRepository {
+  constructor(
+    private readonly unitOfWork: TypeormUnitOfWork,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get manager() {
+    return this.unitOfWork.manager();
+  }
+
+  async nextReference(receivedAt: Date): Promise<string> {
+    const rows: { n: string }[] = await this.manager.query(`SELECT nextval('initialization_request_reference_seq') AS n`);
+    const year = DateTime.fromJSDate(receivedAt, { zone: this.config.TZ_BUSINESS }).year;
+    return `INIT-${year}-${rows[0]!.n.padStart(6, '0')}`;
+  }
+
+  async findById(id: string): Promise<InitializationRequest | null> {
+    const row = await this.manager.getRepository(InitializationRequestEntity).findOneBy({ id });
+    return row ? this.hydrate(row) : null;
+  }
+
+  async getForUpdate(id: string): Promise<InitializationRequest> {
+    const row = await this.manager
+      .getRepository(InitializationRequestEntity)
+      .createQueryBuilder('request')
+      .where('request.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!row) throw new RequestNotFoundError(id);
+    return this.hydrate(row);
+  }
+
+  async findByExternalId(intakeClient: string, externalId: string): Promise<InitializationRequest | null> {
+    const row = await this.manager.getRepository(InitializationRequestEntity).findOneBy({ intakeClient, externalId });
+    return row ? this.hydrate(row) : null;
+  }
+
+  async insert(request: InitializationRequest): Promise<'inserted' | 'duplicate'> {
+    const { row, documents, checks } = InitializationRequestMapper.toEntities(request);
+    row.version = 1;
+    try {
+      // A savepoint, so a duplicate leaves the surrounding transaction usable.
+      await this.manager.transaction(async (inner) => {
+        await inner.getRepository(InitializationRequestEntity).insert(row);
+        if (documents.length) await inner.getRepository(RequestDocumentEntity).insert(documents);
+        if (checks.length) await inner.getRepository(DocumentCheckEntity).insert(checks);
+      });
+      return 'inserted';
+    } catch (error) {
+      if (isUniqueViolation(error, 'initialization_requests_external_id_key')) return 'duplicate';
+      throw error;
+    }
+  }
+
+  async save(request: InitializationRequest): Promise<void> {
+    const { row, documents, checks } = InitializationRequestMapper.toEntities(request);
+    const { id, version, ...changes } = row;
+    const result = await this.manager
+      .getRepository(InitializationRequestEntity)
+      .update({ id, version }, { ...changes, version: version + 1 });
+    if (result.affected !== 1) throw new StaleRequestError();
+    if (documents.length) await this.manager.getRepository(RequestDocumentEntity).upsert(documents, ['id']);
+    const checkRepository = this.manager.getRepository(DocumentCheckEntity);
+    const kept = checks.map((check) => check.documentId);
+    await checkRepository.delete(kept.length ? { requestId: id, documentId: Not(In(kept)) } : { requestId: id });
+    if (checks.length) await checkRepository.upsert(checks, ['documentId']);
+  }
+
+  async openRequestsForSubject(subjectFilingNumber: string, exceptId?: string): Promise<{ id: string; reference: string }[]> {
+    return this.manager.query(
+      `SELECT id, reference FROM initialization_requests
+       WHERE subject_filing_number = $1 AND status <> ALL($2) AND ($3::uuid IS NULL OR id <> $3)
+       ORDER BY received_at`,
+      [subjectFilingNumber, TERMINAL_STATUSES, exceptId ?? null],
+    );
+  }
+
+  async hashesSeenWithOtherSubject(sha256: string[], subjectFilingNumber: string): Promise<boolean> {
+    if (sha256.length === 0) return false;
+    const rows: unknown[] = await this.manager.query(
+      `SELECT 1 FROM request_documents d JOIN initialization_requests r ON r.id = d.request_id
+       WHERE d.sha256 = ANY($1) AND r.subject_filing_number <> $2 LIMIT 1`,
+      [sha256, subjectFilingNumber],
+    );
+    return rows.length > 0;
+  }
+
+  private async hydrate(row: InitializationRequestEntity): Promise<InitializationRequest> {
+    const [documents, checks] = await Promise.all([
+      this.manager.getRepository(RequestDocumentEntity).findBy({ requestId: row.id }),
+      this.manager.getRepository(DocumentCheckEntity).findBy({ requestId: row.id }),
+    ]);
+    return InitializationRequestMapper.toDomain(row, documents, checks);
+  }
+}

@@ -1,0 +1,197 @@
+import { HttpStatus } from '@nestjs/common';
+import { fileTypeFromBuffer } from 'file-type';
+import { parseIcpFilingNumber, validateResidentIdNumber } from '@lib/credentials';
+import { ApiProblem, type FieldProblem } from '../../../shared/interface/http/problem-details.js';
+import type { IntakeApplication, UploadedDocument } from '../../application/commands/submit-request/submit-request.command.js';
+import { DOCUMENT_KINDS, DOCUMENT_LABELS, requiredDocuments, type DocumentKind } from '../../domain/document-kind.js';
+import { intakeRequestSchema } from './intake-request.schema.js';
+
+/** Files as multer hands them over: one array per form field. */
+export type ReceivedFiles = Partial<Record<string, Express.Multer.File[]>>;
+
+export const ACCEPTED_MEDIA_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+const CLOCK_SKEW_MS = 5 * 60_000;
+const INDIVIDUAL_CREDENTIAL = /^[0-9]{17}[0-9Xx]$/;
+const ORGANIZATION_CREDENTIAL = /^[0-9A-HJ-NP-RT-UW-Ya-hj-np-rt-uw-y]{18}$/;
+
+/**
+ * Turns a multipart intake submission into the use case's input, or throws an
+ * ApiProblem listing every problem found: 415 when a file is not a JPEG, PNG
+ * or PDF by its content, 413 when the files together are too large, else 400.
+ */
+export async function parseIntakeSubmission(
+  body: Record<string, unknown> | undefined,
+  files: ReceivedFiles | undefined,
+  now: Date,
+  limits: { maxRequestBytes: number },
+): Promise<{ application: IntakeApplication; documents: UploadedDocument[] }> {
+  const problems: FieldProblem[] = [];
+  const application = parseRequestField(body?.request, now, problems);
+  const documents = await parseDocuments(files ?? {}, application, problems);
+
+  throwIfProblems(documents, problems, limits);
+  if (!application) throw ApiProblem.invalid(problems);
+  return { application, documents };
+}
+
+/**
+ * A resubmission: replacement documents only, with the same checks as intake
+ * (content sniffing, sizes); which kinds were asked for is the request's rule.
+ */
+export async function parseResubmission(
+  files: ReceivedFiles | undefined,
+  limits: { maxRequestBytes: number },
+): Promise<UploadedDocument[]> {
+  const problems: FieldProblem[] = [];
+  const documents = await parseDocuments(files ?? {}, null, problems);
+  if (documents.length === 0 && problems.length === 0) {
+    problems.push({ field: 'documents', message: `send at least one replacement document in a field named ${DOCUMENT_KINDS.join(', ')}` });
+  }
+  throwIfProblems(documents, problems, limits);
+  return documents;
+}
+
+function throwIfProblems(documents: UploadedDocument[], problems: FieldProblem[], limits: { maxRequestBytes: number }): void {
+  const total = documents.reduce((sum, document) => sum + document.content.length, 0);
+  if (total > limits.maxRequestBytes) {
+    throw new ApiProblem(
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      'too-large',
+      'The documents are too large',
+      `The files add up to ${total} bytes; at most ${limits.maxRequestBytes} bytes are accepted per request.`,
+    );
+  }
+  const unsupported = problems.filter((problem) => problem.message.includes('is not a JPEG, PNG or PDF'));
+  if (unsupported.length > 0) {
+    throw new ApiProblem(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'unsupported-media-type',
+      'Unsupported document type',
+      'Documents must be JPEG, PNG or PDF files (judged by their content, not their names).',
+      problems,
+    );
+  }
+  if (problems.length > 0) throw ApiProblem.invalid(problems);
+}
+
+function parseRequestField(raw: unknown, now: Date, problems: FieldProblem[]): IntakeApplication | null {
+  if (raw === undefined || raw === '') {
+    problems.push({ field: 'request', message: 'request is required: the intake data as JSON in a form field named "request"' });
+    return null;
+  }
+  let json: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      problems.push({ field: 'request', message: 'request is not valid JSON' });
+      return null;
+    }
+  }
+  const parsed = intakeRequestSchema.safeParse(json);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({ field: issue.path.map(String).join('.') || 'request', message: issue.message });
+    }
+  }
+  // The checks below run on whatever fields are well-formed, so one answer lists everything.
+  const input = (json ?? {}) as Record<string, unknown>;
+  const applicantInput = (input.applicant ?? {}) as Record<string, unknown>;
+  const before = problems.length;
+
+  const receivedAt = typeof input.receivedAt === 'string' ? new Date(input.receivedAt) : null;
+  if (parsed.success && receivedAt && receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    problems.push({ field: 'receivedAt', message: 'receivedAt is in the future' });
+  }
+
+  let filing: ReturnType<typeof parseIcpFilingNumber> | null = null;
+  if (typeof input.filingNumber === 'string' && input.filingNumber.trim()) {
+    filing = parseIcpFilingNumber(input.filingNumber);
+    if (!filing.ok) problems.push({ field: 'filingNumber', message: `filingNumber ${filing.reason}` });
+  }
+
+  if (typeof applicantInput.idNumber === 'string' && applicantInput.idNumber.trim()) {
+    const id = validateResidentIdNumber(applicantInput.idNumber.trim(), now);
+    if (!id.valid) problems.push({ field: 'applicant.idNumber', message: `applicant.idNumber is not a valid resident ID number: ${id.reason}` });
+  }
+
+  if (typeof input.credentialNumber === 'string' && input.credentialNumber.trim()) {
+    const credential = input.credentialNumber.trim();
+    if (input.subjectType === 'INDIVIDUAL' && !INDIVIDUAL_CREDENTIAL.test(credential)) {
+      problems.push({ field: 'credentialNumber', message: 'credentialNumber must be the 18-character resident ID number of the individual subject' });
+    }
+    if (input.subjectType === 'ORGANIZATION' && !ORGANIZATION_CREDENTIAL.test(credential)) {
+      problems.push({ field: 'credentialNumber', message: 'credentialNumber must be the 18-character unified social credit code of the organization' });
+    }
+  }
+
+  if (!parsed.success || problems.length > before || !filing?.ok) return null;
+  const data = parsed.data;
+  return {
+    externalId: data.externalId,
+    receivedAt: new Date(data.receivedAt),
+    subjectType: data.subjectType,
+    filingNumber: filing.normalized,
+    subjectFilingNumber: filing.subjectNumber,
+    province: filing.province,
+    subjectName: data.subjectName.normalize('NFKC'),
+    credentialNumber: data.credentialNumber.toUpperCase(),
+    applicant: {
+      name: data.applicant.name,
+      idNumber: data.applicant.idNumber.toUpperCase(),
+      role: data.applicant.role,
+      phone: data.applicant.phone,
+    },
+    newAccountEmail: data.newAccountEmail.toLowerCase(),
+    aliyunAccountId: data.aliyunAccountId,
+  };
+}
+
+async function parseDocuments(
+  files: ReceivedFiles,
+  application: IntakeApplication | null,
+  problems: FieldProblem[],
+): Promise<UploadedDocument[]> {
+  const documents: UploadedDocument[] = [];
+  for (const kind of DOCUMENT_KINDS) {
+    const file = files[kind]?.[0];
+    if (!file) continue;
+    if (file.size === 0) {
+      problems.push({ field: kind, message: `${kind} is an empty file` });
+      continue;
+    }
+    const detected = await fileTypeFromBuffer(file.buffer);
+    if (!detected || !(ACCEPTED_MEDIA_TYPES as readonly string[]).includes(detected.mime)) {
+      problems.push({
+        field: kind,
+        message: `${kind} is not a JPEG, PNG or PDF file${detected ? ` (its content is ${detected.mime})` : ''}`,
+      });
+      continue;
+    }
+    documents.push({ kind, content: file.buffer, mediaType: detected.mime, originalName: safeOriginalName(file.originalname) });
+  }
+  if (application) {
+    for (const kind of requiredDocuments(application.subjectType, application.applicant.role)) {
+      if (!files[kind]?.[0]) problems.push({ field: kind, message: missingMessage(kind, application) });
+    }
+  }
+  return documents;
+}
+
+function missingMessage(kind: DocumentKind, application: IntakeApplication): string {
+  if (kind === 'AUTHORIZATION_LETTER') {
+    return 'AUTHORIZATION_LETTER is required: an organization applicant who is neither the subject administrator nor a website administrator must send the authorization letter stamped with the company seal';
+  }
+  const who = application.subjectType === 'INDIVIDUAL' ? 'an individual subject' : 'an organization subject';
+  return `${kind} is required for ${who} (${DOCUMENT_LABELS[kind].toLowerCase()})`;
+}
+
+/** The name as the client sent it, kept for the record only: no control characters, at most 255 characters. */
+function safeOriginalName(name: string): string {
+  // multipart parsers read a plain filename="…" as latin1; UTF-8 names arrive as its bytes.
+  // eslint-disable-next-line no-control-regex
+  const decoded = /^[\u0000-\u00ff]*$/.test(name) ? Buffer.from(name, 'latin1').toString('utf8') : name;
+  // eslint-disable-next-line no-control-regex
+  const cleaned = decoded.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (cleaned || 'unnamed').slice(0, 255);
+}

@@ -1,0 +1,33 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Actor } from '../domain/actor.js';
+import type { DomainEvent } from '../domain/domain-event.js';
+
+/** Who caused the events being recorded, and from where. */
+export interface EventContext {
+  actor: Actor;
+  ip: string | null;
+}
+
+/**
+ * Records what an aggregate did: each domain event becomes one audit event,
+ * and every reaction registered for its type runs, all inside the current
+ * unit of work (so an outbox message commits with the decision it announces).
+ */
+export interface DomainEventRecorder {
+  record(events: readonly DomainEvent[], context: EventContext): Promise<void>;
+}
+export const DOMAIN_EVENT_RECORDER = Symbol('DomainEventRecorder');
+
+/** A cross-context reaction that must commit with the change (e.g. writing to the mail outbox). */
+export interface TransactionalReaction {
+  react(event: DomainEvent, context: EventContext): Promise<void>;
+}
+
+export const REACTS_TO = 'beian:reacts-to';
+
+/**
+ * Marks a provider as a reaction to these event types, run inside the
+ * transaction that records them:
+ * `@ReactsTo('request.rejected') class NotifyApplicantWhenRequestRejected`.
+ */
+export const ReactsTo = (...types: string[]): ClassDecorator => SetMetadata(REACTS_TO, types);
