@@ -43,6 +43,12 @@ export const requestStatusSchema = z.object({
 
 export const withdrawalSchema = z.object({ id: z.uuid(), status: z.literal('WITHDRAWN') });
 
+export const resubmissionSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(REQUEST_STATUSES),
+  dueAt: z.iso.datetime({ offset: true }).nullable(),
+});
+
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -139,6 +145,28 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/initialization-requests/{id}/resubmissions': {
+        post: {
+          operationId: 'resubmitDocuments',
+          summary: 'Answer a request for information with replacement documents',
+          description: 'Send exactly the document kinds the reviewer asked for; the request returns to its reviewer with a new deadline.',
+          parameters: [idParameter],
+          requestBody: {
+            required: true,
+            content: { 'multipart/form-data': { schema: { type: 'object', properties: documentFields } } },
+          },
+          responses: {
+            '200': { description: 'Back in review.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Resubmission' } } } },
+            '400': problem('No document, or an invalid one; nothing is stored.'),
+            ...common,
+            '404': problem('No such request for this client.'),
+            '409': problem('The request is not waiting for the applicant.'),
+            '413': problem('Too large; nothing is stored.'),
+            '415': problem('A document is not a JPEG, PNG or PDF; nothing is stored.'),
+            '422': problem('The documents do not match what the reviewer asked for.'),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: { intakeToken: { type: 'http', scheme: 'bearer' } },
@@ -147,6 +175,7 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
         RequestSummary: json(requestSummarySchema),
         RequestStatus: json(requestStatusSchema),
         Withdrawal: json(withdrawalSchema),
+        Resubmission: json(resubmissionSchema),
         Problem: json(problemSchema),
       },
     },
