@@ -1,4 +1,5 @@
 export {
+  daysOfBlock,
   InvalidArrangementError,
   validateArrangements,
   type HolidayBlock,

@@ -530,11 +530,33 @@ export class InitializationRequest {
   /** Left unanswered too long while waiting for the applicant. */
   expire(now: Date): void {
     this.requireStatus(['AWAITING_APPLICANT'], 'expired');
+    const expiresAt = this.props.sla.expiresAt;
+    if (!expiresAt || now.getTime() < expiresAt.getTime()) throw new InvalidTransitionError(this.props.status, 'expired yet');
     this.decide('EXPIRED', null, [], null, now);
     this.record('request.expired', now, {
       requestedAt: this.props.informationRequest?.requestedAt.toISOString() ?? null,
       ...this.applicantContact(),
     });
+  }
+
+  /**
+   * The business calendar changed: the deadline of the current receipt is
+   * worked out again. Returns whether it moved; a line crossed no longer can be flagged again.
+   */
+  reschedule(deadline: Deadline, now: Date): boolean {
+    const sla = this.props.sla;
+    if (!CLOCK_RUNNING_STATUSES.includes(this.props.status)) return false;
+    if (sla.dueAt?.getTime() === deadline.dueAt.getTime() && sla.atRiskAt?.getTime() === deadline.atRiskAt.getTime()) return false;
+    const previousDueAt = sla.dueAt;
+    sla.dueAt = deadline.dueAt;
+    sla.atRiskAt = deadline.atRiskAt;
+    if (deadline.atRiskAt.getTime() > now.getTime()) sla.atRiskFlaggedAt = null;
+    if (deadline.dueAt.getTime() > now.getTime()) sla.breachedFlaggedAt = null;
+    this.record('request.deadline_rescheduled', now, {
+      previousDueAt: previousDueAt?.toISOString() ?? null,
+      dueAt: deadline.dueAt.toISOString(),
+    });
+    return true;
   }
 
   /** Adds risk flags found after intake (another request for the same subject was approved, …). */

@@ -7,7 +7,7 @@ import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeo
 import type { InitializationRequestRepository } from '../../application/ports/initialization-request.repository.js';
 import type { InitializationRequest } from '../../domain/initialization-request.js';
 import { RequestNotFoundError, StaleRequestError } from '../../domain/initialization-request.errors.js';
-import { TERMINAL_STATUSES } from '../../domain/request-status.js';
+import { CLOCK_RUNNING_STATUSES, TERMINAL_STATUSES } from '../../domain/request-status.js';
 import {
   DocumentCheckEntity,
   InitializationRequestEntity,
@@ -91,6 +91,15 @@ export class TypeormInitializationRequestRepository implements InitializationReq
        ORDER BY received_at`,
       [subjectFilingNumber, TERMINAL_STATUSES, exceptId ?? null],
     );
+  }
+
+  async clockRunningSince(from: Date): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager.query(
+      `SELECT id FROM initialization_requests
+       WHERE status = ANY($1) AND clock_started_at >= $2 ORDER BY clock_started_at`,
+      [CLOCK_RUNNING_STATUSES, from],
+    );
+    return rows.map((row) => row.id);
   }
 
   async hashesSeenWithOtherSubject(sha256: string[], subjectFilingNumber: string): Promise<boolean> {

@@ -1,0 +1,16 @@
+import type { SlaState } from '../../../sla/domain/sla-state.js';
+
+export interface SlaDescription {
+  slaState: SlaState | null;
+  /** Business minutes until dueAt (negative once breached); null when the clock is not running. */
+  businessMinutesRemaining: number | null;
+}
+
+/** Where a request stands against its deadline, on the business calendar. */
+export interface SlaDescriber {
+  describe(
+    facts: { status: string; dueAt: Date | null; atRiskAt: Date | null; outcome: 'MET' | 'MISSED' | null },
+    now: Date,
+  ): Promise<SlaDescription>;
+}
+export const SLA_DESCRIBER = Symbol('SlaDescriber');

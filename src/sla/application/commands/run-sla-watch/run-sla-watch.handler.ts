@@ -1,0 +1,78 @@
+import { Inject, Logger } from '@nestjs/common';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ExpireRequestCommand } from '../../../../initialization/application/commands/expire-request/expire-request.command.js';
+import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
+import { DOMAIN_EVENT_RECORDER, type DomainEventRecorder } from '../../../../shared/application/domain-events.js';
+import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
+import { systemActor } from '../../../../shared/domain/actor.js';
+import { DomainError } from '../../../../shared/domain/domain-error.js';
+import { SLA_FLAGGER, type FlaggedRequest, type SlaFlagger } from '../../ports/sla-flagger.js';
+import { RunSlaWatchCommand, type SlaWatchReport } from './run-sla-watch.command.js';
+
+const BATCH = 500;
+const actor = systemActor('sla-watch');
+
+@CommandHandler(RunSlaWatchCommand)
+export class RunSlaWatchHandler implements ICommandHandler<RunSlaWatchCommand> {
+  private readonly logger = new Logger('SlaWatch');
+
+  constructor(
+    @Inject(SLA_FLAGGER) private readonly flagger: SlaFlagger,
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(DOMAIN_EVENT_RECORDER) private readonly events: DomainEventRecorder,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandBus,
+  ) {}
+
+  async execute(): Promise<SlaWatchReport> {
+    const now = this.clock.now();
+    // At risk first, so a request that crossed both lines since the last run gets both flags, in order.
+    const atRisk = await this.inBatches(() => this.flagger.flagAtRisk(now, BATCH), 'request.sla_at_risk', now);
+    const breached = await this.inBatches(() => this.flagger.flagBreached(now, BATCH), 'request.sla_breached', now);
+    const expired = await this.expireOverdue(now);
+    if (atRisk + breached + expired > 0) this.logger.log({ atRisk, breached, expired }, 'SLA watch flagged requests');
+    return { atRisk, breached, expired };
+  }
+
+  /** Each batch commits its flags with their audit events and notices; memory stays flat. */
+  private async inBatches(flag: () => Promise<FlaggedRequest[]>, type: string, now: Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await this.unitOfWork.run(async () => {
+        const flagged = await flag();
+        await this.events.record(
+          flagged.map((request) => ({
+            type,
+            occurredAt: now,
+            requestId: request.id,
+            subjectId: request.subjectId,
+            details: {
+              reference: request.reference,
+              dueAt: request.dueAt.toISOString(),
+              assigneeId: request.assigneeId,
+              assigneeName: request.assigneeName,
+            },
+          })),
+          { actor, ip: null },
+        );
+        return flagged.length;
+      });
+      total += count;
+      if (count < BATCH) return total;
+    }
+  }
+
+  private async expireOverdue(now: Date): Promise<number> {
+    let expired = 0;
+    for (const requestId of await this.flagger.overdueApplicantReplies(now, BATCH)) {
+      try {
+        await this.commands.execute(new ExpireRequestCommand(requestId));
+        expired += 1;
+      } catch (error) {
+        // Another instance expired it, or the applicant answered just now.
+        if (!(error instanceof DomainError)) throw error;
+      }
+    }
+    return expired;
+  }
+}

@@ -1,0 +1,53 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { validateArrangements } from '@lib/business-calendar';
+import { RescheduleDeadlinesCommand } from '../../../../initialization/application/commands/reschedule-deadlines/reschedule-deadlines.command.js';
+import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
+import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
+import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
+import { InvalidCalendarError } from '../../../domain/calendar.errors.js';
+import { BusinessCalendarSource } from '../../business-calendar-source.js';
+import { CALENDAR_REPOSITORY, type CalendarRepository } from '../../ports/calendar-repository.js';
+import { SaveCalendarYearCommand } from './save-calendar-year.command.js';
+
+/**
+ * Stores a year's arrangement (audited), then moves the deadlines of open
+ * requests whose clock runs into the edited period, since their business days changed.
+ */
+@CommandHandler(SaveCalendarYearCommand)
+export class SaveCalendarYearHandler implements ICommandHandler<SaveCalendarYearCommand> {
+  constructor(
+    @Inject(CALENDAR_REPOSITORY) private readonly calendars: CalendarRepository,
+    private readonly source: BusinessCalendarSource,
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(AUDIT_LOG) private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandBus,
+  ) {}
+
+  async execute(command: SaveCalendarYearCommand): Promise<{ rescheduled: number }> {
+    const { arrangement } = command;
+    const others = (await this.calendars.loadArrangements()).filter((stored) => stored.year !== arrangement.year);
+    const problems = validateArrangements([...others, arrangement]);
+    if (problems.length > 0) throw new InvalidCalendarError(problems);
+    await this.unitOfWork.run(async () => {
+      const before = (await this.calendars.loadArrangements()).find((stored) => stored.year === arrangement.year) ?? null;
+      await this.calendars.saveYear(arrangement, command.admin.name, this.clock.now());
+      this.audit.record({
+        actor: command.admin,
+        action: before ? 'calendar.year_changed' : 'calendar.year_added',
+        details: {
+          year: arrangement.year,
+          source: arrangement.source,
+          daysOff: arrangement.daysOff,
+          makeUpWorkdays: arrangement.makeUpWorkdays,
+          ...(before ? { previous: { source: before.source, daysOff: before.daysOff, makeUpWorkdays: before.makeUpWorkdays } } : {}),
+        },
+        ip: command.ip,
+      });
+    });
+    this.source.invalidate();
+    // Requests whose clock started since December of the year before may have deadlines in it.
+    return this.commands.execute(new RescheduleDeadlinesCommand(new Date(Date.UTC(arrangement.year - 1, 11, 1))));
+  }
+}

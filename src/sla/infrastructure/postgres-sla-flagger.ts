@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { TypeormUnitOfWork } from '../../shared/infrastructure/database/typeorm-unit-of-work.js';
+import type { FlaggedRequest, SlaFlagger } from '../application/ports/sla-flagger.js';
+
+const CLOCK_RUNNING = `('PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL')`;
+
+interface Row {
+  id: string;
+  reference: string;
+  subject_id: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  due_at: Date;
+}
+
+/**
+ * One statement per batch: pick due rows through the partial index, skip rows
+ * another transaction holds (a reviewer deciding, another instance flagging),
+ * flag them, and return them. Run concurrently, every row is flagged once.
+ */
+@Injectable()
+export class PostgresSlaFlagger implements SlaFlagger {
+  constructor(private readonly unitOfWork: TypeormUnitOfWork) {}
+
+  flagAtRisk(now: Date, limit: number): Promise<FlaggedRequest[]> {
+    return this.flag('at_risk_flagged_at', 'at_risk_at', now, limit);
+  }
+
+  flagBreached(now: Date, limit: number): Promise<FlaggedRequest[]> {
+    return this.flag('breached_flagged_at', 'due_at', now, limit);
+  }
+
+  async overdueApplicantReplies(now: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.unitOfWork.manager().query(
+      `SELECT id FROM initialization_requests
+       WHERE status = 'AWAITING_APPLICANT' AND expires_at <= $1
+       ORDER BY expires_at LIMIT $2`,
+      [now, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async flag(flagColumn: string, dueColumn: string, now: Date, limit: number): Promise<FlaggedRequest[]> {
+    const result: [Row[], number] = await this.unitOfWork.manager().query(
+      `UPDATE initialization_requests AS request SET ${flagColumn} = $1
+       FROM (
+         SELECT id FROM initialization_requests
+         WHERE ${dueColumn} <= $1 AND ${flagColumn} IS NULL AND status IN ${CLOCK_RUNNING}
+         ORDER BY ${dueColumn}
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       ) AS due
+       WHERE request.id = due.id
+       RETURNING request.id, request.reference, request.subject_id, request.assignee_id, request.assignee_name, request.due_at`,
+      [now, limit],
+    );
+    return result[0].map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      subjectId: row.subject_id,
+      assigneeId: row.assignee_id,
+      assigneeName: row.assignee_name,
+      dueAt: row.due_at,
+    }));
+  }
+}
