@@ -1,8 +1,78 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
+import { APP_CONFIG, type AppConfig } from '../shared/infrastructure/config/app-config.js';
+import { SlaModule } from '../sla/sla.module.js';
+import { ApprovalEffects } from './application/approval-effects.js';
+import { ApproveRequestHandler } from './application/commands/approve-request/approve-request.handler.js';
+import { ClaimRequestHandler } from './application/commands/claim-request/claim-request.handler.js';
+import { ExpireRequestHandler } from './application/commands/expire-request/expire-request.handler.js';
+import { GiveSecondApprovalHandler } from './application/commands/give-second-approval/give-second-approval.handler.js';
+import { ReassignRequestHandler } from './application/commands/reassign-request/reassign-request.handler.js';
+import { RecordDocumentChecksHandler } from './application/commands/record-document-checks/record-document-checks.handler.js';
+import { RejectRequestHandler } from './application/commands/reject-request/reject-request.handler.js';
+import { ReleaseRequestHandler } from './application/commands/release-request/release-request.handler.js';
+import { RequestInformationHandler } from './application/commands/request-information/request-information.handler.js';
+import { RescheduleDeadlinesHandler } from './application/commands/reschedule-deadlines/reschedule-deadlines.handler.js';
+import { ResubmitDocumentsHandler } from './application/commands/resubmit-documents/resubmit-documents.handler.js';
+import { ReturnForReviewHandler } from './application/commands/return-for-review/return-for-review.handler.js';
+import { SubmitRequestHandler } from './application/commands/submit-request/submit-request.handler.js';
+import { WithdrawRequestHandler } from './application/commands/withdraw-request/withdraw-request.handler.js';
+import { DOCUMENT_STORE } from './application/ports/document-store.js';
+import { FILING_REGISTRY_GATEWAY } from './application/ports/filing-registry.gateway.js';
+import { INITIALIZATION_REQUEST_REPOSITORY } from './application/ports/initialization-request.repository.js';
+import { STAFF_DIRECTORY } from './application/ports/staff-directory.js';
+import { GetRequestStatusHandler } from './application/queries/get-request-status/get-request-status.handler.js';
+import { RequestChanges } from './application/request-changes.js';
+import { IdentityStaffDirectory } from './infrastructure/identity/identity-staff-directory.js';
+import { CqrsFilingRegistryGateway } from './infrastructure/registry/cqrs-filing-registry.gateway.js';
+import { FileSystemDocumentStore } from './infrastructure/storage/file-system-document-store.js';
+import { TypeormInitializationRequestRepository } from './infrastructure/typeorm/typeorm-initialization-request.repository.js';
+import { IntakeApiController } from './interface/api/intake-api.controller.js';
+import { OpenApiController } from './interface/api/openapi.controller.js';
 import { QueueController } from './interface/web/queue.controller.js';
+import { RequestDecisionsController } from './interface/web/request-decisions.controller.js';
 
-const controllers = [QueueController];
+const controllers = [IntakeApiController, OpenApiController, QueueController, RequestDecisionsController];
+const commandHandlers = [
+  SubmitRequestHandler,
+  WithdrawRequestHandler,
+  ClaimRequestHandler,
+  ReleaseRequestHandler,
+  ReassignRequestHandler,
+  RecordDocumentChecksHandler,
+  ApproveRequestHandler,
+  GiveSecondApprovalHandler,
+  ReturnForReviewHandler,
+  RejectRequestHandler,
+  RequestInformationHandler,
+  ResubmitDocumentsHandler,
+  ExpireRequestHandler,
+  RescheduleDeadlinesHandler,
+];
+const queryHandlers = [GetRequestStatusHandler];
+const services = [RequestChanges, ApprovalEffects];
+const adapters = [
+  { provide: INITIALIZATION_REQUEST_REPOSITORY, useClass: TypeormInitializationRequestRepository },
+  { provide: DOCUMENT_STORE, useClass: FileSystemDocumentStore },
+  { provide: FILING_REGISTRY_GATEWAY, useClass: CqrsFilingRegistryGateway },
+  { provide: STAFF_DIRECTORY, useClass: IdentityStaffDirectory },
+];
 
 /** Initialization requests: intake, review, decisions. */
-@Module({ controllers })
+@Module({
+  imports: [
+    SlaModule,
+    // Uploads stay in memory (bounded by the limits) until their content is checked.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        storage: memoryStorage(),
+        limits: { fileSize: config.MAX_FILE_BYTES, files: 4, fields: 4, fieldSize: 256 * 1024, parts: 12 },
+      }),
+    }),
+  ],
+  controllers,
+  providers: [...commandHandlers, ...queryHandlers, ...services, ...adapters],
+})
 export class InitializationModule {}

@@ -3,6 +3,7 @@ import { DOCUMENT_KINDS, DOCUMENT_LABELS } from '../../domain/document-kind.js';
 import { REJECT_REASONS } from '../../domain/reject-reason.js';
 import { REQUEST_STATUSES } from '../../domain/request-status.js';
 import { RISK_FLAGS } from '../../domain/risk-flag.js';
+import { SLA_STATES } from '../../../sla/domain/sla-state.js';
 import { intakeRequestSchema } from './intake-request.schema.js';
 
 /** Response shapes, as zod schemas so the document and the tests share one definition. */
@@ -22,6 +23,8 @@ export const requestStatusSchema = z.object({
   status: z.enum(REQUEST_STATUSES),
   receivedAt: z.iso.datetime({ offset: true }),
   dueAt: z.iso.datetime({ offset: true }).nullable(),
+  slaState: z.enum(SLA_STATES).nullable(),
+  businessMinutesRemaining: z.number().int().nullable(),
   decision: z
     .object({
       outcome: z.enum(['APPROVED', 'REJECTED', 'EXPIRED', 'WITHDRAWN']),

@@ -1,5 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
+import { SLA_DESCRIBER, type SlaDescriber } from '../../ports/sla-describer.js';
 import {
   INITIALIZATION_REQUEST_REPOSITORY,
   type InitializationRequestRepository,
@@ -8,13 +10,21 @@ import { GetRequestStatusQuery, type RequestStatusView } from './get-request-sta
 
 @QueryHandler(GetRequestStatusQuery)
 export class GetRequestStatusHandler implements IQueryHandler<GetRequestStatusQuery> {
-  constructor(@Inject(INITIALIZATION_REQUEST_REPOSITORY) private readonly requests: InitializationRequestRepository) {}
+  constructor(
+    @Inject(INITIALIZATION_REQUEST_REPOSITORY) private readonly requests: InitializationRequestRepository,
+    @Inject(SLA_DESCRIBER) private readonly sla: SlaDescriber,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute(query: GetRequestStatusQuery): Promise<RequestStatusView | null> {
     const request = await this.requests.findById(query.requestId);
     if (!request) return null;
     const p = request.toProps();
     if (p.intakeClient !== query.intakeClient) return null;
+    const sla = await this.sla.describe(
+      { status: p.status, dueAt: p.sla.dueAt, atRiskAt: p.sla.atRiskAt, outcome: p.sla.outcome },
+      this.clock.now(),
+    );
     return {
       id: p.id,
       reference: p.reference,
@@ -22,6 +32,8 @@ export class GetRequestStatusHandler implements IQueryHandler<GetRequestStatusQu
       status: p.status,
       receivedAt: p.receivedAt.toISOString(),
       dueAt: p.sla.dueAt?.toISOString() ?? null,
+      slaState: sla.slaState,
+      businessMinutesRemaining: sla.businessMinutesRemaining,
       decision: p.decision
         ? { outcome: p.decision.outcome, decidedAt: p.decision.at.toISOString(), reasons: p.decision.reasons, message: p.decision.message }
         : null,

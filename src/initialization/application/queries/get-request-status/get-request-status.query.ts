@@ -2,6 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import type { DocumentKind } from '../../../domain/document-kind.js';
 import type { RejectReason } from '../../../domain/reject-reason.js';
 import type { RequestStatus } from '../../../domain/request-status.js';
+import type { SlaState } from '../../../../sla/domain/sla-state.js';
 
 /** What the public filing system may know about one of its requests. */
 export interface RequestStatusView {
@@ -11,6 +12,10 @@ export interface RequestStatusView {
   status: RequestStatus;
   receivedAt: string;
   dueAt: string | null;
+  /** ON_TRACK | AT_RISK | BREACHED while undecided, PAUSED while waiting for the applicant, MET | MISSED once decided. */
+  slaState: SlaState | null;
+  /** Business minutes until dueAt (negative once breached); null when the clock is not running. */
+  businessMinutesRemaining: number | null;
   decision: {
     outcome: 'APPROVED' | 'REJECTED' | 'EXPIRED' | 'WITHDRAWN';
     decidedAt: string;
