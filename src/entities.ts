@@ -1,4 +1,12 @@
+import { FilingSubjectEmailHistoryEntity } from './filing-registry/infrastructure/typeorm/filing-subject-email-history.entity.js';
+import { FilingSubjectEntity } from './filing-registry/infrastructure/typeorm/filing-subject.entity.js';
+import { FilingWebsiteEntity } from './filing-registry/infrastructure/typeorm/filing-website.entity.js';
 import { StaffMemberEntity } from './identity/infrastructure/typeorm/staff-member.entity.js';
 
 /** Every TypeORM entity of every context (the schema itself is owned by migrations/). */
-export const ENTITIES = [StaffMemberEntity];
+export const ENTITIES = [
+  StaffMemberEntity,
+  FilingSubjectEntity,
+  FilingWebsiteEntity,
+  FilingSubjectEmailHistoryEntity,
+];
