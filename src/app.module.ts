@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from './audit/audit.module.js';
+import { FilingRegistryModule } from './filing-registry/filing-registry.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { InitializationModule } from './initialization/initialization.module.js';
 import { RolesGuard } from './identity/interface/web/roles.guard.js';
@@ -43,6 +44,7 @@ export class AppModule {
         ...(runsSchedules ? [ScheduleModule.forRoot()] : []),
         AuditModule,
         IdentityModule,
+        FilingRegistryModule,
         InitializationModule,
       ],
       controllers: [HealthController],

@@ -1,3 +1,6 @@
+import { FilingSubjectEmailHistoryEntity } from './filing-registry/infrastructure/typeorm/filing-subject-email-history.entity.js';
+import { FilingSubjectEntity } from './filing-registry/infrastructure/typeorm/filing-subject.entity.js';
+import { FilingWebsiteEntity } from './filing-registry/infrastructure/typeorm/filing-website.entity.js';
 import { StaffMemberEntity } from './identity/infrastructure/typeorm/staff-member.entity.js';
 import {
   DocumentCheckEntity,
@@ -6,4 +9,12 @@ import {
 } from './initialization/infrastructure/typeorm/initialization-request.entity.js';
 
 /** Every TypeORM entity of every context (the schema itself is owned by migrations/). */
-export const ENTITIES = [StaffMemberEntity, InitializationRequestEntity, RequestDocumentEntity, DocumentCheckEntity];
+export const ENTITIES = [
+  StaffMemberEntity,
+  FilingSubjectEntity,
+  FilingWebsiteEntity,
+  FilingSubjectEmailHistoryEntity,
+  InitializationRequestEntity,
+  RequestDocumentEntity,
+  DocumentCheckEntity,
+];

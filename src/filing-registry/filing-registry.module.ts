@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { ImportLegacyRegistryHandler } from './application/commands/import-legacy-registry/import-legacy-registry.handler.js';
+import { RegisterFilingSubjectHandler } from './application/commands/register-filing-subject/register-filing-subject.handler.js';
+import { ReplaceSubjectAccountEmailHandler } from './application/commands/replace-subject-account-email/replace-subject-account-email.handler.js';
+import { FILING_SUBJECT_REPOSITORY } from './application/ports/filing-subject.repository.js';
+import { FindSubjectByAliyunAccountHandler } from './application/queries/find-subject-by-aliyun-account/find-subject-by-aliyun-account.handler.js';
+import { FindSubjectByFilingNumberHandler } from './application/queries/find-subject-by-filing-number/find-subject-by-filing-number.handler.js';
+import { GetSubjectHistoryHandler } from './application/queries/get-subject-history/get-subject-history.handler.js';
+import { TypeormFilingSubjectRepository } from './infrastructure/typeorm/typeorm-filing-subject.repository.js';
+
+const commandHandlers = [
+  RegisterFilingSubjectHandler,
+  ReplaceSubjectAccountEmailHandler,
+  ImportLegacyRegistryHandler,
+];
+const queryHandlers = [
+  FindSubjectByFilingNumberHandler,
+  FindSubjectByAliyunAccountHandler,
+  GetSubjectHistoryHandler,
+];
+const repositories = [
+  { provide: FILING_SUBJECT_REPOSITORY, useClass: TypeormFilingSubjectRepository },
+];
+
+/**
+ * The filing registry: subjects, their websites and account emails, and the
+ * legacy HiChina import. Other contexts use it through the command and query
+ * buses only.
+ */
+@Module({
+  providers: [...commandHandlers, ...queryHandlers, ...repositories],
+})
+export class FilingRegistryModule {}
