@@ -51,12 +51,24 @@ export class InitializationRequests1764201600000 implements MigrationInterface {
         CONSTRAINT initialization_requests_external_id_key UNIQUE (intake_client, external_id)
       )`);
     // The queue: each tab is a status (or SLA) slice read in dueAt order, keyset-paginated.
-    await queryRunner.query(`CREATE INDEX initialization_requests_queue_idx ON initialization_requests (status, due_at, id)`);
-    await queryRunner.query(`CREATE INDEX initialization_requests_assignee_idx ON initialization_requests (assignee_id, status, due_at, id)`);
-    await queryRunner.query(`CREATE INDEX initialization_requests_subject_filing_idx ON initialization_requests (subject_filing_number, status)`);
-    await queryRunner.query(`CREATE INDEX initialization_requests_subject_idx ON initialization_requests (subject_id)`);
-    await queryRunner.query(`CREATE INDEX initialization_requests_decided_idx ON initialization_requests (decided_at) WHERE decided_at IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX initialization_requests_received_idx ON initialization_requests (received_at)`);
+    await queryRunner.query(
+      `CREATE INDEX initialization_requests_queue_idx ON initialization_requests (status, due_at, id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX initialization_requests_assignee_idx ON initialization_requests (assignee_id, status, due_at, id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX initialization_requests_subject_filing_idx ON initialization_requests (subject_filing_number, status)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX initialization_requests_subject_idx ON initialization_requests (subject_id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX initialization_requests_decided_idx ON initialization_requests (decided_at) WHERE decided_at IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX initialization_requests_received_idx ON initialization_requests (received_at)`,
+    );
     // The SLA watch reads only what still needs a flag, so its work never grows with history.
     await queryRunner.query(`
       CREATE INDEX initialization_requests_at_risk_due_idx ON initialization_requests (at_risk_at)
@@ -84,8 +96,12 @@ export class InitializationRequests1764201600000 implements MigrationInterface {
         uploaded_at timestamptz NOT NULL,
         superseded_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX request_documents_request_idx ON request_documents (request_id)`);
-    await queryRunner.query(`CREATE INDEX request_documents_sha256_idx ON request_documents (sha256)`);
+    await queryRunner.query(
+      `CREATE INDEX request_documents_request_idx ON request_documents (request_id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX request_documents_sha256_idx ON request_documents (sha256)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE document_checks (
@@ -100,7 +116,9 @@ export class InitializationRequests1764201600000 implements MigrationInterface {
         checked_by_name varchar(120) NOT NULL,
         checked_at timestamptz NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX document_checks_request_idx ON document_checks (request_id)`);
+    await queryRunner.query(
+      `CREATE INDEX document_checks_request_idx ON document_checks (request_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

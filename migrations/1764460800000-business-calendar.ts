@@ -24,7 +24,9 @@ export class BusinessCalendar1764460800000 implements MigrationInterface {
         name varchar(80) NOT NULL,
         CHECK (extract(year FROM day) = year)
       )`);
-    await queryRunner.query(`CREATE INDEX business_calendar_days_year_idx ON business_calendar_days (year)`);
+    await queryRunner.query(
+      `CREATE INDEX business_calendar_days_year_idx ON business_calendar_days (year)`,
+    );
     await queryRunner.query(`
       INSERT INTO business_calendar_years (year, source_notice) VALUES
         (2024, '国务院办公厅关于2024年部分节假日安排的通知, issued 2023-10-25'),

@@ -50,7 +50,8 @@ class Canvas {
       const glyph = FONT[character] ?? FONT['?']!;
       glyph.forEach((bits, row) => {
         for (let col = 0; col < 5; col += 1) {
-          if (bits & (1 << (4 - col))) this.rect(cursor + col * scale, y + row * scale, scale, scale, color);
+          if (bits & (1 << (4 - col)))
+            this.rect(cursor + col * scale, y + row * scale, scale, scale, color);
         }
       });
       cursor += 6 * scale;
@@ -141,6 +142,7 @@ function idCardBack(face: IdCardFace): Canvas {
   canvas.text(60, 360, 'ISSUED BY  HANGZHOU PSB', 3, [30, 30, 30]);
   const year = 2016 + (face.seed % 8);
   canvas.text(60, 420, `VALID  ${year}.05.01-${year + 20}.05.01`, 3, [30, 30, 30]);
+  canvas.text(60, 480, `CARD NO ${face.idNumber.slice(-8)}-${face.seed}`, 2, [90, 90, 90]);
   return canvas;
 }
 
@@ -154,6 +156,7 @@ function halfLengthPhoto(face: IdCardFace): Canvas {
   canvas.rect(230, 560, 260, 22, [40, 90, 150]);
   canvas.text(245, 650, face.idNumber.slice(0, 10), 2, [20, 30, 40]);
   canvas.text(40, 30, 'HALF LENGTH PHOTO', 3, [60, 70, 80]);
+  canvas.text(40, 920, `REF ${face.seed}`, 2, [90, 100, 110]);
   return canvas;
 }
 
@@ -174,18 +177,33 @@ export const documentImages = {
 };
 
 /** A one-page authorization letter with a red seal, as a real PDF. */
-export function authorizationLetterPdf(letter: { company: string; applicant: string; filingNumber: string; date: string }): Promise<Buffer> {
+export function authorizationLetterPdf(letter: {
+  company: string;
+  applicant: string;
+  filingNumber: string;
+  date: string;
+}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margin: 64, info: { Title: 'Authorization letter', Producer: 'beian-desk demo', CreationDate: new Date(0) } });
+    const pdf = new PDFDocument({
+      size: 'A4',
+      margin: 64,
+      info: {
+        Title: 'Authorization letter',
+        Producer: 'beian-desk demo',
+        CreationDate: new Date(0),
+      },
+    });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
     pdf.fontSize(20).text('Letter of Authorization', { align: 'center' }).moveDown(1.5);
-    pdf.fontSize(12).text(
-      `${letter.company} authorizes ${letter.applicant} to apply, on its behalf, for the initialization of the ICP Filing account email of filing ${letter.filingNumber}, and to receive the new account.`,
-      { align: 'justify' },
-    );
+    pdf
+      .fontSize(12)
+      .text(
+        `${letter.company} authorizes ${letter.applicant} to apply, on its behalf, for the initialization of the ICP Filing account email of filing ${letter.filingNumber}, and to receive the new account.`,
+        { align: 'justify' },
+      );
     pdf.moveDown(4).text(`Company seal and date: ${letter.date}`, { align: 'right' });
     pdf.save().lineWidth(4).strokeColor('#c0282d').circle(430, 430, 70).stroke();
     pdf.fillColor('#c0282d').fontSize(10).text('COMPANY SEAL', 390, 425);

@@ -33,7 +33,12 @@ import { OpenApiController } from './interface/api/openapi.controller.js';
 import { QueueController } from './interface/web/queue.controller.js';
 import { RequestDecisionsController } from './interface/web/request-decisions.controller.js';
 
-const controllers = [IntakeApiController, OpenApiController, QueueController, RequestDecisionsController];
+const controllers = [
+  IntakeApiController,
+  OpenApiController,
+  QueueController,
+  RequestDecisionsController,
+];
 const commandHandlers = [
   SubmitRequestHandler,
   WithdrawRequestHandler,
@@ -68,7 +73,13 @@ const adapters = [
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         storage: memoryStorage(),
-        limits: { fileSize: config.MAX_FILE_BYTES, files: 4, fields: 4, fieldSize: 256 * 1024, parts: 12 },
+        limits: {
+          fileSize: config.MAX_FILE_BYTES,
+          files: 4,
+          fields: 4,
+          fieldSize: 256 * 1024,
+          parts: 12,
+        },
       }),
     }),
   ],

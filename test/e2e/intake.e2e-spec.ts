@@ -5,7 +5,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
 import { creditCode, filingNumber, residentId } from '../support/credentials.js';
-import { authorizationLetter, individualDocuments, individualRequest, submitIntake, type IntakeBody } from '../support/intake.js';
+import {
+  authorizationLetter,
+  individualDocuments,
+  individualRequest,
+  submitIntake,
+  type IntakeBody,
+} from '../support/intake.js';
 import { registerSubject } from '../support/registry.js';
 import { startTestApp, TEST_INTAKE_TOKEN, type TestApp } from '../support/test-app.js';
 
@@ -32,7 +38,12 @@ describe('the intake API', () => {
     return found.sort();
   }
 
-  async function counts(): Promise<{ requests: number; documents: number; events: number; files: number }> {
+  async function counts(): Promise<{
+    requests: number;
+    documents: number;
+    events: number;
+    files: number;
+  }> {
     const [row] = await t.dataSource.query(
       `SELECT (SELECT count(*) FROM initialization_requests)::int AS requests,
               (SELECT count(*) FROM request_documents)::int AS documents,
@@ -44,7 +55,12 @@ describe('the intake API', () => {
   /** A registered individual subject and a request for it that raises no flag. */
   async function cleanIndividual(): Promise<{ body: IntakeBody }> {
     const id = residentId('330106', '19850412', 200 + Math.floor(Math.random() * 700));
-    const subject = await registerSubject(t, { type: 'INDIVIDUAL', name: '李娜', credentialNumber: id, filingNumber: filingNumber() });
+    const subject = await registerSubject(t, {
+      type: 'INDIVIDUAL',
+      name: '李娜',
+      credentialNumber: id,
+      filingNumber: filingNumber(),
+    });
     return {
       body: individualRequest({
         filingNumber: subject.filingNumber,
@@ -68,35 +84,62 @@ describe('the intake API', () => {
       riskFlags: [],
     });
     expect(response.headers.location).toBe(`/api/v1/initialization-requests/${response.body.id}`);
-    const documents: { kind: string; media_type: string; sha256: string }[] = await t.dataSource.query(
-      `SELECT kind, media_type, sha256 FROM request_documents WHERE request_id = $1 ORDER BY kind`,
-      [response.body.id],
-    );
+    const documents: { kind: string; media_type: string; sha256: string }[] =
+      await t.dataSource.query(
+        `SELECT kind, media_type, sha256 FROM request_documents WHERE request_id = $1 ORDER BY kind`,
+        [response.body.id],
+      );
     expect(documents.map((document) => [document.kind, document.media_type])).toEqual([
       ['HALF_LENGTH_PHOTO', 'image/jpeg'],
       ['ID_BACK', 'image/jpeg'],
       ['ID_FRONT', 'image/jpeg'],
     ]);
     const files = await storedFiles();
-    for (const document of documents) expect(files).toContain(path.join(document.sha256.slice(0, 2), document.sha256.slice(2, 4), document.sha256));
-    const [event] = await t.dataSource.query(`SELECT actor_type, actor_name, details FROM audit_events WHERE request_id = $1 AND action = 'request.submitted'`, [response.body.id]);
-    expect(event).toMatchObject({ actor_type: 'INTAKE_CLIENT', actor_name: 'test-client', details: { reference: response.body.reference } });
+    for (const document of documents)
+      expect(files).toContain(
+        path.join(document.sha256.slice(0, 2), document.sha256.slice(2, 4), document.sha256),
+      );
+    const [event] = await t.dataSource.query(
+      `SELECT actor_type, actor_name, details FROM audit_events WHERE request_id = $1 AND action = 'request.submitted'`,
+      [response.body.id],
+    );
+    expect(event).toMatchObject({
+      actor_type: 'INTAKE_CLIENT',
+      actor_name: 'test-client',
+      details: { reference: response.body.reference },
+    });
   });
 
   it('accepts a valid organization request from an applicant with an authorization letter', async () => {
     const code = creditCode();
-    const subject = await registerSubject(t, { type: 'ORGANIZATION', name: '杭州示例科技有限公司', credentialNumber: code, filingNumber: filingNumber() });
+    const subject = await registerSubject(t, {
+      type: 'ORGANIZATION',
+      name: '杭州示例科技有限公司',
+      credentialNumber: code,
+      filingNumber: filingNumber(),
+    });
     const body = individualRequest({
       subjectType: 'ORGANIZATION',
       filingNumber: `${subject.filingNumber}-1`,
       subjectName: '杭州示例科技有限公司',
       credentialNumber: code,
-      applicant: { name: '李四', idNumber: residentId('330102', '19920101', 311), role: 'OTHER', phone: '13700137000' },
+      applicant: {
+        name: '李四',
+        idNumber: residentId('330102', '19920101', 311),
+        role: 'OTHER',
+        phone: '13700137000',
+      },
     });
-    const response = await submitIntake(t.url, body, [...individualDocuments(), await authorizationLetter()]);
+    const response = await submitIntake(t.url, body, [
+      ...individualDocuments(),
+      await authorizationLetter(),
+    ]);
     expect(response.status).toBe(201);
     expect(response.body.riskFlags).toEqual([]);
-    const kinds: { kind: string; media_type: string }[] = await t.dataSource.query(`SELECT kind, media_type FROM request_documents WHERE request_id = $1`, [response.body.id]);
+    const kinds: { kind: string; media_type: string }[] = await t.dataSource.query(
+      `SELECT kind, media_type FROM request_documents WHERE request_id = $1`,
+      [response.body.id],
+    );
     expect(kinds).toContainEqual({ kind: 'AUTHORIZATION_LETTER', media_type: 'application/pdf' });
   });
 
@@ -104,10 +147,16 @@ describe('the intake API', () => {
     for (const missing of ['ID_FRONT', 'ID_BACK', 'HALF_LENGTH_PHOTO']) {
       it(`an individual without ${missing}`, async () => {
         const before = await counts();
-        const response = await submitIntake(t.url, individualRequest(), individualDocuments().filter((file) => file.field !== missing));
+        const response = await submitIntake(
+          t.url,
+          individualRequest(),
+          individualDocuments().filter((file) => file.field !== missing),
+        );
         expect(response.status).toBe(400);
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(response.body.errors).toEqual([{ field: missing, message: expect.stringContaining(`${missing} is required`) }]);
+        expect(response.body.errors).toEqual([
+          { field: missing, message: expect.stringContaining(`${missing} is required`) },
+        ]);
         expect(await counts()).toEqual(before);
       });
     }
@@ -120,29 +169,51 @@ describe('the intake API', () => {
       });
       const response = await submitIntake(t.url, body, individualDocuments());
       expect(response.status).toBe(400);
-      expect(response.body.errors).toEqual([{ field: 'AUTHORIZATION_LETTER', message: expect.stringContaining('stamped with the company seal') }]);
+      expect(response.body.errors).toEqual([
+        {
+          field: 'AUTHORIZATION_LETTER',
+          message: expect.stringContaining('stamped with the company seal'),
+        },
+      ]);
     });
   });
 
   it('judges files by content: a PDF named .jpg is stored as a PDF', async () => {
     const { body } = await cleanIndividual();
     const letter = await authorizationLetter();
-    const files = individualDocuments().map((file) => (file.field === 'ID_BACK' ? { ...letter, field: 'ID_BACK', filename: 'back.jpg', contentType: 'image/jpeg' } : file));
+    const files = individualDocuments().map((file) =>
+      file.field === 'ID_BACK'
+        ? { ...letter, field: 'ID_BACK', filename: 'back.jpg', contentType: 'image/jpeg' }
+        : file,
+    );
     const response = await submitIntake(t.url, body, files);
     expect(response.status).toBe(201);
-    const [document] = await t.dataSource.query(`SELECT media_type, original_name FROM request_documents WHERE request_id = $1 AND kind = 'ID_BACK'`, [response.body.id]);
+    const [document] = await t.dataSource.query(
+      `SELECT media_type, original_name FROM request_documents WHERE request_id = $1 AND kind = 'ID_BACK'`,
+      [response.body.id],
+    );
     expect(document).toEqual({ media_type: 'application/pdf', original_name: 'back.jpg' });
   });
 
   it('refuses a text file named .png with 415 and stores nothing', async () => {
     const before = await counts();
     const files = individualDocuments().map((file) =>
-      file.field === 'ID_FRONT' ? { ...file, content: Buffer.from('just some text, not an image\n'.repeat(20)), filename: 'front.png', contentType: 'image/png' } : file,
+      file.field === 'ID_FRONT'
+        ? {
+            ...file,
+            content: Buffer.from('just some text, not an image\n'.repeat(20)),
+            filename: 'front.png',
+            contentType: 'image/png',
+          }
+        : file,
     );
     const response = await submitIntake(t.url, individualRequest(), files);
     expect(response.status).toBe(415);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body.errors).toContainEqual({ field: 'ID_FRONT', message: expect.stringContaining('is not a JPEG, PNG or PDF file') });
+    expect(response.body.errors).toContainEqual({
+      field: 'ID_FRONT',
+      message: expect.stringContaining('is not a JPEG, PNG or PDF file'),
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -150,14 +221,18 @@ describe('the intake API', () => {
     const before = await counts();
     const huge = Buffer.alloc(30 * 1024 * 1024, 0);
     Buffer.from([0xff, 0xd8, 0xff, 0xe0]).copy(huge);
-    const files = individualDocuments().map((file) => (file.field === 'HALF_LENGTH_PHOTO' ? { ...file, content: huge } : file));
-    const response = await submitIntake(t.url, individualRequest(), files).catch((error: { response?: request.Response }) => error.response!);
+    const files = individualDocuments().map((file) =>
+      file.field === 'HALF_LENGTH_PHOTO' ? { ...file, content: huge } : file,
+    );
+    const response = await submitIntake(t.url, individualRequest(), files).catch(
+      (error: { response?: request.Response }) => error.response!,
+    );
     expect(response.status).toBe(413);
     expect(await counts()).toEqual(before);
   });
 
   it('refuses a single file over the per-file limit with 413 even when the request is small enough', async () => {
-    const small = await startTestApp({ env: { MAX_FILE_BYTES: String(64 * 1024) } });
+    const small = await startTestApp({ env: { MAX_FILE_BYTES: String(16 * 1024) } });
     try {
       const before = await counts();
       const response = await submitIntake(small.url, individualRequest(), individualDocuments());
@@ -171,13 +246,20 @@ describe('the intake API', () => {
 
   it('stores a file whose name tries path traversal safely, keeping the name only as a record', async () => {
     const { body } = await cleanIndividual();
-    const files = individualDocuments().map((file) => (file.field === 'ID_FRONT' ? { ...file, filename: '../../../../etc/passwd.jpg' } : file));
+    const files = individualDocuments().map((file) =>
+      file.field === 'ID_FRONT' ? { ...file, filename: '../../../../etc/passwd.jpg' } : file,
+    );
     const response = await submitIntake(t.url, body, files);
     expect(response.status).toBe(201);
-    const [document] = await t.dataSource.query(`SELECT sha256, original_name FROM request_documents WHERE request_id = $1 AND kind = 'ID_FRONT'`, [response.body.id]);
+    const [document] = await t.dataSource.query(
+      `SELECT sha256, original_name FROM request_documents WHERE request_id = $1 AND kind = 'ID_FRONT'`,
+      [response.body.id],
+    );
     expect(document.original_name).toContain('passwd.jpg');
     const stored = await storedFiles();
-    expect(stored).toContain(path.join(document.sha256.slice(0, 2), document.sha256.slice(2, 4), document.sha256));
+    expect(stored).toContain(
+      path.join(document.sha256.slice(0, 2), document.sha256.slice(2, 4), document.sha256),
+    );
     expect(stored.every((file) => !file.includes('passwd') && !file.startsWith('..'))).toBe(true);
   });
 
@@ -186,7 +268,11 @@ describe('the intake API', () => {
     const first = await submitIntake(t.url, body, individualDocuments());
     expect(first.status).toBe(201);
     const before = await counts();
-    const replay = await submitIntake(t.url, { ...body, newAccountEmail: 'someone-else@example.cn' }, individualDocuments());
+    const replay = await submitIntake(
+      t.url,
+      { ...body, newAccountEmail: 'someone-else@example.cn' },
+      individualDocuments(),
+    );
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual(first.body);
     expect(await counts()).toEqual(before);
@@ -195,48 +281,82 @@ describe('the intake API', () => {
   it('stores one request when the same externalId arrives ten times at once', async () => {
     const { body } = await cleanIndividual();
     const documents = individualDocuments();
-    const responses = await Promise.all(Array.from({ length: 10 }, () => submitIntake(t.url, body, documents)));
-    expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => submitIntake(t.url, body, documents)),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([
+      200, 200, 200, 200, 200, 200, 200, 200, 200, 201,
+    ]);
     expect(new Set(responses.map((response) => response.body.id)).size).toBe(1);
-    const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM initialization_requests WHERE external_id = $1`, [body.externalId]);
+    const [row] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM initialization_requests WHERE external_id = $1`,
+      [body.externalId],
+    );
     expect(row.n).toBe(1);
     expect((await storedFiles()).filter((file) => file.startsWith('.staging'))).toEqual([]);
   });
 
   describe('raises each risk flag for a request built to raise it', () => {
     it('SUBJECT_NOT_FOUND for a filing number the registry does not know', async () => {
-      const response = await submitIntake(t.url, individualRequest({ filingNumber: filingNumber('粤') }), individualDocuments());
+      const response = await submitIntake(
+        t.url,
+        individualRequest({ filingNumber: filingNumber('粤') }),
+        individualDocuments(),
+      );
       expect(response.body.riskFlags).toEqual(['SUBJECT_NOT_FOUND']);
     });
 
     it('SUBJECT_MISMATCH when the name differs from the registry', async () => {
       const { body } = await cleanIndividual();
-      const response = await submitIntake(t.url, { ...body, subjectName: '李小娜' }, individualDocuments());
+      const response = await submitIntake(
+        t.url,
+        { ...body, subjectName: '李小娜' },
+        individualDocuments(),
+      );
       expect(response.body.riskFlags).toEqual(['SUBJECT_MISMATCH']);
     });
 
     it('ACCOUNT_HOLDS_OTHER_SUBJECT when the Alibaba Cloud account is bound to another subject', async () => {
-      const other = await registerSubject(t, { type: 'INDIVIDUAL', name: '张伟', credentialNumber: residentId('110101', '19800101', 555), filingNumber: filingNumber('京'), aliyunAccountId: '5550001112223334' });
+      const other = await registerSubject(t, {
+        type: 'INDIVIDUAL',
+        name: '张伟',
+        credentialNumber: residentId('110101', '19800101', 555),
+        filingNumber: filingNumber('京'),
+        aliyunAccountId: '5550001112223334',
+      });
       expect(other.aliyunAccountId).toBe('5550001112223334');
       const { body } = await cleanIndividual();
-      const response = await submitIntake(t.url, { ...body, aliyunAccountId: '5550001112223334' }, individualDocuments());
+      const response = await submitIntake(
+        t.url,
+        { ...body, aliyunAccountId: '5550001112223334' },
+        individualDocuments(),
+      );
       expect(response.body.riskFlags).toEqual(['ACCOUNT_HOLDS_OTHER_SUBJECT']);
     });
 
-    it('INVALID_ID_CHECKSUM when the individual subject\'s ID number fails its checksum', async () => {
+    it("INVALID_ID_CHECKSUM when the individual subject's ID number fails its checksum", async () => {
       const { body } = await cleanIndividual();
-      const broken = body.credentialNumber.slice(0, 17) + (body.credentialNumber.endsWith('1') ? '2' : '1');
-      const response = await submitIntake(t.url, { ...body, credentialNumber: broken }, individualDocuments());
+      const broken =
+        body.credentialNumber.slice(0, 17) + (body.credentialNumber.endsWith('1') ? '2' : '1');
+      const response = await submitIntake(
+        t.url,
+        { ...body, credentialNumber: broken },
+        individualDocuments(),
+      );
       expect(response.status).toBe(201);
       expect(response.body.riskFlags).toEqual(['SUBJECT_MISMATCH', 'INVALID_ID_CHECKSUM']);
     });
 
-    it('INVALID_USCC_CHECKSUM when the organization\'s credit code fails its checksum', async () => {
+    it("INVALID_USCC_CHECKSUM when the organization's credit code fails its checksum", async () => {
       const code = creditCode();
       const broken = code.slice(0, 17) + (code.endsWith('0') ? '1' : '0');
       const response = await submitIntake(
         t.url,
-        individualRequest({ subjectType: 'ORGANIZATION', filingNumber: filingNumber('苏'), credentialNumber: broken }),
+        individualRequest({
+          subjectType: 'ORGANIZATION',
+          filingNumber: filingNumber('苏'),
+          credentialNumber: broken,
+        }),
         individualDocuments(),
       );
       expect(response.body.riskFlags).toEqual(['SUBJECT_NOT_FOUND', 'INVALID_USCC_CHECKSUM']);
@@ -245,7 +365,11 @@ describe('the intake API', () => {
     it('DUPLICATE_OPEN_REQUEST when another request for the subject is still open', async () => {
       const { body } = await cleanIndividual();
       await submitIntake(t.url, body, individualDocuments());
-      const response = await submitIntake(t.url, { ...body, externalId: `${body.externalId}-again` }, individualDocuments());
+      const response = await submitIntake(
+        t.url,
+        { ...body, externalId: `${body.externalId}-again` },
+        individualDocuments(),
+      );
       expect(response.body.riskFlags).toEqual(['DUPLICATE_OPEN_REQUEST']);
     });
 
@@ -258,10 +382,21 @@ describe('the intake API', () => {
       expect(response.body.riskFlags).toEqual(['DOCUMENT_REUSED']);
     });
 
-    it('RECENT_EMAIL_CHANGE when the subject\'s account email changed in the last 30 days', async () => {
+    it("RECENT_EMAIL_CHANGE when the subject's account email changed in the last 30 days", async () => {
       const id = residentId('330106', '19870909', 777);
-      const subject = await registerSubject(t, { type: 'INDIVIDUAL', name: '陈杰', credentialNumber: id, filingNumber: filingNumber(), accountEmailChangedDaysAgo: 10 });
-      const body = individualRequest({ filingNumber: subject.filingNumber, subjectName: '陈杰', credentialNumber: id, applicant: { name: '陈杰', idNumber: id, role: 'SUBJECT_ADMIN', phone: '13600136000' } });
+      const subject = await registerSubject(t, {
+        type: 'INDIVIDUAL',
+        name: '陈杰',
+        credentialNumber: id,
+        filingNumber: filingNumber(),
+        accountEmailChangedDaysAgo: 10,
+      });
+      const body = individualRequest({
+        filingNumber: subject.filingNumber,
+        subjectName: '陈杰',
+        credentialNumber: id,
+        applicant: { name: '陈杰', idNumber: id, role: 'SUBJECT_ADMIN', phone: '13600136000' },
+      });
       const response = await submitIntake(t.url, body, individualDocuments());
       expect(response.body.riskFlags).toEqual(['RECENT_EMAIL_CHANGE']);
     });
@@ -270,7 +405,12 @@ describe('the intake API', () => {
   it('refuses a wrong or missing token with 401 and stores nothing', async () => {
     const before = await counts();
     const missing = await submitIntake(t.url, individualRequest(), individualDocuments(), null);
-    const wrong = await submitIntake(t.url, individualRequest(), individualDocuments(), 'not-the-token-at-all-000');
+    const wrong = await submitIntake(
+      t.url,
+      individualRequest(),
+      individualDocuments(),
+      'not-the-token-at-all-000',
+    );
     for (const response of [missing, wrong]) {
       expect(response.status).toBe(401);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -288,69 +428,131 @@ describe('the intake API', () => {
         receivedAt: '2026-11-25 10:00',
         filingNumber: '京ICP证030173号',
         newAccountEmail: 'not-an-email',
-        applicant: { ...body.applicant, idNumber: body.applicant.idNumber.slice(0, 17) + (body.applicant.idNumber.endsWith('1') ? '2' : '1') },
+        applicant: {
+          ...body.applicant,
+          idNumber:
+            body.applicant.idNumber.slice(0, 17) +
+            (body.applicant.idNumber.endsWith('1') ? '2' : '1'),
+        },
         aliyunAccountId: 'abc',
       },
       individualDocuments(),
     );
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ type: expect.stringContaining('validation'), title: 'The request is not valid', status: 400, detail: '5 fields are invalid.' });
-    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(
-      ['aliyunAccountId', 'applicant.idNumber', 'filingNumber', 'newAccountEmail', 'receivedAt'],
-    );
-    expect(response.body.errors.find((error: { field: string }) => error.field === 'filingNumber').message).toMatch(/licen[cs]e/i);
+    expect(response.body).toMatchObject({
+      type: expect.stringContaining('validation'),
+      title: 'The request is not valid',
+      status: 400,
+      detail: '5 fields are invalid.',
+    });
+    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'aliyunAccountId',
+      'applicant.idNumber',
+      'filingNumber',
+      'newAccountEmail',
+      'receivedAt',
+    ]);
+    expect(
+      response.body.errors.find((error: { field: string }) => error.field === 'filingNumber')
+        .message,
+    ).toMatch(/licen[cs]e/i);
   });
 
   it('refuses a receipt time in the future', async () => {
-    const response = await submitIntake(t.url, individualRequest({ receivedAt: new Date(Date.now() + 3_600_000).toISOString() }), individualDocuments());
+    const response = await submitIntake(
+      t.url,
+      individualRequest({ receivedAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      individualDocuments(),
+    );
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ field: 'receivedAt', message: 'receivedAt is in the future' }]);
+    expect(response.body.errors).toEqual([
+      { field: 'receivedAt', message: 'receivedAt is in the future' },
+    ]);
   });
 
   it('tells a client the status of its request, and lets it withdraw it once', async () => {
     const { body } = await cleanIndividual();
     const created = await submitIntake(t.url, body, individualDocuments());
     const auth = { Authorization: `Bearer ${TEST_INTAKE_TOKEN}` };
-    const status = await request(t.url).get(`/api/v1/initialization-requests/${created.body.id}`).set(auth);
+    const status = await request(t.url)
+      .get(`/api/v1/initialization-requests/${created.body.id}`)
+      .set(auth);
     expect(status.status).toBe(200);
-    expect(status.body).toMatchObject({ id: created.body.id, status: 'PENDING_REVIEW', externalId: body.externalId, decision: null });
-    const withdrawn = await request(t.url).post(`/api/v1/initialization-requests/${created.body.id}/withdrawal`).set(auth);
+    expect(status.body).toMatchObject({
+      id: created.body.id,
+      status: 'PENDING_REVIEW',
+      externalId: body.externalId,
+      decision: null,
+    });
+    const withdrawn = await request(t.url)
+      .post(`/api/v1/initialization-requests/${created.body.id}/withdrawal`)
+      .set(auth);
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toEqual({ id: created.body.id, status: 'WITHDRAWN' });
-    const again = await request(t.url).post(`/api/v1/initialization-requests/${created.body.id}/withdrawal`).set(auth);
+    const again = await request(t.url)
+      .post(`/api/v1/initialization-requests/${created.body.id}/withdrawal`)
+      .set(auth);
     expect(again.status).toBe(409);
     expect(again.body.title).toBe('This request is withdrawn, so it cannot be withdrawn.');
-    const after = await request(t.url).get(`/api/v1/initialization-requests/${created.body.id}`).set(auth);
+    const after = await request(t.url)
+      .get(`/api/v1/initialization-requests/${created.body.id}`)
+      .set(auth);
     expect(after.body.decision).toMatchObject({ outcome: 'WITHDRAWN' });
-    expect((await request(t.url).get(`/api/v1/initialization-requests/00000000-0000-4000-8000-000000000000`).set(auth)).status).toBe(404);
+    expect(
+      (
+        await request(t.url)
+          .get(`/api/v1/initialization-requests/00000000-0000-4000-8000-000000000000`)
+          .set(auth)
+      ).status,
+    ).toBe(404);
   });
 
   describe('the OpenAPI document', () => {
     it('lists exactly the routes the API serves', async () => {
-      const document = (await request(t.url).get('/api/docs')).body as { paths: Record<string, Record<string, unknown>> };
+      const document = (await request(t.url).get('/api/docs')).body as {
+        paths: Record<string, Record<string, unknown>>;
+      };
       const documented = Object.entries(document.paths)
-        .flatMap(([route, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${route.replace(/\{(\w+)\}/g, ':$1')}`))
+        .flatMap(([route, operations]) =>
+          Object.keys(operations).map(
+            (method) => `${method.toUpperCase()} ${route.replace(/\{(\w+)\}/g, ':$1')}`,
+          ),
+        )
         .sort();
-      const router = t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] } };
+      const router = t.app.getHttpAdapter().getInstance() as {
+        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+      };
       const served = router.router.stack
         .filter((layer) => layer.route?.path.startsWith('/api/v1/'))
-        .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`))
+        .flatMap((layer) =>
+          Object.keys(layer.route!.methods).map(
+            (method) => `${method.toUpperCase()} ${layer.route!.path}`,
+          ),
+        )
         .sort();
       expect(documented).toEqual(served);
     });
 
     it('describes the answers the API actually gives', async () => {
       const document = (await request(t.url).get('/api/docs')).body as {
-        paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+        paths: Record<
+          string,
+          Record<
+            string,
+            { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }
+          >
+        >;
         components: { schemas: Record<string, unknown> };
       };
       const ajv = new Ajv2020({ strict: false });
       addFormats.default(ajv);
-      for (const [name, schema] of Object.entries(document.components.schemas)) ajv.addSchema(schema as object, `#/components/schemas/${name}`);
+      for (const [name, schema] of Object.entries(document.components.schemas))
+        ajv.addSchema(schema as object, `#/components/schemas/${name}`);
       const check = (route: string, method: string, response: request.Response): void => {
         const declared = document.paths[route]?.[method]?.responses[String(response.status)];
         expect(declared).toBeDefined();
-        const content = declared!.content?.[String(response.headers['content-type']).split(';')[0]!];
+        const content =
+          declared!.content?.[String(response.headers['content-type']).split(';')[0]!];
         expect(content).toBeDefined();
         const validate = ajv.compile(content!.schema as object);
         expect(validate(response.body) ? [] : validate.errors).toEqual([]);
@@ -358,15 +560,49 @@ describe('the intake API', () => {
       const { body } = await cleanIndividual();
       const created = await submitIntake(t.url, body, individualDocuments());
       check('/api/v1/initialization-requests', 'post', created);
-      check('/api/v1/initialization-requests', 'post', await submitIntake(t.url, body, individualDocuments()));
-      check('/api/v1/initialization-requests', 'post', await submitIntake(t.url, { ...body, externalId: '' }, individualDocuments()));
-      check('/api/v1/initialization-requests', 'post', await submitIntake(t.url, body, individualDocuments(), null));
+      check(
+        '/api/v1/initialization-requests',
+        'post',
+        await submitIntake(t.url, body, individualDocuments()),
+      );
+      check(
+        '/api/v1/initialization-requests',
+        'post',
+        await submitIntake(t.url, { ...body, externalId: '' }, individualDocuments()),
+      );
+      check(
+        '/api/v1/initialization-requests',
+        'post',
+        await submitIntake(t.url, body, individualDocuments(), null),
+      );
       const auth = { Authorization: `Bearer ${TEST_INTAKE_TOKEN}` };
       const itemRoute = '/api/v1/initialization-requests/{id}';
-      check(itemRoute, 'get', await request(t.url).get(`/api/v1/initialization-requests/${created.body.id}`).set(auth));
-      check(itemRoute, 'get', await request(t.url).get(`/api/v1/initialization-requests/00000000-0000-4000-8000-000000000000`).set(auth));
-      check(`${itemRoute}/withdrawal`, 'post', await request(t.url).post(`/api/v1/initialization-requests/${created.body.id}/withdrawal`).set(auth));
-      check(`${itemRoute}/withdrawal`, 'post', await request(t.url).post(`/api/v1/initialization-requests/${created.body.id}/withdrawal`).set(auth));
+      check(
+        itemRoute,
+        'get',
+        await request(t.url).get(`/api/v1/initialization-requests/${created.body.id}`).set(auth),
+      );
+      check(
+        itemRoute,
+        'get',
+        await request(t.url)
+          .get(`/api/v1/initialization-requests/00000000-0000-4000-8000-000000000000`)
+          .set(auth),
+      );
+      check(
+        `${itemRoute}/withdrawal`,
+        'post',
+        await request(t.url)
+          .post(`/api/v1/initialization-requests/${created.body.id}/withdrawal`)
+          .set(auth),
+      );
+      check(
+        `${itemRoute}/withdrawal`,
+        'post',
+        await request(t.url)
+          .post(`/api/v1/initialization-requests/${created.body.id}/withdrawal`)
+          .set(auth),
+      );
     });
   });
 });

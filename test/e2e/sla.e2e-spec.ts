@@ -24,7 +24,12 @@ describe('business-day deadlines and the SLA watch', () => {
   async function submitAt(receivedAt: Date, overrides = {}) {
     clock.set(receivedAt);
     const id = residentId('330106', '19880808', 100 + Math.floor(Math.random() * 800));
-    const subject = await registerSubject(t, { type: 'INDIVIDUAL', name: '赵敏', credentialNumber: id, filingNumber: filingNumber() });
+    const subject = await registerSubject(t, {
+      type: 'INDIVIDUAL',
+      name: '赵敏',
+      credentialNumber: id,
+      filingNumber: filingNumber(),
+    });
     const body = individualRequest({
       receivedAt: receivedAt.toISOString(),
       filingNumber: subject.filingNumber,
@@ -39,7 +44,11 @@ describe('business-day deadlines and the SLA watch', () => {
   }
 
   const status = async (id: string) =>
-    (await request(t.url).get(`/api/v1/initialization-requests/${id}`).set('Authorization', `Bearer ${TEST_INTAKE_TOKEN}`)).body;
+    (
+      await request(t.url)
+        .get(`/api/v1/initialization-requests/${id}`)
+        .set('Authorization', `Bearer ${TEST_INTAKE_TOKEN}`)
+    ).body;
 
   it('gives a request received Friday 2025-09-26 19:00 the deadline of the official calendar: Tuesday 09-30 18:00', async () => {
     // After hours on Friday: the clock starts 09:00 on the next business day, Sunday 09-28 (a make-up working day).
@@ -59,43 +68,67 @@ describe('business-day deadlines and the SLA watch', () => {
     expect(new Date(created.dueAt)).toEqual(shanghai('2026-11-25T18:00:00'));
     const watch = () => t.app.get(CommandBus).execute(new RunSlaWatchCommand());
     const flags = async () =>
-      (await t.dataSource.query(`SELECT action FROM audit_events WHERE request_id = $1 AND action LIKE 'request.sla_%' ORDER BY seq`, [created.id])).map(
-        (row: { action: string }) => row.action,
-      );
+      (
+        await t.dataSource.query(
+          `SELECT action FROM audit_events WHERE request_id = $1 AND action LIKE 'request.sla_%' ORDER BY seq`,
+          [created.id],
+        )
+      ).map((row: { action: string }) => row.action);
 
     clock.set(shanghai('2026-11-25T13:59:00'));
     await watch();
     expect(await flags()).toEqual([]);
-    expect(await status(created.id)).toMatchObject({ slaState: 'ON_TRACK', businessMinutesRemaining: 241 });
+    expect(await status(created.id)).toMatchObject({
+      slaState: 'ON_TRACK',
+      businessMinutesRemaining: 241,
+    });
 
     clock.set(shanghai('2026-11-25T14:00:00')); // four business hours left
     await watch();
     await watch();
     expect(await flags()).toEqual(['request.sla_at_risk']);
-    expect(await status(created.id)).toMatchObject({ slaState: 'AT_RISK', businessMinutesRemaining: 240 });
+    expect(await status(created.id)).toMatchObject({
+      slaState: 'AT_RISK',
+      businessMinutesRemaining: 240,
+    });
 
     clock.set(shanghai('2026-11-25T18:00:00'));
     await watch();
     await watch();
     expect(await flags()).toEqual(['request.sla_at_risk', 'request.sla_breached']);
-    expect(await status(created.id)).toMatchObject({ slaState: 'BREACHED', businessMinutesRemaining: 0 });
+    expect(await status(created.id)).toMatchObject({
+      slaState: 'BREACHED',
+      businessMinutesRemaining: 0,
+    });
 
     clock.set(shanghai('2026-11-26T10:00:00'));
     const reviewer = await createStaff(t.app, 'REVIEWER');
     const session = await signedIn(t.url, reviewer.email, reviewer.password);
     await session.page('/queue');
     await session.submit(`/requests/${created.id}/claim`);
-    await session.submit(`/requests/${created.id}/reject`, { reasons: ['DOCUMENT_UNCLEAR'], message: 'The photo is too dark to read.' });
-    expect(await status(created.id)).toMatchObject({ status: 'REJECTED', slaState: 'MISSED', businessMinutesRemaining: null });
+    await session.submit(`/requests/${created.id}/reject`, {
+      reasons: ['DOCUMENT_UNCLEAR'],
+      message: 'The photo is too dark to read.',
+    });
+    expect(await status(created.id)).toMatchObject({
+      status: 'REJECTED',
+      slaState: 'MISSED',
+      businessMinutesRemaining: null,
+    });
   });
 
   it('flags each request exactly once, however many instances run the watch at the same moment', async () => {
     const requests = [];
-    for (let index = 0; index < 12; index += 1) requests.push(await submitAt(shanghai('2026-11-23T10:00:00')));
+    for (let index = 0; index < 12; index += 1)
+      requests.push(await submitAt(shanghai('2026-11-23T10:00:00')));
     const instances = await Promise.all([1, 2, 3].map(() => startTestApp({ clock })));
     try {
       clock.set(shanghai('2026-11-26T09:00:00')); // a missed run: both lines crossed since
-      await Promise.all(instances.flatMap((instance) => [1, 2].map(() => instance.app.get(CommandBus).execute(new RunSlaWatchCommand()))));
+      await Promise.all(
+        instances.flatMap((instance) =>
+          [1, 2].map(() => instance.app.get(CommandBus).execute(new RunSlaWatchCommand())),
+        ),
+      );
       const rows: { request_id: string; action: string; n: number }[] = await t.dataSource.query(
         `SELECT request_id, action, count(*)::int AS n FROM audit_events
          WHERE request_id = ANY($1) AND action LIKE 'request.sla_%' GROUP BY request_id, action`,
@@ -115,7 +148,10 @@ describe('business-day deadlines and the SLA watch', () => {
     await session.page('/queue');
     await session.submit(`/requests/${created.id}/claim`);
     clock.set(shanghai('2026-11-23T11:00:00'));
-    await session.submit(`/requests/${created.id}/request-info`, { documents: ['ID_BACK'], message: 'The back of the ID is cut off.' });
+    await session.submit(`/requests/${created.id}/request-info`, {
+      documents: ['ID_BACK'],
+      message: 'The back of the ID is cut off.',
+    });
     const waiting = await status(created.id);
     expect(waiting).toMatchObject({ status: 'AWAITING_APPLICANT', slaState: 'PAUSED' });
     // 15 business days after Monday 11-23: Monday 12-14, 18:00.
@@ -128,18 +164,28 @@ describe('business-day deadlines and the SLA watch', () => {
     clock.set(shanghai('2026-12-14T18:00:00'));
     await t.app.get(CommandBus).execute(new RunSlaWatchCommand());
     expect((await status(created.id)).status).toBe('EXPIRED');
-    const [event] = await t.dataSource.query(`SELECT actor_name FROM audit_events WHERE request_id = $1 AND action = 'request.expired'`, [created.id]);
+    const [event] = await t.dataSource.query(
+      `SELECT actor_name FROM audit_events WHERE request_id = $1 AND action = 'request.expired'`,
+      [created.id],
+    );
     expect(event.actor_name).toBe('sla-watch');
 
     const answered = await submitAt(shanghai('2026-11-23T10:00:00'));
     await session.submit(`/requests/${answered.id}/claim`);
-    await session.submit(`/requests/${answered.id}/request-info`, { documents: ['ID_BACK'], message: 'Blurred.' });
+    await session.submit(`/requests/${answered.id}/request-info`, {
+      documents: ['ID_BACK'],
+      message: 'Blurred.',
+    });
     clock.set(shanghai('2026-11-27T16:00:00')); // Friday
     const resubmitted = await request(t.url)
       .post(`/api/v1/initialization-requests/${answered.id}/resubmissions`)
       .set('Authorization', `Bearer ${TEST_INTAKE_TOKEN}`)
       .attach('ID_BACK', individualDocuments(991)[1]!.content, 'back.jpg');
     expect(resubmitted.status).toBe(200);
-    expect(resubmitted.body).toEqual({ id: answered.id, status: 'IN_REVIEW', dueAt: shanghai('2026-12-01T18:00:00').toISOString() });
+    expect(resubmitted.body).toEqual({
+      id: answered.id,
+      status: 'IN_REVIEW',
+      dueAt: shanghai('2026-12-01T18:00:00').toISOString(),
+    });
   });
 });

@@ -10,7 +10,12 @@ export interface IntakeBody {
   filingNumber: string;
   subjectName: string;
   credentialNumber: string;
-  applicant: { name: string; idNumber: string; role: 'SUBJECT_ADMIN' | 'WEBSITE_ADMIN' | 'OTHER'; phone: string };
+  applicant: {
+    name: string;
+    idNumber: string;
+    role: 'SUBJECT_ADMIN' | 'WEBSITE_ADMIN' | 'OTHER';
+    phone: string;
+  };
   newAccountEmail: string;
   aliyunAccountId: string;
 }
@@ -42,20 +47,31 @@ export function individualRequest(overrides: Partial<IntakeBody> = {}): IntakeBo
   };
 }
 
-/** The three documents of an individual (a fresh face each time, so hashes differ unless asked). */
-export function individualDocuments(seed = sequence + 1): IntakeFile[] {
+let faces = Math.floor(Math.random() * 1e6);
+
+/** The three documents of an individual (a fresh face each time, so hashes differ unless a seed is given). */
+export function individualDocuments(seed = (faces += 1)): IntakeFile[] {
   const face = { name: 'WANG XIAOMING', idNumber: `SEED ${seed}`, seed };
   return [
     { field: 'ID_FRONT', content: documentImages.idFrontJpeg(face), filename: 'front.jpg' },
     { field: 'ID_BACK', content: documentImages.idBackJpeg(face), filename: 'back.jpg' },
-    { field: 'HALF_LENGTH_PHOTO', content: documentImages.halfLengthPhotoJpeg(face), filename: 'photo.jpg' },
+    {
+      field: 'HALF_LENGTH_PHOTO',
+      content: documentImages.halfLengthPhotoJpeg(face),
+      filename: 'photo.jpg',
+    },
   ];
 }
 
 export async function authorizationLetter(company = 'DEMO TECH CO LTD'): Promise<IntakeFile> {
   return {
     field: 'AUTHORIZATION_LETTER',
-    content: await authorizationLetterPdf({ company, applicant: 'LI SI', filingNumber: 'TEST', date: new Date().toISOString().slice(0, 10) }),
+    content: await authorizationLetterPdf({
+      company,
+      applicant: 'LI SI',
+      filingNumber: 'TEST',
+      date: new Date().toISOString().slice(0, 10),
+    }),
     filename: 'letter.pdf',
   };
 }
@@ -69,9 +85,13 @@ export function submitIntake(
 ) {
   let call = request(baseUrl).post('/api/v1/initialization-requests');
   if (token) call = call.set('Authorization', `Bearer ${token}`);
-  if (body !== null) call = call.field('request', typeof body === 'string' ? body : JSON.stringify(body));
+  if (body !== null)
+    call = call.field('request', typeof body === 'string' ? body : JSON.stringify(body));
   for (const file of files) {
-    call = call.attach(file.field, file.content, { filename: file.filename, contentType: file.contentType ?? 'application/octet-stream' });
+    call = call.attach(file.field, file.content, {
+      filename: file.filename,
+      contentType: file.contentType ?? 'application/octet-stream',
+    });
   }
   return call;
 }

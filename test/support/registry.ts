@@ -24,7 +24,8 @@ export async function registerSubject(
     accountEmailChangedDaysAgo?: number;
   },
 ): Promise<TestSubject> {
-  const accountEmail = subject.accountEmail ?? `old-${Math.random().toString(36).slice(2, 10)}@example.cn`;
+  const accountEmail =
+    subject.accountEmail ?? `old-${Math.random().toString(36).slice(2, 10)}@example.cn`;
   const { id } = await t.app.get(CommandBus).execute(
     new RegisterFilingSubjectCommand({
       actor: systemActor('test'),
@@ -34,17 +35,24 @@ export async function registerSubject(
       filingNumber: subject.filingNumber,
       accountEmail,
       aliyunAccountId: subject.aliyunAccountId ?? null,
-      websites: [{ filingNumber: `${subject.filingNumber}-1`, domain: `site-${id36()}.example.cn` }],
+      websites: [
+        { filingNumber: `${subject.filingNumber}-1`, domain: `site-${id36()}.example.cn` },
+      ],
     }),
   );
   if (subject.accountEmailChangedDaysAgo !== undefined) {
     const now = t.clock?.now() ?? new Date();
-    await t.dataSource.query(`UPDATE filing_subjects SET account_email_changed_at = $2 WHERE id = $1`, [
-      id,
-      new Date(now.getTime() - subject.accountEmailChangedDaysAgo * 86_400_000),
-    ]);
+    await t.dataSource.query(
+      `UPDATE filing_subjects SET account_email_changed_at = $2 WHERE id = $1`,
+      [id, new Date(now.getTime() - subject.accountEmailChangedDaysAgo * 86_400_000)],
+    );
   }
-  return { id, filingNumber: subject.filingNumber, accountEmail, aliyunAccountId: subject.aliyunAccountId ?? null };
+  return {
+    id,
+    filingNumber: subject.filingNumber,
+    accountEmail,
+    aliyunAccountId: subject.aliyunAccountId ?? null,
+  };
 }
 
 const id36 = (): string => Math.random().toString(36).slice(2, 10);

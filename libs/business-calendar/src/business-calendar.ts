@@ -231,7 +231,8 @@ export class BusinessCalendar {
   }
 
   private dayOf(day: string | Date): string {
-    if (day instanceof Date) {
+    if (typeof day !== 'string') {
+      // Not `instanceof Date`: a Date from another realm (a VM context, a worker) is a Date too.
       return isoDay(DateTime.fromJSDate(checkInstant(day), { zone: this.zone }));
     }
     if (!parseDay(day)) throw new RangeError(`"${day}" is not a calendar date (YYYY-MM-DD).`);

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventContext } from '../../shared/application/domain-events.js';
 import type { InitializationRequest, RegistryView } from '../domain/initialization-request.js';
-import { FILING_REGISTRY_GATEWAY, type FilingRegistryGateway } from './ports/filing-registry.gateway.js';
+import {
+  FILING_REGISTRY_GATEWAY,
+  type FilingRegistryGateway,
+} from './ports/filing-registry.gateway.js';
 import {
   INITIALIZATION_REQUEST_REPOSITORY,
   type InitializationRequestRepository,
@@ -18,7 +21,8 @@ import { RequestChanges } from './request-changes.js';
 export class ApprovalEffects {
   constructor(
     @Inject(FILING_REGISTRY_GATEWAY) private readonly registry: FilingRegistryGateway,
-    @Inject(INITIALIZATION_REQUEST_REPOSITORY) private readonly requests: InitializationRequestRepository,
+    @Inject(INITIALIZATION_REQUEST_REPOSITORY)
+    private readonly requests: InitializationRequestRepository,
     private readonly changes: RequestChanges,
   ) {}
 
@@ -34,7 +38,11 @@ export class ApprovalEffects {
     };
   }
 
-  async applyFinalApproval(request: InitializationRequest, context: EventContext, now: Date): Promise<void> {
+  async applyFinalApproval(
+    request: InitializationRequest,
+    context: EventContext,
+    now: Date,
+  ): Promise<void> {
     await this.registry.replaceAccountEmail(
       {
         subjectId: request.subjectId!,
@@ -44,11 +52,18 @@ export class ApprovalEffects {
       },
       context,
     );
-    const others = await this.requests.openRequestsForSubject(request.subjectFilingNumber, request.id);
+    const others = await this.requests.openRequestsForSubject(
+      request.subjectFilingNumber,
+      request.id,
+    );
     // A consistent lock order, so two approvals for one subject cannot deadlock each other.
     for (const other of [...others].sort((a, b) => a.id.localeCompare(b.id))) {
       const sibling = await this.requests.getForUpdate(other.id);
-      sibling.addFlags(['DUPLICATE_OPEN_REQUEST'], now, `${request.reference} was approved for the same subject`);
+      sibling.addFlags(
+        ['DUPLICATE_OPEN_REQUEST'],
+        now,
+        `${request.reference} was approved for the same subject`,
+      );
       await this.changes.save(sibling, context);
     }
   }

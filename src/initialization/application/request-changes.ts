@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../shared/application/clock.js';
-import { DOMAIN_EVENT_RECORDER, type DomainEventRecorder, type EventContext } from '../../shared/application/domain-events.js';
+import {
+  DOMAIN_EVENT_RECORDER,
+  type DomainEventRecorder,
+  type EventContext,
+} from '../../shared/application/domain-events.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../shared/application/unit-of-work.js';
 import { isSerializationFailure } from '../../shared/infrastructure/database/postgres-errors.js';
 import type { InitializationRequest } from '../domain/initialization-request.js';
@@ -28,7 +32,8 @@ const ATTEMPTS = 3;
 @Injectable()
 export class RequestChanges {
   constructor(
-    @Inject(INITIALIZATION_REQUEST_REPOSITORY) private readonly requests: InitializationRequestRepository,
+    @Inject(INITIALIZATION_REQUEST_REPOSITORY)
+    private readonly requests: InitializationRequestRepository,
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(DOMAIN_EVENT_RECORDER) private readonly events: DomainEventRecorder,
     @Inject(CLOCK) private readonly clock: Clock,

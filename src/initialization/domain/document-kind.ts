@@ -1,6 +1,11 @@
 import type { ApplicantRole, SubjectType } from './subject-type.js';
 
-export const DOCUMENT_KINDS = ['ID_FRONT', 'ID_BACK', 'HALF_LENGTH_PHOTO', 'AUTHORIZATION_LETTER'] as const;
+export const DOCUMENT_KINDS = [
+  'ID_FRONT',
+  'ID_BACK',
+  'HALF_LENGTH_PHOTO',
+  'AUTHORIZATION_LETTER',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
@@ -16,8 +21,12 @@ export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
  * credential) and the applicant's ID, plus the stamped authorization letter when
  * the applicant is neither the subject's nor a website's administrator.
  */
-export function requiredDocuments(subjectType: SubjectType, applicantRole: ApplicantRole): DocumentKind[] {
+export function requiredDocuments(
+  subjectType: SubjectType,
+  applicantRole: ApplicantRole,
+): DocumentKind[] {
   const kinds: DocumentKind[] = ['ID_FRONT', 'ID_BACK', 'HALF_LENGTH_PHOTO'];
-  if (subjectType === 'ORGANIZATION' && applicantRole === 'OTHER') kinds.push('AUTHORIZATION_LETTER');
+  if (subjectType === 'ORGANIZATION' && applicantRole === 'OTHER')
+    kinds.push('AUTHORIZATION_LETTER');
   return kinds;
 }

@@ -62,7 +62,9 @@ export class InvalidTransitionError extends DomainError {
 export class ChecksIncompleteError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'request.checks-incomplete';
-  constructor(readonly problems: { kind: DocumentKind; problem: 'unchecked' | 'failed' | 'missing' }[]) {
+  constructor(
+    readonly problems: { kind: DocumentKind; problem: 'unchecked' | 'failed' | 'missing' }[],
+  ) {
     super(
       'Every required document must be present and checked with all answers yes before approval: ' +
         problems
@@ -92,7 +94,9 @@ export class ApprovalBlockedError extends DomainError {
 export class SameReviewerSecondApprovalError extends DomainError {
   readonly category = 'not-allowed';
   readonly code = 'request.same-reviewer-second-approval';
-  constructor(verb: 'give the second approval' | 'return it' | 'reject it' = 'give the second approval') {
+  constructor(
+    verb: 'give the second approval' | 'return it' | 'reject it' = 'give the second approval',
+  ) {
     super(`This request was approved by you; a different senior reviewer must ${verb}.`);
   }
 }
@@ -125,7 +129,9 @@ export class ResubmissionNotExpectedError extends DomainError {
   readonly category = 'conflict';
   readonly code = 'request.resubmission-not-expected';
   constructor(status: RequestStatus) {
-    super(`This request is ${STATUS_LABELS[status].toLowerCase()}; it is not waiting for documents from the applicant.`);
+    super(
+      `This request is ${STATUS_LABELS[status].toLowerCase()}; it is not waiting for documents from the applicant.`,
+    );
   }
 }
 
@@ -133,7 +139,9 @@ export class SubjectNotRegisteredError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'request.subject-not-registered';
   constructor(filingNumber: string) {
-    super(`No filing subject ${filingNumber} is in the registry, so there is no account email to replace; reject the request or import the subject first.`);
+    super(
+      `No filing subject ${filingNumber} is in the registry, so there is no account email to replace; reject the request or import the subject first.`,
+    );
   }
 }
 
@@ -142,8 +150,12 @@ export class ResubmissionMismatchError extends DomainError {
   readonly code = 'request.resubmission-mismatch';
   constructor(missing: DocumentKind[], unasked: DocumentKind[]) {
     const parts: string[] = [];
-    if (missing.length) parts.push(`the reviewer asked for ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} missing`);
-    if (unasked.length) parts.push(`${unasked.join(', ')} ${unasked.length === 1 ? 'was' : 'were'} not asked for`);
+    if (missing.length)
+      parts.push(
+        `the reviewer asked for ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} missing`,
+      );
+    if (unasked.length)
+      parts.push(`${unasked.join(', ')} ${unasked.length === 1 ? 'was' : 'were'} not asked for`);
     super(`The resubmission does not answer the request for information: ${parts.join('; ')}.`);
   }
 }

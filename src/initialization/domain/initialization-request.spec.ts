@@ -25,22 +25,53 @@ import type { ApplicantRole, SubjectType } from './subject-type.js';
 
 const t0 = new Date('2026-11-23T02:00:00Z'); // Monday 10:00 in Shanghai
 const later = (minutes: number): Date => new Date(t0.getTime() + minutes * 60_000);
-const deadline = { dueAt: new Date('2026-11-25T10:00:00Z'), atRiskAt: new Date('2026-11-25T06:00:00Z') };
+const deadline = {
+  dueAt: new Date('2026-11-25T10:00:00Z'),
+  atRiskAt: new Date('2026-11-25T06:00:00Z'),
+};
 
 const liNa: Reviewer = { kind: 'STAFF', id: 'r-li', role: 'REVIEWER', name: 'Li Na' };
 const zhangWei: Reviewer = { kind: 'STAFF', id: 'r-zhang', role: 'REVIEWER', name: 'Zhang Wei' };
-const wangFang: Reviewer = { kind: 'STAFF', id: 's-wang', role: 'SENIOR_REVIEWER', name: 'Wang Fang' };
-const chenJie: Reviewer = { kind: 'STAFF', id: 's-chen', role: 'SENIOR_REVIEWER', name: 'Chen Jie' };
+const wangFang: Reviewer = {
+  kind: 'STAFF',
+  id: 's-wang',
+  role: 'SENIOR_REVIEWER',
+  name: 'Wang Fang',
+};
+const chenJie: Reviewer = {
+  kind: 'STAFF',
+  id: 's-chen',
+  role: 'SENIOR_REVIEWER',
+  name: 'Chen Jie',
+};
 const zhaoMin: Reviewer = { kind: 'STAFF', id: 'a-zhao', role: 'AUDITOR', name: 'Zhao Min' };
 
-const registered: RegistryView = { subjectId: 'subject-1', accountHeldByOtherSubject: false, accountEmail: 'old@example.cn' };
+const registered: RegistryView = {
+  subjectId: 'subject-1',
+  accountHeldByOtherSubject: false,
+  accountEmail: 'old@example.cn',
+};
 
 function document(kind: DocumentKind, id = `doc-${kind}`): RequestDocument {
-  return { id, kind, mediaType: 'image/jpeg', sizeBytes: 1000, sha256: kind.padEnd(64, '0'), originalName: `${kind}.jpg`, uploadedAt: t0, supersededAt: null };
+  return {
+    id,
+    kind,
+    mediaType: 'image/jpeg',
+    sizeBytes: 1000,
+    sha256: kind.padEnd(64, '0'),
+    originalName: `${kind}.jpg`,
+    uploadedAt: t0,
+    supersededAt: null,
+  };
 }
 
 function newRequest(
-  options: { subjectType?: SubjectType; role?: ApplicantRole; flags?: RiskFlag[]; kinds?: DocumentKind[] } = {},
+  options: {
+    subjectType?: SubjectType;
+    role?: ApplicantRole;
+    flags?: RiskFlag[];
+    kinds?: DocumentKind[];
+  } = {},
 ): InitializationRequest {
   const subjectType = options.subjectType ?? 'INDIVIDUAL';
   const kinds = options.kinds ?? ['ID_FRONT', 'ID_BACK', 'HALF_LENGTH_PHOTO'];
@@ -58,7 +89,12 @@ function newRequest(
       subjectName: '王小明',
       credentialNumber: '11010519491231002X',
     },
-    applicant: { name: '王小明', idNumber: '11010519491231002X', role: options.role ?? 'SUBJECT_ADMIN', phone: '13800000000' },
+    applicant: {
+      name: '王小明',
+      idNumber: '11010519491231002X',
+      role: options.role ?? 'SUBJECT_ADMIN',
+      phone: '13800000000',
+    },
     newAccountEmail: 'new@example.cn',
     aliyunAccountId: '1234567890',
     subjectId: 'subject-1',
@@ -69,7 +105,14 @@ function newRequest(
 }
 
 const allYes = (request: InitializationRequest): DocumentCheckInput[] =>
-  request.currentDocuments.map((doc) => ({ documentId: doc.id, legible: true, authentic: true, valid: true, matchesApplication: true, note: '' }));
+  request.currentDocuments.map((doc) => ({
+    documentId: doc.id,
+    legible: true,
+    authentic: true,
+    valid: true,
+    matchesApplication: true,
+    note: '',
+  }));
 
 function readyToApprove(request: InitializationRequest, reviewer = liNa): InitializationRequest {
   request.claim(reviewer, later(1));
@@ -77,7 +120,8 @@ function readyToApprove(request: InitializationRequest, reviewer = liNa): Initia
   return request;
 }
 
-const eventTypes = (request: InitializationRequest): string[] => request.pullEvents().map((event) => event.type);
+const eventTypes = (request: InitializationRequest): string[] =>
+  request.pullEvents().map((event) => event.type);
 
 describe('an initialization request', () => {
   it('arrives pending review with its deadline and a submitted event', () => {
@@ -98,8 +142,12 @@ describe('an initialization request', () => {
     it('tells the second claimer who claimed it first', () => {
       const request = newRequest();
       request.claim(liNa, later(1));
-      expect(() => request.claim(zhangWei, later(1))).toThrow(new RequestAlreadyClaimedError('Li Na', false));
-      expect(() => request.claim(zhangWei, later(1))).toThrow('Li Na claimed this request a moment ago.');
+      expect(() => request.claim(zhangWei, later(1))).toThrow(
+        new RequestAlreadyClaimedError('Li Na', false),
+      );
+      expect(() => request.claim(zhangWei, later(1))).toThrow(
+        'Li Na claimed this request a moment ago.',
+      );
     });
 
     it('is refused to an auditor', () => {
@@ -121,7 +169,10 @@ describe('an initialization request', () => {
       expect(() => request.reassign(zhangWei, zhangWei, later(2))).toThrow(SeniorReviewerOnlyError);
       request.reassign(wangFang, zhangWei, later(2));
       expect(request.assigneeId).toBe(zhangWei.id);
-      expect(request.pullEvents().at(-1)).toMatchObject({ type: 'request.reassigned', details: { fromName: 'Li Na', assigneeName: 'Zhang Wei' } });
+      expect(request.pullEvents().at(-1)).toMatchObject({
+        type: 'request.reassigned',
+        details: { fromName: 'Li Na', assigneeName: 'Zhang Wei' },
+      });
     });
   });
 
@@ -131,7 +182,12 @@ describe('an initialization request', () => {
       expect(request.approve(liNa, registered, later(3))).toBe('APPROVED');
       expect(request.status).toBe('APPROVED');
       expect(request.toProps().sla.outcome).toBe('MET');
-      expect(eventTypes(request)).toEqual(['request.submitted', 'request.claimed', 'request.checks_recorded', 'request.approved']);
+      expect(eventTypes(request)).toEqual([
+        'request.submitted',
+        'request.claimed',
+        'request.checks_recorded',
+        'request.approved',
+      ]);
     });
 
     it('sends an organization to second approval', () => {
@@ -147,7 +203,9 @@ describe('an initialization request', () => {
 
     it('is refused to anyone but the assignee', () => {
       const request = readyToApprove(newRequest());
-      expect(() => request.approve(zhangWei, registered, later(3))).toThrow('Only the reviewer holding this request can approve it; Li Na holds it.');
+      expect(() => request.approve(zhangWei, registered, later(3))).toThrow(
+        'Only the reviewer holding this request can approve it; Li Na holds it.',
+      );
     });
 
     it('is refused while a required document is unchecked or failed a check', () => {
@@ -157,24 +215,40 @@ describe('an initialization request', () => {
       const checks = allYes(request);
       checks[0] = { ...checks[0]!, authentic: false, note: 'photo looks edited' };
       request.recordChecks(liNa, checks, later(3));
-      expect(() => request.approve(liNa, registered, later(4))).toThrow('ID card, front failed a check');
+      expect(() => request.approve(liNa, registered, later(4))).toThrow(
+        'ID card, front failed a check',
+      );
     });
 
     it('needs the authorization letter from an organization applicant who is not an administrator', () => {
       const request = readyToApprove(newRequest({ subjectType: 'ORGANIZATION', role: 'OTHER' }));
-      expect(() => request.approve(liNa, registered, later(3))).toThrow('Authorization letter with company seal is missing');
+      expect(() => request.approve(liNa, registered, later(3))).toThrow(
+        'Authorization letter with company seal is missing',
+      );
     });
 
     it('is refused while the account holds another subject, even when the registry only says so now', () => {
       const request = readyToApprove(newRequest());
-      expect(() => request.approve(liNa, { subjectId: 'subject-1', accountHeldByOtherSubject: true, accountEmail: null }, later(3))).toThrow(ApprovalBlockedError);
+      expect(() =>
+        request.approve(
+          liNa,
+          { subjectId: 'subject-1', accountHeldByOtherSubject: true, accountEmail: null },
+          later(3),
+        ),
+      ).toThrow(ApprovalBlockedError);
       expect(request.status).toBe('IN_REVIEW');
       expect(request.riskFlags).toContain('ACCOUNT_HOLDS_OTHER_SUBJECT');
     });
 
     it('is refused when the subject is not in the registry', () => {
       const request = readyToApprove(newRequest({ flags: ['SUBJECT_NOT_FOUND'] }));
-      expect(() => request.approve(liNa, { subjectId: null, accountHeldByOtherSubject: false, accountEmail: null }, later(3))).toThrow(SubjectNotRegisteredError);
+      expect(() =>
+        request.approve(
+          liNa,
+          { subjectId: null, accountHeldByOtherSubject: false, accountEmail: null },
+          later(3),
+        ),
+      ).toThrow(SubjectNotRegisteredError);
     });
 
     it('records a missed deadline when approved after dueAt', () => {
@@ -202,16 +276,22 @@ describe('an initialization request', () => {
       expect(() => awaiting().giveSecondApproval(wangFang, registered, later(4))).toThrow(
         'This request was approved by you; a different senior reviewer must give the second approval.',
       );
-      expect(() => awaiting().giveSecondApproval(wangFang, registered, later(4))).toThrow(SameReviewerSecondApprovalError);
+      expect(() => awaiting().giveSecondApproval(wangFang, registered, later(4))).toThrow(
+        SameReviewerSecondApprovalError,
+      );
     });
 
     it('is never given by a reviewer who is not senior', () => {
-      expect(() => awaiting().giveSecondApproval(zhangWei, registered, later(4))).toThrow(SeniorReviewerOnlyError);
+      expect(() => awaiting().giveSecondApproval(zhangWei, registered, later(4))).toThrow(
+        SeniorReviewerOnlyError,
+      );
     });
 
     it('can instead return the request to review with a note, to the same assignee', () => {
       const request = awaiting();
-      expect(() => request.returnForReview(chenJie, '  ', later(4))).toThrow(IncompleteDecisionError);
+      expect(() => request.returnForReview(chenJie, '  ', later(4))).toThrow(
+        IncompleteDecisionError,
+      );
       request.returnForReview(chenJie, 'Check the seal on the letter again.', later(4));
       expect(request.status).toBe('IN_REVIEW');
       expect(request.assigneeId).toBe(wangFang.id);
@@ -220,7 +300,12 @@ describe('an initialization request', () => {
 
     it('can instead reject the request', () => {
       const request = awaiting();
-      request.reject(chenJie, ['SUSPECTED_FRAUD'], 'The documents do not appear authentic.', later(4));
+      request.reject(
+        chenJie,
+        ['SUSPECTED_FRAUD'],
+        'The documents do not appear authentic.',
+        later(4),
+      );
       expect(request.status).toBe('REJECTED');
     });
   });
@@ -229,22 +314,40 @@ describe('an initialization request', () => {
     it('needs at least one reason and a message to the applicant', () => {
       const request = newRequest();
       request.claim(liNa, later(1));
-      expect(() => request.reject(liNa, [], ' ', later(2))).toThrow('Choose at least one reason. Write a message to the applicant.');
-      expect(() => request.reject(liNa, ['NOT_A_REASON'], 'x', later(2))).toThrow('Unknown reason: NOT_A_REASON.');
+      expect(() => request.reject(liNa, [], ' ', later(2))).toThrow(
+        'Choose at least one reason. Write a message to the applicant.',
+      );
+      expect(() => request.reject(liNa, ['NOT_A_REASON'], 'x', later(2))).toThrow(
+        'Unknown reason: NOT_A_REASON.',
+      );
     });
 
     it('records the reasons and the message', () => {
       const request = newRequest();
       request.claim(liNa, later(1));
-      request.reject(liNa, ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'], 'The ID photo is blurred.', later(2));
-      expect(request.toProps().decision).toMatchObject({ outcome: 'REJECTED', reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'], message: 'The ID photo is blurred.', byName: 'Li Na' });
+      request.reject(
+        liNa,
+        ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'],
+        'The ID photo is blurred.',
+        later(2),
+      );
+      expect(request.toProps().decision).toMatchObject({
+        outcome: 'REJECTED',
+        reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'],
+        message: 'The ID photo is blurred.',
+        byName: 'Li Na',
+      });
     });
 
     it('cannot act on a decided request', () => {
       const request = readyToApprove(newRequest());
       request.approve(liNa, registered, later(3));
-      expect(() => request.reject(liNa, ['OTHER'], 'x', later(4))).toThrow(new InvalidTransitionError('APPROVED', 'rejected'));
-      expect(() => request.claim(zhangWei, later(4))).toThrow('This request is approved, so it cannot be claimed.');
+      expect(() => request.reject(liNa, ['OTHER'], 'x', later(4))).toThrow(
+        new InvalidTransitionError('APPROVED', 'rejected'),
+      );
+      expect(() => request.claim(zhangWei, later(4))).toThrow(
+        'This request is approved, so it cannot be claimed.',
+      );
     });
   });
 
@@ -253,14 +356,22 @@ describe('an initialization request', () => {
       const request = newRequest();
       request.claim(liNa, later(1));
       request.recordChecks(liNa, allYes(request), later(2));
-      request.requestInformation(liNa, { documents: ['ID_BACK'], fields: [], message: 'The back of the ID is cut off.' }, later(60 * 24 * 21), later(3));
+      request.requestInformation(
+        liNa,
+        { documents: ['ID_BACK'], fields: [], message: 'The back of the ID is cut off.' },
+        later(60 * 24 * 21),
+        later(3),
+      );
       return request;
     };
 
     it('waits for the applicant with the clock stopped', () => {
       const request = asked();
       expect(request.status).toBe('AWAITING_APPLICANT');
-      expect(request.informationRequest).toMatchObject({ documents: ['ID_BACK'], message: 'The back of the ID is cut off.' });
+      expect(request.informationRequest).toMatchObject({
+        documents: ['ID_BACK'],
+        message: 'The back of the ID is cut off.',
+      });
     });
 
     it('returns to the same reviewer on resubmission, with a new deadline and the replaced document unchecked', () => {
@@ -269,10 +380,16 @@ describe('an initialization request', () => {
       request.resubmit([document('ID_BACK', 'doc-ID_BACK-2')], newDeadline, later(600));
       expect(request.status).toBe('IN_REVIEW');
       expect(request.assigneeId).toBe(liNa.id);
-      expect(request.toProps().sla).toMatchObject({ clockStartedAt: later(600), dueAt: newDeadline.dueAt, atRiskFlaggedAt: null });
+      expect(request.toProps().sla).toMatchObject({
+        clockStartedAt: later(600),
+        dueAt: newDeadline.dueAt,
+        atRiskFlaggedAt: null,
+      });
       expect(request.currentDocuments.map((doc) => doc.id)).toContain('doc-ID_BACK-2');
       expect(request.currentDocuments.map((doc) => doc.id)).not.toContain('doc-ID_BACK');
-      expect(() => request.approve(liNa, registered, later(601))).toThrow('ID card, back is not checked');
+      expect(() => request.approve(liNa, registered, later(601))).toThrow(
+        'ID card, back is not checked',
+      );
     });
 
     it('expires when left unanswered', () => {
@@ -284,7 +401,14 @@ describe('an initialization request', () => {
     it('needs something to ask for and a reason', () => {
       const request = newRequest();
       request.claim(liNa, later(1));
-      expect(() => request.requestInformation(liNa, { documents: [], fields: [], message: '' }, later(9), later(2))).toThrow(IncompleteDecisionError);
+      expect(() =>
+        request.requestInformation(
+          liNa,
+          { documents: [], fields: [], message: '' },
+          later(9),
+          later(2),
+        ),
+      ).toThrow(IncompleteDecisionError);
     });
   });
 

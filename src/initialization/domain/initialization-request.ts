@@ -75,7 +75,10 @@ export interface DocumentCheck {
   checkedAt: Date;
 }
 
-export type DocumentCheckInput = Pick<DocumentCheck, 'documentId' | 'legible' | 'authentic' | 'valid' | 'matchesApplication' | 'note'>;
+export type DocumentCheckInput = Pick<
+  DocumentCheck,
+  'documentId' | 'legible' | 'authentic' | 'valid' | 'matchesApplication' | 'note'
+>;
 
 export interface Approval {
   by: string;
@@ -273,8 +276,9 @@ export class InitializationRequest {
     return this.props.informationRequest;
   }
 
+  /** A deep copy of the state, for persistence and read models. */
   toProps(): Readonly<InitializationRequestProps> {
-    return structuredClone(this.props);
+    return deepCopy(this.props);
   }
 
   /** Domain events since the last call (each becomes one audit event). */
@@ -300,7 +304,8 @@ export class InitializationRequest {
   approvalObstacles(reviewer: Reviewer): string[] {
     const obstacles: string[] = [];
     if (this.props.status !== 'IN_REVIEW') obstacles.push('The request is not in review.');
-    else if (this.props.assigneeId !== reviewer.id) obstacles.push('Only the reviewer holding this request can approve it.');
+    else if (this.props.assigneeId !== reviewer.id)
+      obstacles.push('Only the reviewer holding this request can approve it.');
     if (this.isBlocked()) obstacles.push(new ApprovalBlockedError().message);
     const problems = this.checkProblems();
     if (problems.length > 0) obstacles.push(new ChecksIncompleteError(problems).message);
@@ -311,7 +316,10 @@ export class InitializationRequest {
   claim(reviewer: Reviewer, now: Date): void {
     this.requireReviewerRole(reviewer, 'claim requests');
     if (this.props.status === 'IN_REVIEW') {
-      throw new RequestAlreadyClaimedError(this.props.assigneeName, this.props.assigneeId === reviewer.id);
+      throw new RequestAlreadyClaimedError(
+        this.props.assigneeName,
+        this.props.assigneeId === reviewer.id,
+      );
     }
     this.requireStatus(['PENDING_REVIEW'], 'claimed');
     this.props.status = 'IN_REVIEW';
@@ -350,7 +358,8 @@ export class InitializationRequest {
   recordChecks(reviewer: Reviewer, inputs: DocumentCheckInput[], now: Date): void {
     this.requireStatus(['IN_REVIEW'], 'checked');
     this.requireAssignee(reviewer, 'check');
-    if (inputs.length === 0) throw new IncompleteDecisionError(['Record at least one document check.']);
+    if (inputs.length === 0)
+      throw new IncompleteDecisionError(['Record at least one document check.']);
     const current = new Map(this.currentDocuments.map((document) => [document.id, document]));
     for (const input of inputs) {
       if (!current.has(input.documentId)) throw new UnknownDocumentError(input.documentId);
@@ -363,7 +372,10 @@ export class InitializationRequest {
         checkedByName: reviewer.name,
         checkedAt: now,
       };
-      this.props.checks = [...this.props.checks.filter((c) => c.documentId !== input.documentId), check];
+      this.props.checks = [
+        ...this.props.checks.filter((c) => c.documentId !== input.documentId),
+        check,
+      ];
     }
     this.record('request.checks_recorded', now, {
       checks: inputs.map((input) => ({
@@ -382,7 +394,11 @@ export class InitializationRequest {
    * The assignee approves: final for an individual without risk flags, else it
    * waits for a senior's second approval.
    */
-  approve(reviewer: Reviewer, registry: RegistryView, now: Date): 'APPROVED' | 'AWAITING_SECOND_APPROVAL' {
+  approve(
+    reviewer: Reviewer,
+    registry: RegistryView,
+    now: Date,
+  ): 'APPROVED' | 'AWAITING_SECOND_APPROVAL' {
     this.requireStatus(['IN_REVIEW'], 'approved');
     this.requireAssignee(reviewer, 'approve');
     this.applyRegistryView(registry, now);
@@ -396,13 +412,19 @@ export class InitializationRequest {
       this.props.returnNote = null;
       this.record('request.approved', now, {
         awaitingSecondApproval: true,
-        why: this.props.subjectType === 'ORGANIZATION' ? ['organization', ...this.props.riskFlags] : [...this.props.riskFlags],
+        why:
+          this.props.subjectType === 'ORGANIZATION'
+            ? ['organization', ...this.props.riskFlags]
+            : [...this.props.riskFlags],
       });
       return 'AWAITING_SECOND_APPROVAL';
     }
     this.props.firstApproval = approval;
     this.decide('APPROVED', reviewer, [], null, now);
-    this.record('request.approved', now, { awaitingSecondApproval: false, ...this.approvalEffect() });
+    this.record('request.approved', now, {
+      awaitingSecondApproval: false,
+      ...this.approvalEffect(),
+    });
     return 'APPROVED';
   }
 
@@ -422,11 +444,17 @@ export class InitializationRequest {
     this.requireStatus(['AWAITING_SECOND_APPROVAL'], 'returned for review');
     this.requireSecondReviewer(senior, 'return it');
     const text = note.trim();
-    if (!text) throw new IncompleteDecisionError(['Write a note saying what the reviewer should look at again.']);
+    if (!text)
+      throw new IncompleteDecisionError([
+        'Write a note saying what the reviewer should look at again.',
+      ]);
     this.props.status = 'IN_REVIEW';
     this.props.returnNote = { by: senior.id, byName: senior.name, at: now, note: text };
     this.props.firstApproval = null;
-    this.record('request.returned_for_review', now, { note: text, assigneeName: this.props.assigneeName });
+    this.record('request.returned_for_review', now, {
+      note: text,
+      assigneeName: this.props.assigneeName,
+    });
   }
 
   /** By the assignee while in review, or by a second senior instead of the second approval. */
@@ -435,14 +463,20 @@ export class InitializationRequest {
     if (this.props.status === 'IN_REVIEW') this.requireAssignee(reviewer, 'reject');
     else this.requireSecondReviewer(reviewer, 'reject it');
     const problems: string[] = [];
-    const unknown = reasons.filter((reason) => !(REJECT_REASONS as readonly string[]).includes(reason));
+    const unknown = reasons.filter(
+      (reason) => !(REJECT_REASONS as readonly string[]).includes(reason),
+    );
     if (reasons.length === 0) problems.push('Choose at least one reason.');
     if (unknown.length > 0) problems.push(`Unknown reason: ${unknown.join(', ')}.`);
     if (!message.trim()) problems.push('Write a message to the applicant.');
     if (problems.length > 0) throw new IncompleteDecisionError(problems);
     const codes = [...new Set(reasons)] as RejectReason[];
     this.decide('REJECTED', reviewer, codes, message.trim(), now);
-    this.record('request.rejected', now, { reasons: codes, message: message.trim(), ...this.applicantContact() });
+    this.record('request.rejected', now, {
+      reasons: codes,
+      message: message.trim(),
+      ...this.applicantContact(),
+    });
   }
 
   /** Asks the applicant for documents or corrected fields; the SLA clock stops. */
@@ -454,11 +488,15 @@ export class InitializationRequest {
   ): void {
     this.requireStatus(['IN_REVIEW'], 'sent back to the applicant');
     this.requireAssignee(reviewer, 'request information for');
-    const documents = [...new Set(input.documents)].filter((kind): kind is DocumentKind => kind in DOCUMENT_LABELS);
+    const documents = [...new Set(input.documents)].filter(
+      (kind): kind is DocumentKind => kind in DOCUMENT_LABELS,
+    );
     const fields = [...new Set(input.fields.map((field) => field.trim()).filter(Boolean))];
     const problems: string[] = [];
-    if (documents.length + fields.length === 0) problems.push('Say which documents or fields the applicant must send again.');
-    if (documents.length < input.documents.length) problems.push('One of the documents asked for is not a document kind.');
+    if (documents.length + fields.length === 0)
+      problems.push('Say which documents or fields the applicant must send again.');
+    if (documents.length < input.documents.length)
+      problems.push('One of the documents asked for is not a document kind.');
     if (!input.message.trim()) problems.push('Write a message saying why.');
     if (problems.length > 0) throw new IncompleteDecisionError(problems);
     this.props.status = 'AWAITING_APPLICANT';
@@ -486,12 +524,14 @@ export class InitializationRequest {
    * new receipt with a new deadline.
    */
   resubmit(replacements: RequestDocument[], deadline: Deadline | null, now: Date): void {
-    if (this.props.status !== 'AWAITING_APPLICANT') throw new ResubmissionNotExpectedError(this.props.status);
+    if (this.props.status !== 'AWAITING_APPLICANT')
+      throw new ResubmissionNotExpectedError(this.props.status);
     const replacedKinds = new Set(replacements.map((document) => document.kind));
     const asked = this.props.informationRequest?.documents ?? [];
     const missing = asked.filter((kind) => !replacedKinds.has(kind));
     const unasked = [...replacedKinds].filter((kind) => !asked.includes(kind));
-    if (missing.length > 0 || unasked.length > 0) throw new ResubmissionMismatchError(missing, unasked);
+    if (missing.length > 0 || unasked.length > 0)
+      throw new ResubmissionMismatchError(missing, unasked);
     const superseded: string[] = [];
     this.props.documents = this.props.documents.map((document) => {
       if (document.supersededAt === null && replacedKinds.has(document.kind)) {
@@ -522,7 +562,8 @@ export class InitializationRequest {
 
   /** The public system withdraws a request that is not decided yet. */
   withdraw(now: Date): void {
-    if (isTerminal(this.props.status)) throw new InvalidTransitionError(this.props.status, 'withdrawn');
+    if (isTerminal(this.props.status))
+      throw new InvalidTransitionError(this.props.status, 'withdrawn');
     this.decide('WITHDRAWN', null, [], null, now);
     this.record('request.withdrawn', now, {});
   }
@@ -531,7 +572,8 @@ export class InitializationRequest {
   expire(now: Date): void {
     this.requireStatus(['AWAITING_APPLICANT'], 'expired');
     const expiresAt = this.props.sla.expiresAt;
-    if (!expiresAt || now.getTime() < expiresAt.getTime()) throw new InvalidTransitionError(this.props.status, 'expired yet');
+    if (!expiresAt || now.getTime() < expiresAt.getTime())
+      throw new InvalidTransitionError(this.props.status, 'expired yet');
     this.decide('EXPIRED', null, [], null, now);
     this.record('request.expired', now, {
       requestedAt: this.props.informationRequest?.requestedAt.toISOString() ?? null,
@@ -546,7 +588,11 @@ export class InitializationRequest {
   reschedule(deadline: Deadline, now: Date): boolean {
     const sla = this.props.sla;
     if (!CLOCK_RUNNING_STATUSES.includes(this.props.status)) return false;
-    if (sla.dueAt?.getTime() === deadline.dueAt.getTime() && sla.atRiskAt?.getTime() === deadline.atRiskAt.getTime()) return false;
+    if (
+      sla.dueAt?.getTime() === deadline.dueAt.getTime() &&
+      sla.atRiskAt?.getTime() === deadline.atRiskAt.getTime()
+    )
+      return false;
     const previousDueAt = sla.dueAt;
     sla.dueAt = deadline.dueAt;
     sla.atRiskAt = deadline.atRiskAt;
@@ -572,7 +618,8 @@ export class InitializationRequest {
   private applyRegistryView(registry: RegistryView, now: Date): void {
     if (registry.accountHeldByOtherSubject) this.addFlags(['ACCOUNT_HOLDS_OTHER_SUBJECT'], now);
     if (this.isBlocked()) throw new ApprovalBlockedError();
-    if (registry.subjectId === null) throw new SubjectNotRegisteredError(this.props.filing.subjectFilingNumber);
+    if (registry.subjectId === null)
+      throw new SubjectNotRegisteredError(this.props.filing.subjectFilingNumber);
     this.props.subjectId = registry.subjectId;
     this.previousAccountEmail = registry.accountEmail;
   }
@@ -595,7 +642,8 @@ export class InitializationRequest {
   }
 
   private requireStatus(allowed: RequestStatus[], verb: string): void {
-    if (!allowed.includes(this.props.status)) throw new InvalidTransitionError(this.props.status, verb);
+    if (!allowed.includes(this.props.status))
+      throw new InvalidTransitionError(this.props.status, verb);
   }
 
   private requireReviewerRole(reviewer: Reviewer, action: string): void {
@@ -604,12 +652,20 @@ export class InitializationRequest {
 
   private requireAssignee(reviewer: Reviewer, verb: string): void {
     this.requireReviewerRole(reviewer, `${verb} requests`);
-    if (this.props.assigneeId !== reviewer.id) throw new NotAssigneeError(verb, this.props.assigneeName);
+    if (this.props.assigneeId !== reviewer.id)
+      throw new NotAssigneeError(verb, this.props.assigneeName);
   }
 
-  private requireSecondReviewer(senior: Reviewer, verb: 'give the second approval' | 'return it' | 'reject it'): void {
+  private requireSecondReviewer(
+    senior: Reviewer,
+    verb: 'give the second approval' | 'return it' | 'reject it',
+  ): void {
     if (senior.role !== 'SENIOR_REVIEWER') {
-      throw new SeniorReviewerOnlyError(verb === 'give the second approval' ? verb : `${verb.replace(' it', '')} a request awaiting second approval`);
+      throw new SeniorReviewerOnlyError(
+        verb === 'give the second approval'
+          ? verb
+          : `${verb.replace(' it', '')} a request awaiting second approval`,
+      );
     }
     if (this.props.firstApproval?.by === senior.id) throw new SameReviewerSecondApprovalError(verb);
   }
@@ -619,11 +675,28 @@ export class InitializationRequest {
     this.props.assigneeName = reviewer.name;
   }
 
-  private decide(outcome: Decision['outcome'], by: Reviewer | null, reasons: RejectReason[], message: string | null, now: Date): void {
+  private decide(
+    outcome: Decision['outcome'],
+    by: Reviewer | null,
+    reasons: RejectReason[],
+    message: string | null,
+    now: Date,
+  ): void {
     const clockRunning = CLOCK_RUNNING_STATUSES.includes(this.props.status);
     this.props.status = outcome;
-    this.props.decision = { outcome, at: now, by: by?.id ?? null, byName: by?.name ?? null, reasons, message };
-    if ((outcome === 'APPROVED' || outcome === 'REJECTED') && clockRunning && this.props.sla.dueAt) {
+    this.props.decision = {
+      outcome,
+      at: now,
+      by: by?.id ?? null,
+      byName: by?.name ?? null,
+      reasons,
+      message,
+    };
+    if (
+      (outcome === 'APPROVED' || outcome === 'REJECTED') &&
+      clockRunning &&
+      this.props.sla.dueAt
+    ) {
       this.props.sla.outcome = now.getTime() <= this.props.sla.dueAt.getTime() ? 'MET' : 'MISSED';
     }
   }
@@ -640,11 +713,29 @@ export class InitializationRequest {
 
   /** Who the applicant-facing notices of an event go to. */
   private applicantContact(): Record<string, unknown> {
-    return { reference: this.props.reference, applicantEmail: this.props.newAccountEmail, applicantName: this.props.applicant.name };
+    return {
+      reference: this.props.reference,
+      applicantEmail: this.props.newAccountEmail,
+      applicantName: this.props.applicant.name,
+    };
   }
 
   private record(type: string, now: Date, details: Record<string, unknown>): void {
     this.props.updatedAt = now;
-    this.events.push({ type, occurredAt: now, requestId: this.props.id, subjectId: this.props.subjectId, details });
+    this.events.push({
+      type,
+      occurredAt: now,
+      requestId: this.props.id,
+      subjectId: this.props.subjectId,
+      details,
+    });
   }
+}
+
+/** Copies plain data (objects, arrays, Dates) so callers cannot reach into the aggregate. */
+function deepCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => deepCopy(item)) as T;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, deepCopy(item)])) as T;
 }

@@ -32,19 +32,28 @@ export function assessRisk(facts: IntakeFacts): RiskFlag[] {
   const flags: RiskFlag[] = [];
   const { registered } = facts;
   if (!registered) flags.push('SUBJECT_NOT_FOUND');
-  else if (registered.type !== facts.subjectType || !registered.nameMatches || !registered.credentialMatches) {
+  else if (
+    registered.type !== facts.subjectType ||
+    !registered.nameMatches ||
+    !registered.credentialMatches
+  ) {
     flags.push('SUBJECT_MISMATCH');
   }
   if (facts.accountBoundToSubjectId !== null && facts.accountBoundToSubjectId !== registered?.id) {
     flags.push('ACCOUNT_HOLDS_OTHER_SUBJECT');
   }
   if (!facts.credentialChecksumValid) {
-    flags.push(facts.subjectType === 'INDIVIDUAL' ? 'INVALID_ID_CHECKSUM' : 'INVALID_USCC_CHECKSUM');
+    flags.push(
+      facts.subjectType === 'INDIVIDUAL' ? 'INVALID_ID_CHECKSUM' : 'INVALID_USCC_CHECKSUM',
+    );
   }
   if (facts.openRequestForSameSubject) flags.push('DUPLICATE_OPEN_REQUEST');
   if (facts.documentSeenWithOtherSubject) flags.push('DOCUMENT_REUSED');
   const changedAt = registered?.accountEmailChangedAt;
-  if (changedAt && facts.receivedAt.getTime() - changedAt.getTime() < RECENT_CHANGE_DAYS * 86_400_000) {
+  if (
+    changedAt &&
+    facts.receivedAt.getTime() - changedAt.getTime() < RECENT_CHANGE_DAYS * 86_400_000
+  ) {
     flags.push('RECENT_EMAIL_CHANGE');
   }
   return flags;

@@ -22,7 +22,8 @@ export const RISK_FLAG_EXPLANATIONS: Record<RiskFlag, string> = {
   INVALID_ID_CHECKSUM: "The subject's resident ID number fails its GB 11643 checksum.",
   INVALID_USCC_CHECKSUM: "The subject's unified social credit code fails its GB 32100 checksum.",
   DUPLICATE_OPEN_REQUEST: 'Another open initialization request exists for the same filing subject.',
-  DOCUMENT_REUSED: 'An uploaded file is identical to one sent with a request for a different subject.',
+  DOCUMENT_REUSED:
+    'An uploaded file is identical to one sent with a request for a different subject.',
   RECENT_EMAIL_CHANGE: "The subject's filing account email changed within the last 30 days.",
 };
 

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../shared/infrastructure/config/app-config.js';
 import type { DeadlinePolicy } from '../../initialization/application/ports/deadline-policy.js';
-import type { SlaDescriber, SlaDescription } from '../../initialization/application/ports/sla-describer.js';
+import type {
+  SlaDescriber,
+  SlaDescription,
+} from '../../initialization/application/ports/sla-describer.js';
 import type { Deadline } from '../../initialization/domain/initialization-request.js';
 import { slaStateOf, type SlaFacts } from '../domain/sla-state.js';
 import { BusinessCalendarSource } from './business-calendar-source.js';
@@ -22,17 +25,29 @@ export class CalendarDeadlinePolicy implements DeadlinePolicy, SlaDescriber {
   async deadlineFor(receivedAt: Date): Promise<Deadline> {
     const calendar = await this.calendars.current();
     const dueAt = calendar.dueAt(receivedAt, this.config.SLA_BUSINESS_DAYS);
-    return { dueAt, atRiskAt: calendar.subtractBusinessMinutes(dueAt, this.config.SLA_AT_RISK_HOURS * 60) };
+    return {
+      dueAt,
+      atRiskAt: calendar.subtractBusinessMinutes(dueAt, this.config.SLA_AT_RISK_HOURS * 60),
+    };
   }
 
   async applicantReplyDeadline(requestedAt: Date): Promise<Date> {
-    return (await this.calendars.current()).endOfBusinessDayAfter(requestedAt, this.config.AWAITING_APPLICANT_EXPIRY_DAYS);
+    return (await this.calendars.current()).endOfBusinessDayAfter(
+      requestedAt,
+      this.config.AWAITING_APPLICANT_EXPIRY_DAYS,
+    );
   }
 
   async describe(facts: SlaFacts, now: Date): Promise<SlaDescription> {
     const state = slaStateOf(facts, now);
     const running = state === 'ON_TRACK' || state === 'AT_RISK' || state === 'BREACHED';
-    const minutes = running && facts.dueAt ? (await this.calendars.current()).businessMinutesBetween(now, facts.dueAt) : null;
-    return { slaState: state, businessMinutesRemaining: minutes === null ? null : Math.floor(minutes) };
+    const minutes =
+      running && facts.dueAt
+        ? (await this.calendars.current()).businessMinutesBetween(now, facts.dueAt)
+        : null;
+    return {
+      slaState: state,
+      businessMinutesRemaining: minutes === null ? null : Math.floor(minutes),
+    };
   }
 }

@@ -15,12 +15,27 @@ describe('the SLA state of a request', () => {
   });
 
   it('is paused while the request waits for the applicant, whatever the time', () => {
-    expect(slaStateOf({ status: 'AWAITING_APPLICANT', dueAt, atRiskAt, outcome: null }, at('2027-01-01T00:00:00Z'))).toBe('PAUSED');
+    expect(
+      slaStateOf(
+        { status: 'AWAITING_APPLICANT', dueAt, atRiskAt, outcome: null },
+        at('2027-01-01T00:00:00Z'),
+      ),
+    ).toBe('PAUSED');
   });
 
   it('keeps whether a decided request met its deadline', () => {
-    expect(slaStateOf({ status: 'APPROVED', dueAt, atRiskAt, outcome: 'MET' }, at('2030-01-01T00:00:00Z'))).toBe('MET');
-    expect(slaStateOf({ status: 'REJECTED', dueAt, atRiskAt, outcome: 'MISSED' }, at('2020-01-01T00:00:00Z'))).toBe('MISSED');
+    expect(
+      slaStateOf(
+        { status: 'APPROVED', dueAt, atRiskAt, outcome: 'MET' },
+        at('2030-01-01T00:00:00Z'),
+      ),
+    ).toBe('MET');
+    expect(
+      slaStateOf(
+        { status: 'REJECTED', dueAt, atRiskAt, outcome: 'MISSED' },
+        at('2020-01-01T00:00:00Z'),
+      ),
+    ).toBe('MISSED');
   });
 
   it('has none for a withdrawn request', () => {

@@ -40,7 +40,12 @@ export class PostgresSlaFlagger implements SlaFlagger {
     return rows.map((row) => row.id);
   }
 
-  private async flag(flagColumn: string, dueColumn: string, now: Date, limit: number): Promise<FlaggedRequest[]> {
+  private async flag(
+    flagColumn: string,
+    dueColumn: string,
+    now: Date,
+    limit: number,
+  ): Promise<FlaggedRequest[]> {
     const result: [Row[], number] = await this.unitOfWork.manager().query(
       `UPDATE initialization_requests AS request SET ${flagColumn} = $1
        FROM (

@@ -29,7 +29,9 @@ export class TypeormCalendarRepository implements CalendarRepository {
         year,
         source: source_notice,
         daysOff: toBlocks(ofYear.filter((row) => row.kind === 'DAY_OFF')),
-        makeUpWorkdays: ofYear.filter((row) => row.kind === 'MAKE_UP_WORKDAY').map((row) => ({ date: row.day, name: row.name })),
+        makeUpWorkdays: ofYear
+          .filter((row) => row.kind === 'MAKE_UP_WORKDAY')
+          .map((row) => ({ date: row.day, name: row.name })),
       };
     });
   }
@@ -43,22 +45,49 @@ export class TypeormCalendarRepository implements CalendarRepository {
     );
     await manager.query(`DELETE FROM business_calendar_days WHERE year = $1`, [arrangement.year]);
     const rows: [string, number, string, string][] = [
-      ...arrangement.daysOff.flatMap((block) => daysOfBlock(block).map((day): [string, number, string, string] => [day, arrangement.year, 'DAY_OFF', block.name])),
-      ...arrangement.makeUpWorkdays.map(({ date, name }): [string, number, string, string] => [date, arrangement.year, 'MAKE_UP_WORKDAY', name]),
+      ...arrangement.daysOff.flatMap((block) =>
+        daysOfBlock(block).map((day): [string, number, string, string] => [
+          day,
+          arrangement.year,
+          'DAY_OFF',
+          block.name,
+        ]),
+      ),
+      ...arrangement.makeUpWorkdays.map(({ date, name }): [string, number, string, string] => [
+        date,
+        arrangement.year,
+        'MAKE_UP_WORKDAY',
+        name,
+      ]),
     ];
     if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO business_calendar_days (day, year, kind, name)
        SELECT * FROM unnest($1::date[], $2::smallint[], $3::varchar[], $4::varchar[])`,
-      [rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), rows.map((row) => row[3])],
+      [
+        rows.map((row) => row[0]),
+        rows.map((row) => row[1]),
+        rows.map((row) => row[2]),
+        rows.map((row) => row[3]),
+      ],
     );
   }
 
-  async yearHistory(): Promise<{ year: number; source: string; updatedAt: Date; updatedBy: string }[]> {
-    const rows: { year: number; source_notice: string; updated_at: Date; updated_by: string }[] = await this.unitOfWork
-      .manager()
-      .query(`SELECT year, source_notice, updated_at, updated_by FROM business_calendar_years ORDER BY year`);
-    return rows.map((row) => ({ year: row.year, source: row.source_notice, updatedAt: row.updated_at, updatedBy: row.updated_by }));
+  async yearHistory(): Promise<
+    { year: number; source: string; updatedAt: Date; updatedBy: string }[]
+  > {
+    const rows: { year: number; source_notice: string; updated_at: Date; updated_by: string }[] =
+      await this.unitOfWork
+        .manager()
+        .query(
+          `SELECT year, source_notice, updated_at, updated_by FROM business_calendar_years ORDER BY year`,
+        );
+    return rows.map((row) => ({
+      year: row.year,
+      source: row.source_notice,
+      updatedAt: row.updated_at,
+      updatedBy: row.updated_by,
+    }));
   }
 }
 

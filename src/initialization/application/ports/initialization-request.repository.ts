@@ -15,7 +15,10 @@ export interface InitializationRequestRepository {
    */
   save(request: InitializationRequest): Promise<void>;
   /** Open (not decided) requests for the same filing subject, other than `exceptId`. */
-  openRequestsForSubject(subjectFilingNumber: string, exceptId?: string): Promise<{ id: string; reference: string }[]>;
+  openRequestsForSubject(
+    subjectFilingNumber: string,
+    exceptId?: string,
+  ): Promise<{ id: string; reference: string }[]>;
   /** Ids of requests whose SLA clock runs and started on or after `from`. */
   clockRunningSince(from: Date): Promise<string[]>;
   /** Whether any of these file hashes was sent with a request for a different subject. */

@@ -9,7 +9,12 @@ export interface SlaDescription {
 /** Where a request stands against its deadline, on the business calendar. */
 export interface SlaDescriber {
   describe(
-    facts: { status: string; dueAt: Date | null; atRiskAt: Date | null; outcome: 'MET' | 'MISSED' | null },
+    facts: {
+      status: string;
+      dueAt: Date | null;
+      atRiskAt: Date | null;
+      outcome: 'MET' | 'MISSED' | null;
+    },
     now: Date,
   ): Promise<SlaDescription>;
 }

@@ -11,6 +11,8 @@ export class IdentityStaffDirectory implements StaffDirectory {
 
   async activeStaff(staffId: string): Promise<StaffActor | null> {
     const staff = await this.queries.execute(new GetSignedInStaffQuery(staffId));
-    return staff ? { kind: 'STAFF', id: staff.id, role: staff.role, name: staff.displayName } : null;
+    return staff
+      ? { kind: 'STAFF', id: staff.id, role: staff.role, name: staff.displayName }
+      : null;
   }
 }

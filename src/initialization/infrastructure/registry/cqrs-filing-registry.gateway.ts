@@ -5,7 +5,10 @@ import type { FilingSubjectSnapshot } from '../../../filing-registry/application
 import { FindSubjectByAliyunAccountQuery } from '../../../filing-registry/application/queries/find-subject-by-aliyun-account/find-subject-by-aliyun-account.query.js';
 import { FindSubjectByFilingNumberQuery } from '../../../filing-registry/application/queries/find-subject-by-filing-number/find-subject-by-filing-number.query.js';
 import type { EventContext } from '../../../shared/application/domain-events.js';
-import type { FilingRegistryGateway, RegisteredSubject } from '../../application/ports/filing-registry.gateway.js';
+import type {
+  FilingRegistryGateway,
+  RegisteredSubject,
+} from '../../application/ports/filing-registry.gateway.js';
 
 /** The filing-registry context through its published queries and command (they join the caller's transaction). */
 @Injectable()
@@ -16,18 +19,24 @@ export class CqrsFilingRegistryGateway implements FilingRegistryGateway {
   ) {}
 
   async findByFilingNumber(subjectFilingNumber: string): Promise<RegisteredSubject | null> {
-    return toSubject(await this.queries.execute(new FindSubjectByFilingNumberQuery(subjectFilingNumber)));
+    return toSubject(
+      await this.queries.execute(new FindSubjectByFilingNumberQuery(subjectFilingNumber)),
+    );
   }
 
   async findByAliyunAccount(aliyunAccountId: string): Promise<RegisteredSubject | null> {
-    return toSubject(await this.queries.execute(new FindSubjectByAliyunAccountQuery(aliyunAccountId)));
+    return toSubject(
+      await this.queries.execute(new FindSubjectByAliyunAccountQuery(aliyunAccountId)),
+    );
   }
 
   async replaceAccountEmail(
     change: { subjectId: string; newEmail: string; aliyunAccountId: string; requestId: string },
     context: EventContext,
   ): Promise<void> {
-    await this.commands.execute(new ReplaceSubjectAccountEmailCommand({ ...change, actor: context.actor, ip: context.ip }));
+    await this.commands.execute(
+      new ReplaceSubjectAccountEmailCommand({ ...change, actor: context.actor, ip: context.ip }),
+    );
   }
 }
 

@@ -1,8 +1,15 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Approval, Decision, InformationRequest, ReturnNote } from '../../domain/initialization-request.js';
+import type {
+  Approval,
+  Decision,
+  InformationRequest,
+  ReturnNote,
+} from '../../domain/initialization-request.js';
 
 /** JSON columns hold dates as ISO strings. */
-type Stored<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+type Stored<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
 
 @Entity({ name: 'initialization_requests' })
 export class InitializationRequestEntity {
@@ -28,18 +35,24 @@ export class InitializationRequestEntity {
   @Column({ type: 'varchar' }) status!: string;
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId!: string | null;
   @Column({ name: 'assignee_name', type: 'varchar', nullable: true }) assigneeName!: string | null;
-  @Column({ name: 'first_approval', type: 'jsonb', nullable: true }) firstApproval!: Stored<Approval> | null;
-  @Column({ name: 'second_approval', type: 'jsonb', nullable: true }) secondApproval!: Stored<Approval> | null;
+  @Column({ name: 'first_approval', type: 'jsonb', nullable: true })
+  firstApproval!: Stored<Approval> | null;
+  @Column({ name: 'second_approval', type: 'jsonb', nullable: true })
+  secondApproval!: Stored<Approval> | null;
   @Column({ type: 'jsonb', nullable: true }) decision!: Stored<Decision> | null;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
-  @Column({ name: 'information_request', type: 'jsonb', nullable: true }) informationRequest!: Stored<InformationRequest> | null;
-  @Column({ name: 'return_note', type: 'jsonb', nullable: true }) returnNote!: Stored<ReturnNote> | null;
+  @Column({ name: 'information_request', type: 'jsonb', nullable: true })
+  informationRequest!: Stored<InformationRequest> | null;
+  @Column({ name: 'return_note', type: 'jsonb', nullable: true })
+  returnNote!: Stored<ReturnNote> | null;
   @Column({ name: 'clock_started_at', type: 'timestamptz' }) clockStartedAt!: Date;
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   @Column({ name: 'at_risk_at', type: 'timestamptz', nullable: true }) atRiskAt!: Date | null;
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true }) expiresAt!: Date | null;
-  @Column({ name: 'at_risk_flagged_at', type: 'timestamptz', nullable: true }) atRiskFlaggedAt!: Date | null;
-  @Column({ name: 'breached_flagged_at', type: 'timestamptz', nullable: true }) breachedFlaggedAt!: Date | null;
+  @Column({ name: 'at_risk_flagged_at', type: 'timestamptz', nullable: true })
+  atRiskFlaggedAt!: Date | null;
+  @Column({ name: 'breached_flagged_at', type: 'timestamptz', nullable: true })
+  breachedFlaggedAt!: Date | null;
   @Column({ name: 'sla_outcome', type: 'varchar', nullable: true }) slaOutcome!: string | null;
   @Column({ type: 'integer' }) version!: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
@@ -56,7 +69,8 @@ export class RequestDocumentEntity {
   @Column({ type: 'char', length: 64 }) sha256!: string;
   @Column({ name: 'original_name', type: 'varchar' }) originalName!: string;
   @Column({ name: 'uploaded_at', type: 'timestamptz' }) uploadedAt!: Date;
-  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true }) supersededAt!: Date | null;
+  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
+  supersededAt!: Date | null;
 }
 
 @Entity({ name: 'document_checks' })

@@ -18,8 +18,10 @@ import {
 } from './initialization-request.entity.js';
 
 const date = (value: string): Date => new Date(value);
-const approval = (stored: Stored<Approval> | null): Approval | null => (stored ? { ...stored, at: date(stored.at) } : null);
-const storeApproval = (value: Approval | null): Stored<Approval> | null => (value ? { ...value, at: value.at.toISOString() } : null);
+const approval = (stored: Stored<Approval> | null): Approval | null =>
+  stored ? { ...stored, at: date(stored.at) } : null;
+const storeApproval = (value: Approval | null): Stored<Approval> | null =>
+  value ? { ...value, at: value.at.toISOString() } : null;
 
 export const InitializationRequestMapper = {
   toDomain(
@@ -27,11 +29,15 @@ export const InitializationRequestMapper = {
     documents: RequestDocumentEntity[],
     checks: DocumentCheckEntity[],
   ): InitializationRequest {
-    const decision: Decision | null = row.decision ? { ...row.decision, at: date(row.decision.at) } : null;
+    const decision: Decision | null = row.decision
+      ? { ...row.decision, at: date(row.decision.at) }
+      : null;
     const informationRequest: InformationRequest | null = row.informationRequest
       ? { ...row.informationRequest, requestedAt: date(row.informationRequest.requestedAt) }
       : null;
-    const returnNote: ReturnNote | null = row.returnNote ? { ...row.returnNote, at: date(row.returnNote.at) } : null;
+    const returnNote: ReturnNote | null = row.returnNote
+      ? { ...row.returnNote, at: date(row.returnNote.at) }
+      : null;
     const props: InitializationRequestProps = {
       id: row.id,
       reference: row.reference,
@@ -152,10 +158,16 @@ export const InitializationRequestMapper = {
       updatedAt: p.updatedAt,
     } satisfies InitializationRequestEntity);
     const documents = p.documents.map((document) =>
-      Object.assign(new RequestDocumentEntity(), { ...document, requestId: p.id } satisfies RequestDocumentEntity),
+      Object.assign(new RequestDocumentEntity(), {
+        ...document,
+        requestId: p.id,
+      } satisfies RequestDocumentEntity),
     );
     const checks = p.checks.map((check) =>
-      Object.assign(new DocumentCheckEntity(), { ...check, requestId: p.id } satisfies DocumentCheckEntity),
+      Object.assign(new DocumentCheckEntity(), {
+        ...check,
+        requestId: p.id,
+      } satisfies DocumentCheckEntity),
     );
     return { row, documents, checks };
   },

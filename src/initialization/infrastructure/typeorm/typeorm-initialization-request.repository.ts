@@ -6,7 +6,10 @@ import { isUniqueViolation } from '../../../shared/infrastructure/database/postg
 import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
 import type { InitializationRequestRepository } from '../../application/ports/initialization-request.repository.js';
 import type { InitializationRequest } from '../../domain/initialization-request.js';
-import { RequestNotFoundError, StaleRequestError } from '../../domain/initialization-request.errors.js';
+import {
+  RequestNotFoundError,
+  StaleRequestError,
+} from '../../domain/initialization-request.errors.js';
 import { CLOCK_RUNNING_STATUSES, TERMINAL_STATUSES } from '../../domain/request-status.js';
 import {
   DocumentCheckEntity,
@@ -27,7 +30,9 @@ export class TypeormInitializationRequestRepository implements InitializationReq
   }
 
   async nextReference(receivedAt: Date): Promise<string> {
-    const rows: { n: string }[] = await this.manager.query(`SELECT nextval('initialization_request_reference_seq') AS n`);
+    const rows: { n: string }[] = await this.manager.query(
+      `SELECT nextval('initialization_request_reference_seq') AS n`,
+    );
     const year = DateTime.fromJSDate(receivedAt, { zone: this.config.TZ_BUSINESS }).year;
     return `INIT-${year}-${rows[0]!.n.padStart(6, '0')}`;
   }
@@ -48,8 +53,13 @@ export class TypeormInitializationRequestRepository implements InitializationReq
     return this.hydrate(row);
   }
 
-  async findByExternalId(intakeClient: string, externalId: string): Promise<InitializationRequest | null> {
-    const row = await this.manager.getRepository(InitializationRequestEntity).findOneBy({ intakeClient, externalId });
+  async findByExternalId(
+    intakeClient: string,
+    externalId: string,
+  ): Promise<InitializationRequest | null> {
+    const row = await this.manager
+      .getRepository(InitializationRequestEntity)
+      .findOneBy({ intakeClient, externalId });
     return row ? this.hydrate(row) : null;
   }
 
@@ -77,14 +87,20 @@ export class TypeormInitializationRequestRepository implements InitializationReq
       .getRepository(InitializationRequestEntity)
       .update({ id, version }, { ...changes, version: version + 1 });
     if (result.affected !== 1) throw new StaleRequestError();
-    if (documents.length) await this.manager.getRepository(RequestDocumentEntity).upsert(documents, ['id']);
+    if (documents.length)
+      await this.manager.getRepository(RequestDocumentEntity).upsert(documents, ['id']);
     const checkRepository = this.manager.getRepository(DocumentCheckEntity);
     const kept = checks.map((check) => check.documentId);
-    await checkRepository.delete(kept.length ? { requestId: id, documentId: Not(In(kept)) } : { requestId: id });
+    await checkRepository.delete(
+      kept.length ? { requestId: id, documentId: Not(In(kept)) } : { requestId: id },
+    );
     if (checks.length) await checkRepository.upsert(checks, ['documentId']);
   }
 
-  async openRequestsForSubject(subjectFilingNumber: string, exceptId?: string): Promise<{ id: string; reference: string }[]> {
+  async openRequestsForSubject(
+    subjectFilingNumber: string,
+    exceptId?: string,
+  ): Promise<{ id: string; reference: string }[]> {
     return this.manager.query(
       `SELECT id, reference FROM initialization_requests
        WHERE subject_filing_number = $1 AND status <> ALL($2) AND ($3::uuid IS NULL OR id <> $3)
@@ -102,7 +118,10 @@ export class TypeormInitializationRequestRepository implements InitializationReq
     return rows.map((row) => row.id);
   }
 
-  async hashesSeenWithOtherSubject(sha256: string[], subjectFilingNumber: string): Promise<boolean> {
+  async hashesSeenWithOtherSubject(
+    sha256: string[],
+    subjectFilingNumber: string,
+  ): Promise<boolean> {
     if (sha256.length === 0) return false;
     const rows: unknown[] = await this.manager.query(
       `SELECT 1 FROM request_documents d JOIN initialization_requests r ON r.id = d.request_id

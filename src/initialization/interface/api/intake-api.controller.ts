@@ -23,14 +23,23 @@ import { ClientIp, Public } from '../../../shared/interface/http/access.decorato
 import { ResubmitDocumentsCommand } from '../../application/commands/resubmit-documents/resubmit-documents.command.js';
 import { SubmitRequestCommand } from '../../application/commands/submit-request/submit-request.command.js';
 import { WithdrawRequestCommand } from '../../application/commands/withdraw-request/withdraw-request.command.js';
-import { GetRequestStatusQuery, type RequestStatusView } from '../../application/queries/get-request-status/get-request-status.query.js';
+import {
+  GetRequestStatusQuery,
+  type RequestStatusView,
+} from '../../application/queries/get-request-status/get-request-status.query.js';
 import type { RequestSummary } from '../../application/queries/request-summary.js';
 import { DOCUMENT_KINDS } from '../../domain/document-kind.js';
 import { IntakeTokenGuard } from './intake-token.guard.js';
-import { parseIntakeSubmission, parseResubmission, type ReceivedFiles } from './intake-submission.parser.js';
+import {
+  parseIntakeSubmission,
+  parseResubmission,
+  type ReceivedFiles,
+} from './intake-submission.parser.js';
 import { RequestSizeGuard } from './request-size.guard.js';
 
-const DOCUMENT_FIELDS = FileFieldsInterceptor(DOCUMENT_KINDS.map((name) => ({ name, maxCount: 1 })));
+const DOCUMENT_FIELDS = FileFieldsInterceptor(
+  DOCUMENT_KINDS.map((name) => ({ name, maxCount: 1 })),
+);
 
 /**
  * The intake API for the public filing system: bearer token per client,
@@ -60,16 +69,22 @@ export class IntakeApiController {
     const { application, documents } = await parseIntakeSubmission(body, files, this.clock.now(), {
       maxRequestBytes: this.config.MAX_REQUEST_BYTES,
     });
-    const result = await this.commands.execute(new SubmitRequestCommand(request.intakeClient!, application, documents, ip));
+    const result = await this.commands.execute(
+      new SubmitRequestCommand(request.intakeClient!, application, documents, ip),
+    );
     response.status(result.replay ? 200 : 201);
     if (!result.replay) response.location(`/api/v1/initialization-requests/${result.request.id}`);
     return result.request;
   }
 
   @Get(':id')
-  async status(@Req() request: Request, @Param('id', new ParseUUIDPipe()) id: string): Promise<RequestStatusView> {
+  async status(
+    @Req() request: Request,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<RequestStatusView> {
     const view = await this.queries.execute(new GetRequestStatusQuery(request.intakeClient!, id));
-    if (!view) throw new NotFoundException(`There is no initialization request ${id} for this client.`);
+    if (!view)
+      throw new NotFoundException(`There is no initialization request ${id} for this client.`);
     return view;
   }
 
@@ -80,7 +95,9 @@ export class IntakeApiController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @ClientIp() ip: string,
   ): Promise<{ id: string; status: 'WITHDRAWN' }> {
-    const { status } = await this.commands.execute(new WithdrawRequestCommand(request.intakeClient!, id, ip));
+    const { status } = await this.commands.execute(
+      new WithdrawRequestCommand(request.intakeClient!, id, ip),
+    );
     return { id, status };
   }
 
@@ -94,7 +111,11 @@ export class IntakeApiController {
     @UploadedFiles() files: ReceivedFiles | undefined,
     @ClientIp() ip: string,
   ): Promise<{ id: string; status: string; dueAt: string | null }> {
-    const documents = await parseResubmission(files, { maxRequestBytes: this.config.MAX_REQUEST_BYTES });
-    return this.commands.execute(new ResubmitDocumentsCommand(request.intakeClient!, id, documents, ip));
+    const documents = await parseResubmission(files, {
+      maxRequestBytes: this.config.MAX_REQUEST_BYTES,
+    });
+    return this.commands.execute(
+      new ResubmitDocumentsCommand(request.intakeClient!, id, documents, ip),
+    );
   }
 }

@@ -63,7 +63,10 @@ export const problemSchema = z.object({
 });
 
 const json = (schema: z.ZodType): Record<string, unknown> => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io: 'output',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return rest;
 };
 
@@ -75,9 +78,21 @@ const problem = (description: string) => ({
 /** The OpenAPI 3.1 document of the intake API, built from the schemas the API validates with. */
 export function intakeOpenApiDocument(): Record<string, unknown> {
   const documentFields = Object.fromEntries(
-    DOCUMENT_KINDS.map((kind) => [kind, { type: 'string', format: 'binary', description: `${DOCUMENT_LABELS[kind]} (JPEG, PNG or PDF)` }]),
+    DOCUMENT_KINDS.map((kind) => [
+      kind,
+      {
+        type: 'string',
+        format: 'binary',
+        description: `${DOCUMENT_LABELS[kind]} (JPEG, PNG or PDF)`,
+      },
+    ]),
   );
-  const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+  const idParameter = {
+    name: 'id',
+    in: 'path',
+    required: true,
+    schema: { type: 'string', format: 'uuid' },
+  };
   const common = {
     '401': problem('Missing or invalid bearer token; nothing is stored.'),
   };
@@ -104,7 +119,11 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
                   type: 'object',
                   required: ['request'],
                   properties: {
-                    request: { type: 'string', contentMediaType: 'application/json', contentSchema: { $ref: '#/components/schemas/IntakeRequest' } },
+                    request: {
+                      type: 'string',
+                      contentMediaType: 'application/json',
+                      contentSchema: { $ref: '#/components/schemas/IntakeRequest' },
+                    },
                     ...documentFields,
                   },
                 },
@@ -112,12 +131,25 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
             },
           },
           responses: {
-            '201': { description: 'Stored.', content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestSummary' } } } },
-            '200': { description: 'This externalId was submitted before: the first result, nothing new stored.', content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestSummary' } } } },
+            '201': {
+              description: 'Stored.',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/RequestSummary' } },
+              },
+            },
+            '200': {
+              description:
+                'This externalId was submitted before: the first result, nothing new stored.',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/RequestSummary' } },
+              },
+            },
             '400': problem('Invalid input; `errors` lists every invalid field. Nothing is stored.'),
             ...common,
             '413': problem('A file or the whole submission is too large. Nothing is stored.'),
-            '415': problem('A document is not a JPEG, PNG or PDF by its content. Nothing is stored.'),
+            '415': problem(
+              'A document is not a JPEG, PNG or PDF by its content. Nothing is stored.',
+            ),
           },
         },
       },
@@ -127,7 +159,12 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
           summary: 'Status, deadline, decision and reasons',
           parameters: [idParameter],
           responses: {
-            '200': { description: 'The request.', content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestStatus' } } } },
+            '200': {
+              description: 'The request.',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/RequestStatus' } },
+              },
+            },
             '400': problem('The id is not a UUID.'),
             ...common,
             '404': problem('No such request for this client.'),
@@ -140,7 +177,12 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
           summary: 'Withdraw a request that is not decided yet',
           parameters: [idParameter],
           responses: {
-            '200': { description: 'Withdrawn.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Withdrawal' } } } },
+            '200': {
+              description: 'Withdrawn.',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/Withdrawal' } },
+              },
+            },
             '400': problem('The id is not a UUID.'),
             ...common,
             '404': problem('No such request for this client.'),
@@ -152,14 +194,22 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
         post: {
           operationId: 'resubmitDocuments',
           summary: 'Answer a request for information with replacement documents',
-          description: 'Send exactly the document kinds the reviewer asked for; the request returns to its reviewer with a new deadline.',
+          description:
+            'Send exactly the document kinds the reviewer asked for; the request returns to its reviewer with a new deadline.',
           parameters: [idParameter],
           requestBody: {
             required: true,
-            content: { 'multipart/form-data': { schema: { type: 'object', properties: documentFields } } },
+            content: {
+              'multipart/form-data': { schema: { type: 'object', properties: documentFields } },
+            },
           },
           responses: {
-            '200': { description: 'Back in review.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Resubmission' } } } },
+            '200': {
+              description: 'Back in review.',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/Resubmission' } },
+              },
+            },
             '400': problem('No document, or an invalid one; nothing is stored.'),
             ...common,
             '404': problem('No such request for this client.'),

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { APPLICANT_ROLES, SUBJECT_TYPES } from '../../domain/subject-type.js';
 
-const required = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is required`);
+const required = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`);
 
 /**
  * The `request` field of an intake submission. Its shape is checked here; the
@@ -10,7 +14,10 @@ const required = (what: string) => z.string({ error: `${what} is required` }).tr
  */
 export const intakeRequestSchema = z.object({
   externalId: required('externalId').max(100, 'externalId must be at most 100 characters'),
-  receivedAt: z.iso.datetime({ offset: true, error: 'receivedAt must be an ISO-8601 time with an offset, e.g. 2026-11-25T10:00:00+08:00' }),
+  receivedAt: z.iso.datetime({
+    offset: true,
+    error: 'receivedAt must be an ISO-8601 time with an offset, e.g. 2026-11-25T10:00:00+08:00',
+  }),
   subjectType: z.enum(SUBJECT_TYPES, { error: 'subjectType must be INDIVIDUAL or ORGANIZATION' }),
   filingNumber: required('filingNumber').max(48, 'filingNumber is too long'),
   subjectName: required('subjectName').max(200, 'subjectName must be at most 200 characters'),
@@ -19,7 +26,9 @@ export const intakeRequestSchema = z.object({
     {
       name: required('applicant.name').max(100, 'applicant.name must be at most 100 characters'),
       idNumber: required('applicant.idNumber'),
-      role: z.enum(APPLICANT_ROLES, { error: 'applicant.role must be SUBJECT_ADMIN, WEBSITE_ADMIN or OTHER' }),
+      role: z.enum(APPLICANT_ROLES, {
+        error: 'applicant.role must be SUBJECT_ADMIN, WEBSITE_ADMIN or OTHER',
+      }),
       phone: z
         .string({ error: 'applicant.phone is required' })
         .trim()

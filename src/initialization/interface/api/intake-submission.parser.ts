@@ -2,8 +2,16 @@ import { HttpStatus } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
 import { parseIcpFilingNumber, validateResidentIdNumber } from '@lib/credentials';
 import { ApiProblem, type FieldProblem } from '../../../shared/interface/http/problem-details.js';
-import type { IntakeApplication, UploadedDocument } from '../../application/commands/submit-request/submit-request.command.js';
-import { DOCUMENT_KINDS, DOCUMENT_LABELS, requiredDocuments, type DocumentKind } from '../../domain/document-kind.js';
+import type {
+  IntakeApplication,
+  UploadedDocument,
+} from '../../application/commands/submit-request/submit-request.command.js';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_LABELS,
+  requiredDocuments,
+  type DocumentKind,
+} from '../../domain/document-kind.js';
 import { intakeRequestSchema } from './intake-request.schema.js';
 
 /** Files as multer hands them over: one array per form field. */
@@ -45,13 +53,20 @@ export async function parseResubmission(
   const problems: FieldProblem[] = [];
   const documents = await parseDocuments(files ?? {}, null, problems);
   if (documents.length === 0 && problems.length === 0) {
-    problems.push({ field: 'documents', message: `send at least one replacement document in a field named ${DOCUMENT_KINDS.join(', ')}` });
+    problems.push({
+      field: 'documents',
+      message: `send at least one replacement document in a field named ${DOCUMENT_KINDS.join(', ')}`,
+    });
   }
   throwIfProblems(documents, problems, limits);
   return documents;
 }
 
-function throwIfProblems(documents: UploadedDocument[], problems: FieldProblem[], limits: { maxRequestBytes: number }): void {
+function throwIfProblems(
+  documents: UploadedDocument[],
+  problems: FieldProblem[],
+  limits: { maxRequestBytes: number },
+): void {
   const total = documents.reduce((sum, document) => sum + document.content.length, 0);
   if (total > limits.maxRequestBytes) {
     throw new ApiProblem(
@@ -61,7 +76,9 @@ function throwIfProblems(documents: UploadedDocument[], problems: FieldProblem[]
       `The files add up to ${total} bytes; at most ${limits.maxRequestBytes} bytes are accepted per request.`,
     );
   }
-  const unsupported = problems.filter((problem) => problem.message.includes('is not a JPEG, PNG or PDF'));
+  const unsupported = problems.filter((problem) =>
+    problem.message.includes('is not a JPEG, PNG or PDF'),
+  );
   if (unsupported.length > 0) {
     throw new ApiProblem(
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -74,9 +91,16 @@ function throwIfProblems(documents: UploadedDocument[], problems: FieldProblem[]
   if (problems.length > 0) throw ApiProblem.invalid(problems);
 }
 
-function parseRequestField(raw: unknown, now: Date, problems: FieldProblem[]): IntakeApplication | null {
+function parseRequestField(
+  raw: unknown,
+  now: Date,
+  problems: FieldProblem[],
+): IntakeApplication | null {
   if (raw === undefined || raw === '') {
-    problems.push({ field: 'request', message: 'request is required: the intake data as JSON in a form field named "request"' });
+    problems.push({
+      field: 'request',
+      message: 'request is required: the intake data as JSON in a form field named "request"',
+    });
     return null;
   }
   let json: unknown = raw;
@@ -91,7 +115,10 @@ function parseRequestField(raw: unknown, now: Date, problems: FieldProblem[]): I
   const parsed = intakeRequestSchema.safeParse(json);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push({ field: issue.path.map(String).join('.') || 'request', message: issue.message });
+      problems.push({
+        field: issue.path.map(String).join('.') || 'request',
+        message: issue.message,
+      });
     }
   }
   // The checks below run on whatever fields are well-formed, so one answer lists everything.
@@ -107,21 +134,34 @@ function parseRequestField(raw: unknown, now: Date, problems: FieldProblem[]): I
   let filing: ReturnType<typeof parseIcpFilingNumber> | null = null;
   if (typeof input.filingNumber === 'string' && input.filingNumber.trim()) {
     filing = parseIcpFilingNumber(input.filingNumber);
-    if (!filing.ok) problems.push({ field: 'filingNumber', message: `filingNumber ${filing.reason}` });
+    if (!filing.ok)
+      problems.push({ field: 'filingNumber', message: `filingNumber ${filing.reason}` });
   }
 
   if (typeof applicantInput.idNumber === 'string' && applicantInput.idNumber.trim()) {
     const id = validateResidentIdNumber(applicantInput.idNumber.trim(), now);
-    if (!id.valid) problems.push({ field: 'applicant.idNumber', message: `applicant.idNumber is not a valid resident ID number: ${id.reason}` });
+    if (!id.valid)
+      problems.push({
+        field: 'applicant.idNumber',
+        message: `applicant.idNumber is not a valid resident ID number: ${id.reason}`,
+      });
   }
 
   if (typeof input.credentialNumber === 'string' && input.credentialNumber.trim()) {
     const credential = input.credentialNumber.trim();
     if (input.subjectType === 'INDIVIDUAL' && !INDIVIDUAL_CREDENTIAL.test(credential)) {
-      problems.push({ field: 'credentialNumber', message: 'credentialNumber must be the 18-character resident ID number of the individual subject' });
+      problems.push({
+        field: 'credentialNumber',
+        message:
+          'credentialNumber must be the 18-character resident ID number of the individual subject',
+      });
     }
     if (input.subjectType === 'ORGANIZATION' && !ORGANIZATION_CREDENTIAL.test(credential)) {
-      problems.push({ field: 'credentialNumber', message: 'credentialNumber must be the 18-character unified social credit code of the organization' });
+      problems.push({
+        field: 'credentialNumber',
+        message:
+          'credentialNumber must be the 18-character unified social credit code of the organization',
+      });
     }
   }
 
@@ -168,11 +208,17 @@ async function parseDocuments(
       });
       continue;
     }
-    documents.push({ kind, content: file.buffer, mediaType: detected.mime, originalName: safeOriginalName(file.originalname) });
+    documents.push({
+      kind,
+      content: file.buffer,
+      mediaType: detected.mime,
+      originalName: safeOriginalName(file.originalname),
+    });
   }
   if (application) {
     for (const kind of requiredDocuments(application.subjectType, application.applicant.role)) {
-      if (!files[kind]?.[0]) problems.push({ field: kind, message: missingMessage(kind, application) });
+      if (!files[kind]?.[0])
+        problems.push({ field: kind, message: missingMessage(kind, application) });
     }
   }
   return documents;
@@ -182,7 +228,8 @@ function missingMessage(kind: DocumentKind, application: IntakeApplication): str
   if (kind === 'AUTHORIZATION_LETTER') {
     return 'AUTHORIZATION_LETTER is required: an organization applicant who is neither the subject administrator nor a website administrator must send the authorization letter stamped with the company seal';
   }
-  const who = application.subjectType === 'INDIVIDUAL' ? 'an individual subject' : 'an organization subject';
+  const who =
+    application.subjectType === 'INDIVIDUAL' ? 'an individual subject' : 'an organization subject';
   return `${kind} is required for ${who} (${DOCUMENT_LABELS[kind].toLowerCase()})`;
 }
 
@@ -190,7 +237,9 @@ function missingMessage(kind: DocumentKind, application: IntakeApplication): str
 function safeOriginalName(name: string): string {
   // multipart parsers read a plain filename="…" as latin1; UTF-8 names arrive as its bytes.
   // eslint-disable-next-line no-control-regex
-  const decoded = /^[\u0000-\u00ff]*$/.test(name) ? Buffer.from(name, 'latin1').toString('utf8') : name;
+  const decoded = /^[\u0000-\u00ff]*$/.test(name)
+    ? Buffer.from(name, 'latin1').toString('utf8')
+    : name;
   // eslint-disable-next-line no-control-regex
   const cleaned = decoded.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return (cleaned || 'unnamed').slice(0, 255);

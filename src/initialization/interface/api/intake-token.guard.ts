@@ -1,5 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 
@@ -21,14 +27,18 @@ export class IntakeTokenGuard implements CanActivate {
   private readonly clients: { client: string; digest: Buffer }[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.clients = config.INTAKE_TOKENS.map(({ client, token }) => ({ client, digest: digest(token) }));
+    this.clients = config.INTAKE_TOKENS.map(({ client, token }) => ({
+      client,
+      digest: digest(token),
+    }));
   }
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new UnauthorizedException('Send the intake token as "Authorization: Bearer <token>".');
+    if (!match)
+      throw new UnauthorizedException('Send the intake token as "Authorization: Bearer <token>".');
     const presented = digest(match[1]!);
     let client: string | undefined;
     for (const candidate of this.clients) {

@@ -1,4 +1,10 @@
-import { Inject, Injectable, PayloadTooLargeException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  PayloadTooLargeException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 

@@ -27,12 +27,14 @@ const yes = (value: unknown): boolean => value === 'yes' || value === 'true' || 
 export function readChecks(form: DecisionForm): DocumentCheckInput[] {
   const checks = form.checks;
   if (!checks || typeof checks !== 'object') return [];
-  return Object.entries(checks as Record<string, Record<string, unknown>>).map(([documentId, answers]) => ({
-    documentId,
-    legible: yes(answers.legible),
-    authentic: yes(answers.authentic),
-    valid: yes(answers.valid),
-    matchesApplication: yes(answers.matchesApplication),
-    note: typeof answers.note === 'string' ? answers.note : '',
-  }));
+  return Object.entries(checks as Record<string, Record<string, unknown>>).map(
+    ([documentId, answers]) => ({
+      documentId,
+      legible: yes(answers.legible),
+      authentic: yes(answers.authentic),
+      valid: yes(answers.valid),
+      matchesApplication: yes(answers.matchesApplication),
+      note: typeof answers.note === 'string' ? answers.note : '',
+    }),
+  );
 }

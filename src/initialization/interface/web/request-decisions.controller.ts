@@ -13,7 +13,13 @@ import { RejectRequestCommand } from '../../application/commands/reject-request/
 import { ReleaseRequestCommand } from '../../application/commands/release-request/release-request.command.js';
 import { RequestInformationCommand } from '../../application/commands/request-information/request-information.command.js';
 import { ReturnForReviewCommand } from '../../application/commands/return-for-review/return-for-review.command.js';
-import { readChecks, readList, readText, readVersion, type DecisionForm } from './decision-forms.js';
+import {
+  readChecks,
+  readList,
+  readText,
+  readVersion,
+  type DecisionForm,
+} from './decision-forms.js';
 
 /**
  * The review forms of the request workspace. Each POST dispatches one command
@@ -26,13 +32,27 @@ export class RequestDecisionsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('claim')
-  async claim(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: DecisionForm, @CurrentActor() actor: StaffActor, @ClientIp() ip: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async claim(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() form: DecisionForm,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.commands.execute(new ClaimRequestCommand(id, actor, ip, readVersion(form)));
     done(req, res, id, 'You now hold this request.');
   }
 
   @Post('release')
-  async release(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: DecisionForm, @CurrentActor() actor: StaffActor, @ClientIp() ip: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async release(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() form: DecisionForm,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.commands.execute(new ReleaseRequestCommand(id, actor, ip, readVersion(form)));
     flash(req, 'success', 'The request is back in the queue.');
     res.redirect(303, '/queue');
@@ -40,47 +60,133 @@ export class RequestDecisionsController {
 
   @Post('reassign')
   @Roles('SENIOR_REVIEWER')
-  async reassign(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: DecisionForm, @CurrentActor() actor: StaffActor, @ClientIp() ip: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.commands.execute(new ReassignRequestCommand(id, actor, readText(form, 'assigneeId'), ip, readVersion(form)));
+  async reassign(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() form: DecisionForm,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.commands.execute(
+      new ReassignRequestCommand(id, actor, readText(form, 'assigneeId'), ip, readVersion(form)),
+    );
     done(req, res, id, 'The request was reassigned.');
   }
 
   @Post('checks')
-  async checks(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: DecisionForm, @CurrentActor() actor: StaffActor, @ClientIp() ip: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.commands.execute(new RecordDocumentChecksCommand(id, actor, readChecks(form), ip, readVersion(form)));
+  async checks(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() form: DecisionForm,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.commands.execute(
+      new RecordDocumentChecksCommand(id, actor, readChecks(form), ip, readVersion(form)),
+    );
     done(req, res, id, 'The checks were recorded.');
   }
 
   @Post('approve')
-  async approve(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: DecisionForm, @CurrentActor() actor: StaffActor, @ClientIp() ip: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const outcome = await this.commands.execute(new ApproveRequestCommand(id, actor, ip, readVersion(form)));
-    done(req, res, id, outcome === 'APPROVED' ? 'Approved. The account email was replaced.' : 'Approved; it now needs a second approval by another senior reviewer.');
+  async approve(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() form: DecisionForm,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const outcome = await this.commands.execute(
+      new ApproveRequestCommand(id, actor, ip, readVersion(form)),
+    );
+    done(
+      req,
+      res,
+      id,
+      outcome === 'APPROVED'
+        ? 'Approved. The account email was replaced.'
+        : 'Approved; it now needs a second approval by another senior reviewer.',
+    );
   }
 
   @Post('second-approval')
   @Roles('SENIOR_REVIEWER')
-  async secondApproval(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: DecisionForm, @CurrentActor() actor: StaffActor, @ClientIp() ip: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async secondApproval(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() form: DecisionForm,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.commands.execute(new GiveSecondApprovalCommand(id, actor, ip, readVersion(form)));
     done(req, res, id, 'Second approval given. The account email was replaced.');
   }
 
   @Post('return')
   @Roles('SENIOR_REVIEWER')
-  async returnForReview(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: DecisionForm, @CurrentActor() actor: StaffActor, @ClientIp() ip: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.commands.execute(new ReturnForReviewCommand(id, actor, readText(form, 'note'), ip, readVersion(form)));
+  async returnForReview(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() form: DecisionForm,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.commands.execute(
+      new ReturnForReviewCommand(id, actor, readText(form, 'note'), ip, readVersion(form)),
+    );
     done(req, res, id, 'Returned to the reviewer with your note.');
   }
 
   @Post('reject')
-  async reject(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: DecisionForm, @CurrentActor() actor: StaffActor, @ClientIp() ip: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.commands.execute(new RejectRequestCommand(id, actor, readList(form, 'reasons'), readText(form, 'message'), ip, readVersion(form)));
+  async reject(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() form: DecisionForm,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.commands.execute(
+      new RejectRequestCommand(
+        id,
+        actor,
+        readList(form, 'reasons'),
+        readText(form, 'message'),
+        ip,
+        readVersion(form),
+      ),
+    );
     done(req, res, id, 'Rejected. The applicant will be told why.');
   }
 
   @Post('request-info')
-  async requestInformation(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: DecisionForm, @CurrentActor() actor: StaffActor, @ClientIp() ip: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const fields = readText(form, 'fields').split(/[,\n]/).map((field) => field.trim()).filter(Boolean);
-    await this.commands.execute(new RequestInformationCommand(id, actor, readList(form, 'documents'), fields, readText(form, 'message'), ip, readVersion(form)));
+  async requestInformation(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() form: DecisionForm,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const fields = readText(form, 'fields')
+      .split(/[,\n]/)
+      .map((field) => field.trim())
+      .filter(Boolean);
+    await this.commands.execute(
+      new RequestInformationCommand(
+        id,
+        actor,
+        readList(form, 'documents'),
+        fields,
+        readText(form, 'message'),
+        ip,
+        readVersion(form),
+      ),
+    );
     done(req, res, id, 'The applicant was asked for more information; the request waits for them.');
   }
 }

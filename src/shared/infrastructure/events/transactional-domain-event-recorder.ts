@@ -12,7 +12,9 @@ import type { DomainEvent } from '../../domain/domain-event.js';
 
 /** Finds every `@ReactsTo` provider at start-up and runs them with the audit trail, in the transaction. */
 @Injectable()
-export class TransactionalDomainEventRecorder implements DomainEventRecorder, OnApplicationBootstrap {
+export class TransactionalDomainEventRecorder
+  implements DomainEventRecorder, OnApplicationBootstrap
+{
   private readonly reactions = new Map<string, TransactionalReaction[]>();
 
   constructor(
@@ -24,18 +26,23 @@ export class TransactionalDomainEventRecorder implements DomainEventRecorder, On
 
   onApplicationBootstrap(): void {
     for (const wrapper of this.discovery.getProviders()) {
-      const { instance, metatype } = wrapper;
+      const instance: unknown = wrapper.instance;
+      const metatype = wrapper.metatype;
       if (!instance || !metatype) continue;
       const types = this.reflector.get<string[] | undefined>(REACTS_TO, metatype);
       if (!types) continue;
       for (const type of types) {
-        this.reactions.set(type, [...(this.reactions.get(type) ?? []), instance as TransactionalReaction]);
+        this.reactions.set(type, [
+          ...(this.reactions.get(type) ?? []),
+          instance as TransactionalReaction,
+        ]);
       }
     }
   }
 
   async record(events: readonly DomainEvent[], context: EventContext): Promise<void> {
-    if (!this.unitOfWork.active) throw new Error('domain events must be recorded inside a unit of work');
+    if (!this.unitOfWork.active)
+      throw new Error('domain events must be recorded inside a unit of work');
     for (const event of events) {
       this.audit.record({
         actor: context.actor,

@@ -49,7 +49,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
   private problem(error: unknown, request: Request, response: Response): void {
     const body = this.toProblem(error, request);
     if (body.status >= 500) this.logger.error({ err: error }, 'request failed');
-    if (body.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="beian-desk intake"');
+    if (body.status === 401)
+      response.setHeader('WWW-Authenticate', 'Bearer realm="beian-desk intake"');
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 

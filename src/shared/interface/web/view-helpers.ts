@@ -6,7 +6,8 @@ import { DateTime } from 'luxon';
  */
 export function viewHelpers(zone: string): Record<string, (...args: unknown[]) => unknown> {
   const toDateTime = (value: unknown): DateTime | null => {
-    if (value instanceof Date) return DateTime.fromJSDate(value, { zone });
+    if (Object.prototype.toString.call(value) === '[object Date]')
+      return DateTime.fromJSDate(value as Date, { zone });
     if (typeof value === 'string' && value) return DateTime.fromISO(value, { zone });
     return null;
   };

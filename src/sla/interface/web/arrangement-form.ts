@@ -20,22 +20,31 @@ export function parseArrangementForm(
 ): { ok: true; arrangement: YearArrangement } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   const year = Number(form.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) problems.push('Choose a year between 2000 and 2100.');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    problems.push('Choose a year between 2000 and 2100.');
   const source = (form.source ?? '').trim();
   if (!source) problems.push('Name the State Council notice the arrangement comes from.');
   const daysOff: HolidayBlock[] = [];
   lines(form.daysOff).forEach((line, index) => {
     const match = RANGE.exec(line);
-    if (!match) problems.push(`Days off, line ${index + 1} ("${line}") is not "YYYY-MM-DD..YYYY-MM-DD Name".`);
+    if (!match)
+      problems.push(
+        `Days off, line ${index + 1} ("${line}") is not "YYYY-MM-DD..YYYY-MM-DD Name".`,
+      );
     else daysOff.push({ from: match[1]!, to: match[2] ?? match[1]!, name: match[3]!.trim() });
   });
   const makeUpWorkdays: MakeUpWorkday[] = [];
   lines(form.makeUpWorkdays).forEach((line, index) => {
     const match = DAY.exec(line);
-    if (!match) problems.push(`Make-up working days, line ${index + 1} ("${line}") is not "YYYY-MM-DD Name".`);
+    if (!match)
+      problems.push(
+        `Make-up working days, line ${index + 1} ("${line}") is not "YYYY-MM-DD Name".`,
+      );
     else makeUpWorkdays.push({ date: match[1]!, name: match[2]!.trim() });
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, arrangement: { year, source, daysOff, makeUpWorkdays } };
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, arrangement: { year, source, daysOff, makeUpWorkdays } };
 }
 
 const lines = (text: string | undefined): string[] =>

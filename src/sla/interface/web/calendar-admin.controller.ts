@@ -27,9 +27,17 @@ export class CalendarAdminController {
   async show(@Query('year') year?: string): Promise<object> {
     const now = this.clock.now();
     const requested = Number(year);
-    const shown = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : DateTime.fromJSDate(now, { zone: this.config.TZ_BUSINESS }).year;
+    const shown =
+      Number.isInteger(requested) && requested >= 2000 && requested <= 2100
+        ? requested
+        : DateTime.fromJSDate(now, { zone: this.config.TZ_BUSINESS }).year;
     const view = await this.queries.execute(new GetCalendarYearQuery(shown, now));
-    return { pageTitle: `Business calendar ${shown}`, ...view, previousYear: shown - 1, nextYear: shown + 1 };
+    return {
+      pageTitle: `Business calendar ${shown}`,
+      ...view,
+      previousYear: shown - 1,
+      nextYear: shown + 1,
+    };
   }
 
   @Post()
@@ -42,7 +50,9 @@ export class CalendarAdminController {
   ): Promise<void> {
     const parsed = parseArrangementForm(form);
     if (!parsed.ok) throw new InvalidCalendarError(parsed.problems);
-    const { rescheduled } = await this.commands.execute(new SaveCalendarYearCommand(admin, parsed.arrangement, ip));
+    const { rescheduled } = await this.commands.execute(
+      new SaveCalendarYearCommand(admin, parsed.arrangement, ip),
+    );
     flash(
       request,
       'success',

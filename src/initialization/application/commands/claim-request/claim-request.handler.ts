@@ -7,8 +7,10 @@ export class ClaimRequestHandler implements ICommandHandler<ClaimRequestCommand>
   constructor(private readonly changes: RequestChanges) {}
 
   execute(command: ClaimRequestCommand): Promise<void> {
-    return this.changes.apply(command, { actor: command.reviewer, ip: command.ip }, (request, now) =>
-      request.claim(command.reviewer, now),
+    return this.changes.apply(
+      command,
+      { actor: command.reviewer, ip: command.ip },
+      (request, now) => request.claim(command.reviewer, now),
     );
   }
 }

@@ -8,6 +8,10 @@ export class ExpireRequestHandler implements ICommandHandler<ExpireRequestComman
   constructor(private readonly changes: RequestChanges) {}
 
   execute(command: ExpireRequestCommand): Promise<void> {
-    return this.changes.apply(command, { actor: systemActor('sla-watch'), ip: null }, (request, now) => request.expire(now));
+    return this.changes.apply(
+      command,
+      { actor: systemActor('sla-watch'), ip: null },
+      (request, now) => request.expire(now),
+    );
   }
 }

@@ -7,8 +7,10 @@ export class RecordDocumentChecksHandler implements ICommandHandler<RecordDocume
   constructor(private readonly changes: RequestChanges) {}
 
   execute(command: RecordDocumentChecksCommand): Promise<void> {
-    return this.changes.apply(command, { actor: command.reviewer, ip: command.ip }, (request, now) =>
-      request.recordChecks(command.reviewer, command.checks, now),
+    return this.changes.apply(
+      command,
+      { actor: command.reviewer, ip: command.ip },
+      (request, now) => request.recordChecks(command.reviewer, command.checks, now),
     );
   }
 }

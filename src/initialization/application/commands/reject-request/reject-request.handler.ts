@@ -7,8 +7,10 @@ export class RejectRequestHandler implements ICommandHandler<RejectRequestComman
   constructor(private readonly changes: RequestChanges) {}
 
   execute(command: RejectRequestCommand): Promise<void> {
-    return this.changes.apply(command, { actor: command.reviewer, ip: command.ip }, (request, now) =>
-      request.reject(command.reviewer, command.reasons, command.message, now),
+    return this.changes.apply(
+      command,
+      { actor: command.reviewer, ip: command.ip },
+      (request, now) => request.reject(command.reviewer, command.reasons, command.message, now),
     );
   }
 }

@@ -7,8 +7,10 @@ export class ReleaseRequestHandler implements ICommandHandler<ReleaseRequestComm
   constructor(private readonly changes: RequestChanges) {}
 
   execute(command: ReleaseRequestCommand): Promise<void> {
-    return this.changes.apply(command, { actor: command.reviewer, ip: command.ip }, (request, now) =>
-      request.release(command.reviewer, now),
+    return this.changes.apply(
+      command,
+      { actor: command.reviewer, ip: command.ip },
+      (request, now) => request.release(command.reviewer, now),
     );
   }
 }

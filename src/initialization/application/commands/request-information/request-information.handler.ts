@@ -12,13 +12,16 @@ export class RequestInformationHandler implements ICommandHandler<RequestInforma
   ) {}
 
   execute(command: RequestInformationCommand): Promise<void> {
-    return this.changes.apply(command, { actor: command.reviewer, ip: command.ip }, async (request, now) =>
-      request.requestInformation(
-        command.reviewer,
-        { documents: command.documents, fields: command.fields, message: command.message },
-        await this.deadlines.applicantReplyDeadline(now),
-        now,
-      ),
+    return this.changes.apply(
+      command,
+      { actor: command.reviewer, ip: command.ip },
+      async (request, now) =>
+        request.requestInformation(
+          command.reviewer,
+          { documents: command.documents, fields: command.fields, message: command.message },
+          await this.deadlines.applicantReplyDeadline(now),
+          now,
+        ),
     );
   }
 }

@@ -12,7 +12,8 @@ import { RescheduleDeadlinesCommand } from './reschedule-deadlines.command.js';
 @CommandHandler(RescheduleDeadlinesCommand)
 export class RescheduleDeadlinesHandler implements ICommandHandler<RescheduleDeadlinesCommand> {
   constructor(
-    @Inject(INITIALIZATION_REQUEST_REPOSITORY) private readonly requests: InitializationRequestRepository,
+    @Inject(INITIALIZATION_REQUEST_REPOSITORY)
+    private readonly requests: InitializationRequestRepository,
     @Inject(DEADLINE_POLICY) private readonly deadlines: DeadlinePolicy,
     private readonly changes: RequestChanges,
   ) {}
@@ -20,8 +21,14 @@ export class RescheduleDeadlinesHandler implements ICommandHandler<RescheduleDea
   async execute(command: RescheduleDeadlinesCommand): Promise<{ rescheduled: number }> {
     let rescheduled = 0;
     for (const requestId of await this.requests.clockRunningSince(command.clockStartedFrom)) {
-      const changed = await this.changes.apply({ requestId }, { actor: systemActor('calendar'), ip: null }, async (request, now) =>
-        request.reschedule(await this.deadlines.deadlineFor(request.toProps().sla.clockStartedAt), now),
+      const changed = await this.changes.apply(
+        { requestId },
+        { actor: systemActor('calendar'), ip: null },
+        async (request, now) =>
+          request.reschedule(
+            await this.deadlines.deadlineFor(request.toProps().sla.clockStartedAt),
+            now,
+          ),
       );
       if (changed) rescheduled += 1;
     }

@@ -7,8 +7,10 @@ export class ReturnForReviewHandler implements ICommandHandler<ReturnForReviewCo
   constructor(private readonly changes: RequestChanges) {}
 
   execute(command: ReturnForReviewCommand): Promise<void> {
-    return this.changes.apply(command, { actor: command.reviewer, ip: command.ip }, (request, now) =>
-      request.returnForReview(command.reviewer, command.note, now),
+    return this.changes.apply(
+      command,
+      { actor: command.reviewer, ip: command.ip },
+      (request, now) => request.returnForReview(command.reviewer, command.note, now),
     );
   }
 }

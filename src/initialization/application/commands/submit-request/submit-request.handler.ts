@@ -1,15 +1,33 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { sameOrganization, validateResidentIdNumber, validateUnifiedSocialCreditCode } from '@lib/credentials';
+import {
+  sameOrganization,
+  validateResidentIdNumber,
+  validateUnifiedSocialCreditCode,
+} from '@lib/credentials';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
-import { DOMAIN_EVENT_RECORDER, type DomainEventRecorder } from '../../../../shared/application/domain-events.js';
+import {
+  DOMAIN_EVENT_RECORDER,
+  type DomainEventRecorder,
+} from '../../../../shared/application/domain-events.js';
 import { ID_GENERATOR, type IdGenerator } from '../../../../shared/application/id-generator.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
-import { InitializationRequest, type RequestDocument } from '../../../domain/initialization-request.js';
+import {
+  InitializationRequest,
+  type RequestDocument,
+} from '../../../domain/initialization-request.js';
 import { assessRisk } from '../../../domain/risk-assessment.js';
 import { DEADLINE_POLICY, type DeadlinePolicy } from '../../ports/deadline-policy.js';
-import { DOCUMENT_STORE, type DocumentStore, type StagedDocument } from '../../ports/document-store.js';
-import { FILING_REGISTRY_GATEWAY, type FilingRegistryGateway, type RegisteredSubject } from '../../ports/filing-registry.gateway.js';
+import {
+  DOCUMENT_STORE,
+  type DocumentStore,
+  type StagedDocument,
+} from '../../ports/document-store.js';
+import {
+  FILING_REGISTRY_GATEWAY,
+  type FilingRegistryGateway,
+  type RegisteredSubject,
+} from '../../ports/filing-registry.gateway.js';
 import {
   INITIALIZATION_REQUEST_REPOSITORY,
   type InitializationRequestRepository,
@@ -20,7 +38,8 @@ import { SubmitRequestCommand, type IntakeApplication } from './submit-request.c
 @CommandHandler(SubmitRequestCommand)
 export class SubmitRequestHandler implements ICommandHandler<SubmitRequestCommand> {
   constructor(
-    @Inject(INITIALIZATION_REQUEST_REPOSITORY) private readonly requests: InitializationRequestRepository,
+    @Inject(INITIALIZATION_REQUEST_REPOSITORY)
+    private readonly requests: InitializationRequestRepository,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
     @Inject(FILING_REGISTRY_GATEWAY) private readonly registry: FilingRegistryGateway,
     @Inject(DEADLINE_POLICY) private readonly deadlines: DeadlinePolicy,
@@ -30,14 +49,17 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  async execute(command: SubmitRequestCommand): Promise<{ request: RequestSummary; replay: boolean }> {
+  async execute(
+    command: SubmitRequestCommand,
+  ): Promise<{ request: RequestSummary; replay: boolean }> {
     const { application, intakeClient } = command;
     const earlier = await this.requests.findByExternalId(intakeClient, application.externalId);
     if (earlier) return { request: summarise(earlier), replay: true };
 
     const staged: StagedDocument[] = [];
     try {
-      for (const document of command.documents) staged.push(await this.store.stage(document.content));
+      for (const document of command.documents)
+        staged.push(await this.store.stage(document.content));
       const outcome = await this.unitOfWork.run(async () => {
         const now = this.clock.now();
         const documents: RequestDocument[] = command.documents.map((document, index) => ({
@@ -133,7 +155,8 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
   }
 }
 
-const normaliseName = (name: string): string => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+const normaliseName = (name: string): string =>
+  name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 function sameName(registered: string, typed: string): boolean {
   return normaliseName(registered) === normaliseName(typed);

@@ -11,7 +11,8 @@ import { GetRequestStatusQuery, type RequestStatusView } from './get-request-sta
 @QueryHandler(GetRequestStatusQuery)
 export class GetRequestStatusHandler implements IQueryHandler<GetRequestStatusQuery> {
   constructor(
-    @Inject(INITIALIZATION_REQUEST_REPOSITORY) private readonly requests: InitializationRequestRepository,
+    @Inject(INITIALIZATION_REQUEST_REPOSITORY)
+    private readonly requests: InitializationRequestRepository,
     @Inject(SLA_DESCRIBER) private readonly sla: SlaDescriber,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -35,7 +36,12 @@ export class GetRequestStatusHandler implements IQueryHandler<GetRequestStatusQu
       slaState: sla.slaState,
       businessMinutesRemaining: sla.businessMinutesRemaining,
       decision: p.decision
-        ? { outcome: p.decision.outcome, decidedAt: p.decision.at.toISOString(), reasons: p.decision.reasons, message: p.decision.message }
+        ? {
+            outcome: p.decision.outcome,
+            decidedAt: p.decision.at.toISOString(),
+            reasons: p.decision.reasons,
+            message: p.decision.message,
+          }
         : null,
       informationRequest: p.informationRequest
         ? {

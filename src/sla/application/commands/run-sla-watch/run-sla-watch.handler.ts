@@ -2,7 +2,10 @@ import { Inject, Logger } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ExpireRequestCommand } from '../../../../initialization/application/commands/expire-request/expire-request.command.js';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
-import { DOMAIN_EVENT_RECORDER, type DomainEventRecorder } from '../../../../shared/application/domain-events.js';
+import {
+  DOMAIN_EVENT_RECORDER,
+  type DomainEventRecorder,
+} from '../../../../shared/application/domain-events.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { systemActor } from '../../../../shared/domain/actor.js';
 import { DomainError } from '../../../../shared/domain/domain-error.js';
@@ -27,15 +30,28 @@ export class RunSlaWatchHandler implements ICommandHandler<RunSlaWatchCommand> {
   async execute(): Promise<SlaWatchReport> {
     const now = this.clock.now();
     // At risk first, so a request that crossed both lines since the last run gets both flags, in order.
-    const atRisk = await this.inBatches(() => this.flagger.flagAtRisk(now, BATCH), 'request.sla_at_risk', now);
-    const breached = await this.inBatches(() => this.flagger.flagBreached(now, BATCH), 'request.sla_breached', now);
+    const atRisk = await this.inBatches(
+      () => this.flagger.flagAtRisk(now, BATCH),
+      'request.sla_at_risk',
+      now,
+    );
+    const breached = await this.inBatches(
+      () => this.flagger.flagBreached(now, BATCH),
+      'request.sla_breached',
+      now,
+    );
     const expired = await this.expireOverdue(now);
-    if (atRisk + breached + expired > 0) this.logger.log({ atRisk, breached, expired }, 'SLA watch flagged requests');
+    if (atRisk + breached + expired > 0)
+      this.logger.log({ atRisk, breached, expired }, 'SLA watch flagged requests');
     return { atRisk, breached, expired };
   }
 
   /** Each batch commits its flags with their audit events and notices; memory stays flat. */
-  private async inBatches(flag: () => Promise<FlaggedRequest[]>, type: string, now: Date): Promise<number> {
+  private async inBatches(
+    flag: () => Promise<FlaggedRequest[]>,
+    type: string,
+    now: Date,
+  ): Promise<number> {
     let total = 0;
     for (;;) {
       const count = await this.unitOfWork.run(async () => {

@@ -27,11 +27,16 @@ export class SaveCalendarYearHandler implements ICommandHandler<SaveCalendarYear
 
   async execute(command: SaveCalendarYearCommand): Promise<{ rescheduled: number }> {
     const { arrangement } = command;
-    const others = (await this.calendars.loadArrangements()).filter((stored) => stored.year !== arrangement.year);
+    const others = (await this.calendars.loadArrangements()).filter(
+      (stored) => stored.year !== arrangement.year,
+    );
     const problems = validateArrangements([...others, arrangement]);
     if (problems.length > 0) throw new InvalidCalendarError(problems);
     await this.unitOfWork.run(async () => {
-      const before = (await this.calendars.loadArrangements()).find((stored) => stored.year === arrangement.year) ?? null;
+      const before =
+        (await this.calendars.loadArrangements()).find(
+          (stored) => stored.year === arrangement.year,
+        ) ?? null;
       await this.calendars.saveYear(arrangement, command.admin.name, this.clock.now());
       this.audit.record({
         actor: command.admin,
@@ -41,13 +46,23 @@ export class SaveCalendarYearHandler implements ICommandHandler<SaveCalendarYear
           source: arrangement.source,
           daysOff: arrangement.daysOff,
           makeUpWorkdays: arrangement.makeUpWorkdays,
-          ...(before ? { previous: { source: before.source, daysOff: before.daysOff, makeUpWorkdays: before.makeUpWorkdays } } : {}),
+          ...(before
+            ? {
+                previous: {
+                  source: before.source,
+                  daysOff: before.daysOff,
+                  makeUpWorkdays: before.makeUpWorkdays,
+                },
+              }
+            : {}),
         },
         ip: command.ip,
       });
     });
     this.source.invalidate();
     // Requests whose clock started since December of the year before may have deadlines in it.
-    return this.commands.execute(new RescheduleDeadlinesCommand(new Date(Date.UTC(arrangement.year - 1, 11, 1))));
+    return this.commands.execute(
+      new RescheduleDeadlinesCommand(new Date(Date.UTC(arrangement.year - 1, 11, 1))),
+    );
   }
 }

@@ -4,7 +4,11 @@ import { daysOfBlock } from '@lib/business-calendar';
 import { DateTime } from 'luxon';
 import { BusinessCalendarSource } from '../../business-calendar-source.js';
 import { CALENDAR_REPOSITORY, type CalendarRepository } from '../../ports/calendar-repository.js';
-import { GetCalendarYearQuery, type CalendarDayCell, type CalendarYearView } from './get-calendar-year.query.js';
+import {
+  GetCalendarYearQuery,
+  type CalendarDayCell,
+  type CalendarYearView,
+} from './get-calendar-year.query.js';
 
 @QueryHandler(GetCalendarYearQuery)
 export class GetCalendarYearHandler implements IQueryHandler<GetCalendarYearQuery> {
@@ -21,12 +25,18 @@ export class GetCalendarYearHandler implements IQueryHandler<GetCalendarYearQuer
     ]);
     const arrangement = arrangements.find((candidate) => candidate.year === query.year) ?? null;
     const names = new Map<string, string>();
-    for (const block of arrangement?.daysOff ?? []) for (const day of daysOfBlock(block)) names.set(day, block.name);
+    for (const block of arrangement?.daysOff ?? [])
+      for (const day of daysOfBlock(block)) names.set(day, block.name);
     const makeUp = new Map((arrangement?.makeUpWorkdays ?? []).map((day) => [day.date, day.name]));
 
     const months = Array.from({ length: 12 }, (_, index) => {
       const first = DateTime.utc(query.year, index + 1, 1);
-      const cells: CalendarDayCell[] = Array.from({ length: first.weekday - 1 }, () => ({ day: null, date: null, kind: 'blank', title: '' }));
+      const cells: CalendarDayCell[] = Array.from({ length: first.weekday - 1 }, () => ({
+        day: null,
+        date: null,
+        kind: 'blank',
+        title: '',
+      }));
       for (let day = first; day.month === first.month; day = day.plus({ days: 1 })) {
         const date = day.toISODate()!;
         const kind: CalendarDayCell['kind'] = makeUp.has(date)
@@ -42,7 +52,8 @@ export class GetCalendarYearHandler implements IQueryHandler<GetCalendarYearQuer
         cells.push({ day: day.day, date, kind, title });
       }
       const weeks: CalendarDayCell[][] = [];
-      for (let start = 0; start < cells.length; start += 7) weeks.push(cells.slice(start, start + 7));
+      for (let start = 0; start < cells.length; start += 7)
+        weeks.push(cells.slice(start, start + 7));
       return { name: first.toFormat('LLLL'), weeks };
     });
 
@@ -55,8 +66,12 @@ export class GetCalendarYearHandler implements IQueryHandler<GetCalendarYearQuer
       months,
       form: {
         source: arrangement?.source ?? '',
-        daysOff: (arrangement?.daysOff ?? []).map((block) => `${block.from}..${block.to} ${block.name}`).join('\n'),
-        makeUpWorkdays: (arrangement?.makeUpWorkdays ?? []).map((day) => `${day.date} ${day.name}`).join('\n'),
+        daysOff: (arrangement?.daysOff ?? [])
+          .map((block) => `${block.from}..${block.to} ${block.name}`)
+          .join('\n'),
+        makeUpWorkdays: (arrangement?.makeUpWorkdays ?? [])
+          .map((day) => `${day.date} ${day.name}`)
+          .join('\n'),
       },
       years: history.map((entry) => ({ ...entry, current: entry.year === query.year })),
       missingYears: calendar.yearsWithoutArrangement([thisYear, thisYear + 1]),
