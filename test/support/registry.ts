@@ -5,6 +5,9 @@ import type { TestApp } from './test-app.js';
 
 export interface TestSubject {
   id: string;
+  type: 'INDIVIDUAL' | 'ORGANIZATION';
+  name: string;
+  credentialNumber: string;
   filingNumber: string;
   accountEmail: string;
   aliyunAccountId: string | null;
@@ -49,6 +52,9 @@ export async function registerSubject(
   }
   return {
     id,
+    type: subject.type,
+    name: subject.name,
+    credentialNumber: subject.credentialNumber,
     filingNumber: subject.filingNumber,
     accountEmail,
     aliyunAccountId: subject.aliyunAccountId ?? null,

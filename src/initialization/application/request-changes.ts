@@ -39,10 +39,16 @@ export class RequestChanges {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * `change` is the one domain call; `consequences`, if given, runs after the
+   * change is saved and recorded, in the same transaction (what an approval
+   * does to the registry and to other requests).
+   */
   async apply<T>(
     target: RequestTarget,
     context: EventContext,
     change: (request: InitializationRequest, now: Date) => Promise<T> | T,
+    consequences?: (request: InitializationRequest, result: T, now: Date) => Promise<void>,
   ): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -51,8 +57,10 @@ export class RequestChanges {
           if (target.expectedVersion !== undefined && target.expectedVersion !== request.version) {
             throw new StaleRequestError();
           }
-          const result = await change(request, this.clock.now());
+          const now = this.clock.now();
+          const result = await change(request, now);
           await this.save(request, context);
+          await consequences?.(request, result, now);
           return result;
         });
       } catch (error) {

@@ -32,10 +32,17 @@ export class WebLayoutInterceptor implements NestInterceptor {
     const path = request.path;
     response.locals.csrfToken = csrf.generateToken(request);
     response.locals.currentPath = path;
-    if (request.method === 'GET') {
-      response.locals.flash = takeFlash(request);
-      response.locals.formState = takeFormState(request);
-    }
+    // Taken when a page renders, not on redirects, so a message survives until somebody reads it.
+    let flash: ReturnType<typeof takeFlash> | undefined;
+    let formState: ReturnType<typeof takeFormState> | undefined;
+    Object.defineProperties(response.locals, {
+      flash: { enumerable: true, configurable: true, get: () => (flash ??= takeFlash(request)) },
+      formState: {
+        enumerable: true,
+        configurable: true,
+        get: () => (formState ??= takeFormState(request)),
+      },
+    });
     if (staff) {
       response.locals.currentStaff = { ...staff, roleLabel: ROLE_LABELS[staff.role] };
       response.locals.nav = NAVIGATION[staff.role].map((item) => ({

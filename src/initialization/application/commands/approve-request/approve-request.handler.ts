@@ -12,14 +12,14 @@ export class ApproveRequestHandler implements ICommandHandler<ApproveRequestComm
 
   execute(command: ApproveRequestCommand): Promise<'APPROVED' | 'AWAITING_SECOND_APPROVAL'> {
     const context = { actor: command.reviewer, ip: command.ip };
-    return this.changes.apply(command, context, async (request, now) => {
-      const outcome = request.approve(
-        command.reviewer,
-        await this.effects.registryView(request),
-        now,
-      );
-      if (outcome === 'APPROVED') await this.effects.applyFinalApproval(request, context, now);
-      return outcome;
-    });
+    return this.changes.apply(
+      command,
+      context,
+      async (request, now) =>
+        request.approve(command.reviewer, await this.effects.registryView(request), now),
+      async (request, outcome, now) => {
+        if (outcome === 'APPROVED') await this.effects.applyFinalApproval(request, context, now);
+      },
+    );
   }
 }

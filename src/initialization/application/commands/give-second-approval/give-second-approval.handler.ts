@@ -12,9 +12,12 @@ export class GiveSecondApprovalHandler implements ICommandHandler<GiveSecondAppr
 
   execute(command: GiveSecondApprovalCommand): Promise<void> {
     const context = { actor: command.reviewer, ip: command.ip };
-    return this.changes.apply(command, context, async (request, now) => {
-      request.giveSecondApproval(command.reviewer, await this.effects.registryView(request), now);
-      await this.effects.applyFinalApproval(request, context, now);
-    });
+    return this.changes.apply(
+      command,
+      context,
+      async (request, now) =>
+        request.giveSecondApproval(command.reviewer, await this.effects.registryView(request), now),
+      (request, _result, now) => this.effects.applyFinalApproval(request, context, now),
+    );
   }
 }
