@@ -1,5 +1,10 @@
 import { Foundation1764028800000 } from './1764028800000-foundation.js';
 import { InitializationRequests1764201600000 } from './1764201600000-initialization-requests.js';
+import { NotificationOutbox1764288000000 } from './1764288000000-notification-outbox.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Foundation1764028800000, InitializationRequests1764201600000];
+export const MIGRATIONS = [
+  Foundation1764028800000,
+  InitializationRequests1764201600000,
+  NotificationOutbox1764288000000,
+];

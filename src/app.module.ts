@@ -6,6 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from './audit/audit.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { InitializationModule } from './initialization/initialization.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { RolesGuard } from './identity/interface/web/roles.guard.js';
 import { StaffSessionGuard } from './identity/interface/web/staff-session.guard.js';
 import type { Clock } from './shared/application/clock.js';
@@ -44,6 +45,7 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         InitializationModule,
+        NotificationsModule.register({ workers: mode === 'server' }),
       ],
       controllers: [HealthController],
       providers: [
