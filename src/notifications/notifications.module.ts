@@ -28,7 +28,7 @@ import {
   NOTIFICATIONS_QUEUE,
   OUTBOX_BACKOFF,
 } from './infrastructure/queue/delivery-queue.constants.js';
-import { OutboxDeliveryProcessor } from './infrastructure/queue/outbox-delivery.processor.js';
+import { OutboxDeliveryWorker } from './infrastructure/queue/outbox-delivery.worker.js';
 import { OutboxSchedule } from './infrastructure/queue/outbox-schedule.js';
 import { RelayOnlyDeliveryQueue } from './infrastructure/queue/relay-only-delivery-queue.js';
 import { TypeormOutboxRepository } from './infrastructure/typeorm/typeorm-outbox.repository.js';
@@ -97,7 +97,7 @@ export class NotificationsModule {
     const workers: Provider[] = options.workers
       ? [
           { provide: DELIVERY_QUEUE, useClass: BullDeliveryQueue },
-          OutboxDeliveryProcessor,
+          OutboxDeliveryWorker,
           OutboxSchedule,
         ]
       : [{ provide: DELIVERY_QUEUE, useClass: RelayOnlyDeliveryQueue }];
