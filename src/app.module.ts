@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { FilingRegistryModule } from './filing-registry/filing-registry.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { InitializationModule } from './initialization/initialization.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { RolesGuard } from './identity/interface/web/roles.guard.js';
 import { StaffSessionGuard } from './identity/interface/web/staff-session.guard.js';
 import type { Clock } from './shared/application/clock.js';
@@ -46,6 +47,7 @@ export class AppModule {
         IdentityModule,
         FilingRegistryModule,
         InitializationModule,
+        NotificationsModule.register({ workers: mode === 'server' }),
       ],
       controllers: [HealthController],
       providers: [

@@ -7,6 +7,8 @@ import {
   InitializationRequestEntity,
   RequestDocumentEntity,
 } from './initialization/infrastructure/typeorm/initialization-request.entity.js';
+import { MailSinkEntity } from './notifications/infrastructure/typeorm/mail-sink.entity.js';
+import { OutboxMessageEntity } from './notifications/infrastructure/typeorm/outbox-message.entity.js';
 
 /** Every TypeORM entity of every context (the schema itself is owned by migrations/). */
 export const ENTITIES = [
@@ -17,4 +19,6 @@ export const ENTITIES = [
   InitializationRequestEntity,
   RequestDocumentEntity,
   DocumentCheckEntity,
+  OutboxMessageEntity,
+  MailSinkEntity,
 ];

@@ -7,7 +7,7 @@ import {
 } from './intake.js';
 import { registerSubject, type TestSubject } from './registry.js';
 import type { TestApp } from './test-app.js';
-import { WebSession } from './web-session.js';
+import { type WebSession } from './web-session.js';
 
 export interface ReviewableRequest {
   id: string;

@@ -1,0 +1,25 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
+import type { DeliveryPolicy } from '../../../domain/delivery-policy.js';
+import { OUTBOX_REPOSITORY, type OutboxRepository } from '../../ports/outbox.repository.js';
+import { DELIVERY_POLICY } from '../../settings.js';
+import { AbandonStuckMessagesCommand } from './abandon-stuck-messages.command.js';
+
+@CommandHandler(AbandonStuckMessagesCommand)
+export class AbandonStuckMessagesHandler implements ICommandHandler<AbandonStuckMessagesCommand> {
+  constructor(
+    @Inject(OUTBOX_REPOSITORY) private readonly outbox: OutboxRepository,
+    @Inject(DELIVERY_POLICY) private readonly policy: DeliveryPolicy,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(): Promise<string[]> {
+    const now = this.clock.now();
+    const minutes = Math.round((now.getTime() - this.policy.stuckBefore(now).getTime()) / 60_000);
+    return this.outbox.abandonStuck(
+      this.policy.stuckBefore(now),
+      `The worker stopped while sending (still SENDING after ${minutes} minutes); the mail may or may not have been delivered, so it is not sent again automatically.`,
+    );
+  }
+}

@@ -1,0 +1,45 @@
+import type { OutboxMessage } from '../../domain/outbox-message.js';
+import type { OutboxMail } from './notification-outbox.js';
+
+/** Where a page of the outbox starts: after this message, in newest-first order. */
+export interface OutboxCursor {
+  createdAt: Date;
+  id: string;
+}
+
+/** A copy the demo mailbox received. */
+export interface SinkDelivery {
+  id: string;
+  outboxId: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  deliveredAt: Date;
+}
+
+/**
+ * The outbox table. Every state change is one conditional statement, so two
+ * workers (or a worker and the sweep) can never both win the same message.
+ */
+export interface OutboxRepository {
+  /** Inserts a PENDING message due now; null when the dedupe key is taken. */
+  insert(id: string, mail: OutboxMail, now: Date): Promise<string | null>;
+  /** PENDING → SENDING with one more attempt; null when it is not PENDING (taken, sent, …). */
+  claim(id: string, now: Date): Promise<OutboxMessage | null>;
+  markSent(id: string, now: Date): Promise<void>;
+  /** SENDING → PENDING, due at `nextAttemptAt`. */
+  scheduleRetry(id: string, error: string, nextAttemptAt: Date): Promise<void>;
+  /** SENDING → FAILED: certainly not delivered, not tried again. */
+  markFailed(id: string, error: string): Promise<void>;
+  /** SENDING → ABANDONED: may have been delivered, never re-sent automatically. */
+  markAbandoned(id: string, note: string): Promise<void>;
+  /** Every message SENDING since before `startedBefore` becomes ABANDONED; returns their ids. */
+  abandonStuck(startedBefore: Date, note: string): Promise<string[]>;
+  /** Ids of PENDING messages due at `now`, the longest-waiting first. */
+  due(now: Date, limit: number): Promise<string[]>;
+  /** Newest first, after the cursor. */
+  page(after: OutboxCursor | null, limit: number): Promise<OutboxMessage[]>;
+  findById(id: string): Promise<OutboxMessage | null>;
+  sinkDeliveries(outboxId: string): Promise<SinkDelivery[]>;
+}
+export const OUTBOX_REPOSITORY = Symbol('OutboxRepository');

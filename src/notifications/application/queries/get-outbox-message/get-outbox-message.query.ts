@@ -1,0 +1,17 @@
+import { Query } from '@nestjs/cqrs';
+import type { OutboxMessageView } from '../outbox-message-view.js';
+
+export interface OutboxMessageDetails extends OutboxMessageView {
+  requestId: string | null;
+  text: string;
+  transport: string;
+  /** What the demo mailbox received for it (empty with SMTP, or before delivery). */
+  deliveries: { recipient: string; subject: string; text: string; deliveredAt: Date }[];
+}
+
+/** One outgoing mail with its text, for the admin to read. */
+export class GetOutboxMessageQuery extends Query<OutboxMessageDetails> {
+  constructor(readonly id: string) {
+    super();
+  }
+}

@@ -1,0 +1,20 @@
+import { Query } from '@nestjs/cqrs';
+import type { OutboxMessageView } from '../outbox-message-view.js';
+
+export interface OutboxPage {
+  /** Where mail goes: the SMTP server, or the demo mailbox. */
+  transport: string;
+  messages: OutboxMessageView[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  olderCursor: string | null;
+}
+
+/** The outbox, newest first, one page after `before` (a cursor from the previous page). */
+export class ListOutboxMessagesQuery extends Query<OutboxPage> {
+  constructor(
+    readonly before: string | null = null,
+    readonly pageSize = 50,
+  ) {
+    super();
+  }
+}

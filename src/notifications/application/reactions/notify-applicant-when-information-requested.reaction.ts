@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
+import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import { informationRequestMail } from '../../domain/mails/applicant-mails.js';
+import type { MailStyle } from '../../domain/mails/letter.js';
+import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
+import { MAIL_STYLE } from '../settings.js';
+import { enqueueNotices } from './enqueue-notices.js';
+import { informationRequestDetails } from './event-details.js';
+
+/** The applicant learns what to send again, why, and by when. */
+@Injectable()
+@ReactsTo('request.information_requested')
+export class NotifyApplicantWhenInformationRequested implements TransactionalReaction {
+  constructor(
+    @Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox,
+    @Inject(MAIL_STYLE) private readonly style: MailStyle,
+  ) {}
+
+  async react(event: DomainEvent): Promise<void> {
+    const details = informationRequestDetails.parse(event.details);
+    await enqueueNotices(this.outbox, event, [informationRequestMail(details, this.style)]);
+  }
+}

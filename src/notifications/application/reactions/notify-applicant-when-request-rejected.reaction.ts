@@ -1,0 +1,20 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
+import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import { rejectionMail } from '../../domain/mails/applicant-mails.js';
+import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
+import { enqueueNotices } from './enqueue-notices.js';
+import { rejectionDetails } from './event-details.js';
+
+/** The applicant learns every reason and reads the reviewer's message. */
+@Injectable()
+@ReactsTo('request.rejected')
+export class NotifyApplicantWhenRequestRejected implements TransactionalReaction {
+  constructor(@Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox) {}
+
+  async react(event: DomainEvent): Promise<void> {
+    await enqueueNotices(this.outbox, event, [
+      rejectionMail(rejectionDetails.parse(event.details)),
+    ]);
+  }
+}

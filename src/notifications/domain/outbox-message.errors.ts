@@ -1,0 +1,9 @@
+import { DomainError } from '../../shared/domain/domain-error.js';
+
+export class OutboxMessageNotFoundError extends DomainError {
+  readonly category = 'not-found';
+  readonly code = 'notifications.message-not-found';
+  constructor(id: string) {
+    super(`There is no outgoing mail ${id}.`);
+  }
+}

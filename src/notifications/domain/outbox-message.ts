@@ -1,0 +1,43 @@
+/**
+ * A message's life in the outbox. PENDING waits for a worker; SENDING means a
+ * worker claimed it and may be talking to the mail server; SENT is done.
+ * FAILED: certainly not delivered and not tried again. ABANDONED: the attempt
+ * ended without knowing whether the mail went out, so it is never re-sent
+ * automatically (at most once) and somebody should look.
+ */
+export const OUTBOX_STATUSES = ['PENDING', 'SENDING', 'SENT', 'FAILED', 'ABANDONED'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
+  PENDING: 'Waiting',
+  SENDING: 'Sending',
+  SENT: 'Sent',
+  FAILED: 'Failed',
+  ABANDONED: 'Abandoned',
+};
+
+/** A mail as composed, ready for the outbox. */
+export interface ComposedMail {
+  /** What the mail is about, dotted: `request.rejected`, `sla.breached`. */
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+}
+
+/** One row of the outbox. */
+export interface OutboxMessage extends ComposedMail {
+  id: string;
+  html: string | null;
+  requestId: string | null;
+  dedupeKey: string | null;
+  status: OutboxStatus;
+  /** Attempts started so far (each claim counts one, before anything is sent). */
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  nextAttemptAt: Date;
+  attemptStartedAt: Date | null;
+  sentAt: Date | null;
+}

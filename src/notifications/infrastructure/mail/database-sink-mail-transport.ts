@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../../../shared/application/clock.js';
+import { ID_GENERATOR, type IdGenerator } from '../../../shared/application/id-generator.js';
+import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
+import type { MailTransport, OutgoingMail } from '../../application/ports/mail-transport.js';
+import { MailSinkEntity } from '../typeorm/mail-sink.entity.js';
+
+/**
+ * The demo's mail server when SMTP_URL is unset: "delivering" stores the mail
+ * in `mail_sink`, where admins read it at /admin/mail. Nothing leaves the machine.
+ */
+@Injectable()
+export class DatabaseSinkMailTransport implements MailTransport {
+  readonly description = 'the demo mailbox (SMTP_URL is not set, so nothing leaves this machine)';
+
+  constructor(
+    private readonly unitOfWork: TypeormUnitOfWork,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  async send(mail: OutgoingMail): Promise<void> {
+    await this.unitOfWork.manager().getRepository(MailSinkEntity).insert({
+      id: this.ids.newId(),
+      outboxId: mail.outboxId,
+      recipient: mail.to,
+      subject: mail.subject,
+      bodyText: mail.text,
+      bodyHtml: mail.html,
+      deliveredAt: this.clock.now(),
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** What the demo mailbox received: one row per delivery. */
+@Entity({ name: 'mail_sink' })
+export class MailSinkEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'outbox_id', type: 'uuid' })
+  outboxId!: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  recipient!: string;
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  @Column({ name: 'body_text', type: 'text' })
+  bodyText!: string;
+
+  @Column({ name: 'body_html', type: 'text', nullable: true })
+  bodyHtml!: string | null;
+
+  @Column({ name: 'delivered_at', type: 'timestamptz' })
+  deliveredAt!: Date;
+}

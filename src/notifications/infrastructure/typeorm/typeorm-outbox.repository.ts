@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
+import type { OutboxMessage } from '../../domain/outbox-message.js';
+import type { OutboxMail } from '../../application/ports/notification-outbox.js';
+import type {
+  OutboxCursor,
+  OutboxRepository,
+  SinkDelivery,
+} from '../../application/ports/outbox.repository.js';
+import { MailSinkEntity } from './mail-sink.entity.js';
+import { OutboxMessageEntity } from './outbox-message.entity.js';
+import { OutboxMessageMapper } from './outbox-message.mapper.js';
+
+/**
+ * The outbox over TypeORM. Outside a unit of work (the workers) each statement
+ * commits on its own, which is what makes the claim visible before the send.
+ */
+@Injectable()
+export class TypeormOutboxRepository implements OutboxRepository {
+  constructor(private readonly unitOfWork: TypeormUnitOfWork) {}
+
+  private get manager(): EntityManager {
+    return this.unitOfWork.manager();
+  }
+
+  private get rows() {
+    return this.manager.getRepository(OutboxMessageEntity);
+  }
+
+  async insert(id: string, mail: OutboxMail, now: Date): Promise<string | null> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessageEntity)
+      .values({
+        id,
+        kind: mail.kind,
+        recipient: mail.to.trim(),
+        subject: mail.subject,
+        bodyText: mail.text,
+        bodyHtml: mail.html ?? null,
+        requestId: mail.requestId ?? null,
+        dedupeKey: mail.dedupeKey ?? null,
+        status: 'PENDING',
+        attempts: 0,
+        createdAt: now,
+        nextAttemptAt: now,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const inserted = result.raw as { id: string }[];
+    return inserted[0]?.id ?? null;
+  }
+
+  async claim(id: string, now: Date): Promise<OutboxMessage | null> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'SENDING', attempts: () => 'attempts + 1', attemptStartedAt: now })
+      .where('id = :id AND status = :pending', { id, pending: 'PENDING' })
+      .execute();
+    if (!result.affected) return null;
+    return this.findById(id);
+  }
+
+  async markSent(id: string, now: Date): Promise<void> {
+    // An attempt the sweep gave up on may still have gone through: say so.
+    await this.transition(id, ['SENDING', 'ABANDONED'], { status: 'SENT', sentAt: now });
+  }
+
+  async scheduleRetry(id: string, error: string, nextAttemptAt: Date): Promise<void> {
+    await this.transition(id, ['SENDING'], { status: 'PENDING', lastError: error, nextAttemptAt });
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.transition(id, ['SENDING'], { status: 'FAILED', lastError: error });
+  }
+
+  async markAbandoned(id: string, note: string): Promise<void> {
+    await this.transition(id, ['SENDING'], { status: 'ABANDONED', lastError: note });
+  }
+
+  async abandonStuck(startedBefore: Date, note: string): Promise<string[]> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'ABANDONED', lastError: note })
+      .where('status = :sending AND attempt_started_at < :startedBefore', {
+        sending: 'SENDING',
+        startedBefore,
+      })
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[]).map((row) => row.id);
+  }
+
+  async due(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.rows
+      .createQueryBuilder('message')
+      .select('message.id', 'id')
+      .where('message.status = :pending AND message.next_attempt_at <= :now', {
+        pending: 'PENDING',
+        now,
+      })
+      .orderBy('message.next_attempt_at', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
+  async page(after: OutboxCursor | null, limit: number): Promise<OutboxMessage[]> {
+    const query = this.rows
+      .createQueryBuilder('message')
+      .orderBy('message.created_at', 'DESC')
+      .addOrderBy('message.id', 'DESC')
+      .limit(limit);
+    if (after) {
+      query.where('(message.created_at, message.id) < (:createdAt, :id)', after);
+    }
+    return (await query.getMany()).map((row) => OutboxMessageMapper.toDomain(row));
+  }
+
+  async findById(id: string): Promise<OutboxMessage | null> {
+    const row = await this.rows.findOneBy({ id });
+    return row ? OutboxMessageMapper.toDomain(row) : null;
+  }
+
+  async sinkDeliveries(outboxId: string): Promise<SinkDelivery[]> {
+    const rows = await this.manager
+      .getRepository(MailSinkEntity)
+      .find({ where: { outboxId }, order: { deliveredAt: 'ASC' } });
+    return rows.map((row) => ({
+      id: row.id,
+      outboxId: row.outboxId,
+      recipient: row.recipient,
+      subject: row.subject,
+      text: row.bodyText,
+      deliveredAt: row.deliveredAt,
+    }));
+  }
+
+  private async transition(
+    id: string,
+    from: OutboxMessage['status'][],
+    changes: Partial<OutboxMessageEntity>,
+  ): Promise<void> {
+    await this.rows.update({ id, status: In(from) }, changes);
+  }
+}

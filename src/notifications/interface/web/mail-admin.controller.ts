@@ -1,0 +1,34 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Render } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { Roles } from '../../../shared/interface/http/access.decorators.js';
+import { GetOutboxMessageQuery } from '../../application/queries/get-outbox-message/get-outbox-message.query.js';
+import { ListOutboxMessagesQuery } from '../../application/queries/list-outbox-messages/list-outbox-messages.query.js';
+
+/** The admin's view of outgoing mail: the outbox, and any one mail's text. */
+@Controller('admin/mail')
+@Roles('ADMIN')
+export class MailAdminController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Render('pages/notifications/outbox')
+  async outbox(@Query('before') before?: unknown): Promise<object> {
+    const cursor = typeof before === 'string' && before ? before : null;
+    const page = await this.queries.execute(new ListOutboxMessagesQuery(cursor));
+    return {
+      pageTitle: 'Mail',
+      ...page,
+      newestHref: cursor ? '/admin/mail' : null,
+      olderHref: page.olderCursor
+        ? `/admin/mail?before=${encodeURIComponent(page.olderCursor)}`
+        : null,
+    };
+  }
+
+  @Get(':id')
+  @Render('pages/notifications/message')
+  async message(@Param('id', new ParseUUIDPipe()) id: string): Promise<object> {
+    const message = await this.queries.execute(new GetOutboxMessageQuery(id));
+    return { pageTitle: message.subject, ...message };
+  }
+}
