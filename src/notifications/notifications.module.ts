@@ -17,6 +17,10 @@ import { NotifyAccountEmailsWhenRequestApproved } from './application/reactions/
 import { NotifyApplicantWhenInformationRequested } from './application/reactions/notify-applicant-when-information-requested.reaction.js';
 import { NotifyApplicantWhenRequestExpired } from './application/reactions/notify-applicant-when-request-expired.reaction.js';
 import { NotifyApplicantWhenRequestRejected } from './application/reactions/notify-applicant-when-request-rejected.reaction.js';
+import { NotifyStaffWhenRequestAtRisk } from './application/reactions/notify-staff-when-request-at-risk.reaction.js';
+import { EscalateToSeniorsWhenRequestBreached } from './application/reactions/escalate-to-seniors-when-request-breached.reaction.js';
+import { STAFF_CONTACTS } from './application/ports/staff-contacts.js';
+import { IdentityStaffContacts } from './infrastructure/identity/identity-staff-contacts.js';
 import { DELIVERY_POLICY, MAIL_STYLE } from './application/settings.js';
 import { TransactionalNotificationOutbox } from './application/transactional-notification-outbox.js';
 import { DeliveryPolicy } from './domain/delivery-policy.js';
@@ -48,6 +52,8 @@ const reactions = [
   NotifyApplicantWhenRequestRejected,
   NotifyApplicantWhenInformationRequested,
   NotifyApplicantWhenRequestExpired,
+  NotifyStaffWhenRequestAtRisk,
+  EscalateToSeniorsWhenRequestBreached,
 ];
 const commandHandlers = [
   DeliverMessageHandler,
@@ -69,6 +75,7 @@ const settings: Provider[] = [
 const adapters: Provider[] = [
   { provide: NOTIFICATION_OUTBOX, useClass: TransactionalNotificationOutbox },
   { provide: OUTBOX_REPOSITORY, useClass: TypeormOutboxRepository },
+  { provide: STAFF_CONTACTS, useClass: IdentityStaffContacts },
   {
     // SMTP when SMTP_URL is set, else the demo mailbox in the database.
     provide: MAIL_TRANSPORT,

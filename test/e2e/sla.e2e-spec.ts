@@ -64,8 +64,16 @@ describe('business-day deadlines and the SLA watch', () => {
   });
 
   it('drives a request through at risk and breach by moving the clock, escalates, and records MISSED on the decision', async () => {
+    const senior = await createStaff(t.app, 'SENIOR_REVIEWER', 'Sun Li');
     const created = await submitAt(shanghai('2026-11-23T10:00:00')); // Monday
     expect(new Date(created.dueAt)).toEqual(shanghai('2026-11-25T18:00:00'));
+    const mails = async (kind: string): Promise<string[]> =>
+      (
+        await t.dataSource.query(
+          `SELECT recipient FROM outbox_messages WHERE request_id = $1 AND kind = $2`,
+          [created.id, kind],
+        )
+      ).map((row: { recipient: string }) => row.recipient);
     const watch = () => t.app.get(CommandBus).execute(new RunSlaWatchCommand());
     const flags = async () =>
       (
@@ -186,6 +194,66 @@ describe('business-day deadlines and the SLA watch', () => {
       id: answered.id,
       status: 'IN_REVIEW',
       dueAt: shanghai('2026-12-01T18:00:00').toISOString(),
+    });
+  });
+
+  describe('the calendar admin page', () => {
+    it('warns every signed-in user while next year has no arrangement, and an admin adds it, moving open deadlines', async () => {
+      clock.set(shanghai('2026-12-31T10:00:00'));
+      const admin = await createStaff(t.app, 'ADMIN', 'Liu Yang');
+      const reviewer = await createStaff(t.app, 'REVIEWER');
+      const reviewerSession = await signedIn(t.url, reviewer.email, reviewer.password);
+      expect((await reviewerSession.page('/queue')).text).toContain(
+        'No official working calendar is loaded for 2027',
+      );
+
+      // Received on New Year's Eve: on the Monday-to-Friday fallback, Friday 2027-01-01 counts.
+      const created = await submitAt(shanghai('2026-12-31T10:00:00'));
+      expect(new Date(created.dueAt)).toEqual(shanghai('2027-01-04T18:00:00'));
+
+      const session = await signedIn(t.url, admin.email, admin.password);
+      const page = await session.page('/admin/calendar?year=2027');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('No official arrangement is loaded for 2027');
+
+      await session.submit('/admin/calendar', {
+        year: '2027',
+        source: 'test notice',
+        daysOff: '2027-01-01..2027-01-01 New Year',
+        makeUpWorkdays: '2027-01-05 Not a weekend',
+      });
+      expect((await session.page('/admin/calendar?year=2027')).text).toContain(
+        'make-up workday 2027-01-05 (Not a weekend) is not a Saturday or Sunday',
+      );
+      expect(
+        await t.dataSource.query(`SELECT 1 FROM business_calendar_years WHERE year = 2027`),
+      ).toHaveLength(0);
+
+      const saved = await session.submit('/admin/calendar', {
+        year: '2027',
+        source: '国务院办公厅关于2027年部分节假日安排的通知 (test)',
+        daysOff: "2027-01-01..2027-01-01 New Year's Day",
+        makeUpWorkdays: '',
+      });
+      expect(saved.status).toBe(303);
+      const after = await session.page('/admin/calendar?year=2027');
+      expect(after.text).toContain('Saved the 2027 arrangement.');
+      expect(after.text).toMatch(/class="day-day-off" title="2027-01-01: New Year(&#x27;|')s Day"/);
+      expect(new Date((await status(created.id)).dueAt)).toEqual(shanghai('2027-01-05T18:00:00'));
+      const [audited] = await t.dataSource.query(
+        `SELECT actor_id, details FROM audit_events WHERE action = 'calendar.year_added' ORDER BY seq DESC LIMIT 1`,
+      );
+      expect(audited).toMatchObject({ actor_id: admin.id, details: { year: 2027 } });
+      expect((await reviewerSession.page('/queue')).text).not.toContain(
+        'No official working calendar is loaded for 2027',
+      );
+      await t.dataSource.query(`DELETE FROM business_calendar_years WHERE year = 2027`);
+    });
+
+    it('is for administrators only', async () => {
+      const reviewer = await createStaff(t.app, 'REVIEWER');
+      const session = await signedIn(t.url, reviewer.email, reviewer.password);
+      expect((await session.page('/admin/calendar')).status).toBe(403);
     });
   });
 });

@@ -38,3 +38,10 @@ export const informationRequestDetails = z.object({
 });
 
 export const expiryDetails = z.object(applicant);
+
+export const slaDetails = z.object({
+  reference,
+  dueAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+});

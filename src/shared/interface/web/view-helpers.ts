@@ -14,8 +14,8 @@ export function viewHelpers(zone: string): Record<string, (...args: unknown[]) =
   return {
     /** 2026-11-25 14:05 */
     datetime: (value: unknown) => toDateTime(value)?.toFormat('yyyy-MM-dd HH:mm') ?? '',
-    /** 2026-11-25 */
-    date: (value: unknown) => toDateTime(value)?.toFormat('yyyy-MM-dd') ?? '',
+    /** 2026-11-25 (not named `date`: a helper would shadow a view model's `date` field) */
+    dateOnly: (value: unknown) => toDateTime(value)?.toFormat('yyyy-MM-dd') ?? '',
     /** ISO 8601 with offset, for <time datetime>. */
     isoTime: (value: unknown) => toDateTime(value)?.toISO() ?? '',
     eq: (a: unknown, b: unknown) => a === b,

@@ -49,7 +49,7 @@ export class GetCalendarYearHandler implements IQueryHandler<GetCalendarYearQuer
         const title = makeUp.has(date)
           ? `Make-up working day (${makeUp.get(date)})`
           : (names.get(date) ?? (kind === 'workday' ? 'Working day' : 'Weekend'));
-        cells.push({ day: day.day, date, kind, title });
+        cells.push({ day: day.day, isoDate: date, kind, title });
       }
       const weeks: CalendarDayCell[][] = [];
       for (let start = 0; start < cells.length; start += 7)

@@ -4,7 +4,7 @@ export type CalendarDayKind = 'workday' | 'weekend' | 'day-off' | 'make-up' | 'b
 
 export interface CalendarDayCell {
   day: number | null;
-  date: string | null;
+  isoDate: string | null;
   kind: CalendarDayKind;
   /** The holiday or make-up day's name, or "Working day" / "Weekend". */
   title: string;
