@@ -99,6 +99,10 @@ describe('business-day deadlines and the SLA watch', () => {
       slaState: 'AT_RISK',
       businessMinutesRemaining: 240,
     });
+    // Nobody holds it, so the seniors are told (once each, however often the watch runs).
+    const atRisk = await mails('sla.at_risk');
+    expect(atRisk).toContain(senior.email);
+    expect(new Set(atRisk).size).toBe(atRisk.length);
 
     clock.set(shanghai('2026-11-25T18:00:00'));
     await watch();
@@ -108,6 +112,9 @@ describe('business-day deadlines and the SLA watch', () => {
       slaState: 'BREACHED',
       businessMinutesRemaining: 0,
     });
+    const escalated = await mails('sla.breached');
+    expect(escalated).toContain(senior.email);
+    expect(escalated.sort()).toEqual(atRisk.sort());
 
     clock.set(shanghai('2026-11-26T10:00:00'));
     const reviewer = await createStaff(t.app, 'REVIEWER');

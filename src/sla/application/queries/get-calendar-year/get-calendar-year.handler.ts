@@ -33,7 +33,7 @@ export class GetCalendarYearHandler implements IQueryHandler<GetCalendarYearQuer
       const first = DateTime.utc(query.year, index + 1, 1);
       const cells: CalendarDayCell[] = Array.from({ length: first.weekday - 1 }, () => ({
         day: null,
-        date: null,
+        isoDate: null,
         kind: 'blank',
         title: '',
       }));
