@@ -24,8 +24,8 @@ async function main(): Promise<void> {
     const config = loadConfig(runtime.env);
     const applied = await runMigrations(config.DATABASE_URL);
     if (applied.length > 0) say(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    if (runtime.demo || config.DEMO_MODE) await seedDemo(config, say);
     const app = await createApp(config);
-    if (runtime.demo || config.DEMO_MODE) await seedDemo(app, say);
     const host = process.env.HOST ?? (runtime.demo ? '127.0.0.1' : '0.0.0.0');
     await app.listen(config.PORT, host);
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${config.PORT}`;

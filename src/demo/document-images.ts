@@ -154,8 +154,8 @@ function halfLengthPhoto(face: IdCardFace): Canvas {
   // The card held up in front of the chest.
   canvas.rect(230, 560, 260, 165, [236, 242, 246]);
   canvas.rect(230, 560, 260, 22, [40, 90, 150]);
-  canvas.text(245, 650, face.idNumber.slice(0, 10), 2, [20, 30, 40]);
-  canvas.text(40, 30, 'HALF LENGTH PHOTO', 3, [60, 70, 80]);
+  canvas.text(240, 650, face.idNumber.slice(0, 18), 2, [20, 30, 40]);
+  canvas.text(40, 30, `HALF LENGTH PHOTO  ${face.name.slice(0, 24)}`, 3, [60, 70, 80]);
   canvas.text(40, 920, `REF ${face.seed}`, 2, [90, 100, 110]);
   return canvas;
 }

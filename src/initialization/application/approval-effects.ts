@@ -27,10 +27,8 @@ export class ApprovalEffects {
   ) {}
 
   async registryView(request: InitializationRequest): Promise<RegistryView> {
-    const [subject, holder] = await Promise.all([
-      this.registry.findByFilingNumber(request.subjectFilingNumber),
-      this.registry.findByAliyunAccount(request.aliyunAccountId),
-    ]);
+    const subject = await this.registry.findByFilingNumber(request.subjectFilingNumber);
+    const holder = await this.registry.findByAliyunAccount(request.aliyunAccountId);
     return {
       subjectId: subject?.id ?? null,
       accountHeldByOtherSubject: holder !== null && holder.id !== subject?.id,

@@ -132,10 +132,13 @@ export class TypeormInitializationRequestRepository implements InitializationReq
   }
 
   private async hydrate(row: InitializationRequestEntity): Promise<InitializationRequest> {
-    const [documents, checks] = await Promise.all([
-      this.manager.getRepository(RequestDocumentEntity).findBy({ requestId: row.id }),
-      this.manager.getRepository(DocumentCheckEntity).findBy({ requestId: row.id }),
-    ]);
+    // One after the other: inside a transaction both would queue on the same connection anyway.
+    const documents = await this.manager
+      .getRepository(RequestDocumentEntity)
+      .findBy({ requestId: row.id });
+    const checks = await this.manager
+      .getRepository(DocumentCheckEntity)
+      .findBy({ requestId: row.id });
     return InitializationRequestMapper.toDomain(row, documents, checks);
   }
 }

@@ -122,15 +122,16 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
     application: IntakeApplication,
     documents: RequestDocument[],
   ): Promise<{ flags: ReturnType<typeof assessRisk>; subjectId: string | null }> {
-    const [registered, accountHolder, openRequests, reused] = await Promise.all([
-      this.registry.findByFilingNumber(application.subjectFilingNumber),
-      this.registry.findByAliyunAccount(application.aliyunAccountId),
-      this.requests.openRequestsForSubject(application.subjectFilingNumber),
-      this.requests.hashesSeenWithOtherSubject(
-        documents.map((document) => document.sha256),
-        application.subjectFilingNumber,
-      ),
-    ]);
+    // Sequential: these run on the transaction's one connection.
+    const registered = await this.registry.findByFilingNumber(application.subjectFilingNumber);
+    const accountHolder = await this.registry.findByAliyunAccount(application.aliyunAccountId);
+    const openRequests = await this.requests.openRequestsForSubject(
+      application.subjectFilingNumber,
+    );
+    const reused = await this.requests.hashesSeenWithOtherSubject(
+      documents.map((document) => document.sha256),
+      application.subjectFilingNumber,
+    );
     const flags = assessRisk({
       subjectType: application.subjectType,
       receivedAt: application.receivedAt,
