@@ -2,6 +2,7 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommanderError } from 'commander';
 import { AppModule } from '../app.module.js';
+import { registerAuditCommands } from '../audit/interface/cli/audit.commands.js';
 import { registerStaffCommands } from '../identity/interface/cli/staff.commands.js';
 import {
   InvalidConfigurationError,
@@ -115,6 +116,7 @@ export async function runCli(
       }),
     );
   registerStaffCommands(program, context);
+  registerAuditCommands(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
