@@ -119,7 +119,12 @@ export class DataExport {
   }
 
   toProps(): Readonly<DataExportProps> {
-    return structuredClone(this.props);
+    const file = this.props.file;
+    return {
+      ...this.props,
+      filters: { ...this.props.filters },
+      file: file ? { ...file, chainHead: { ...file.chainHead } } : null,
+    };
   }
 
   /** True when a worker should (still) produce the file. */

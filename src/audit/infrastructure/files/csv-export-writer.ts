@@ -23,7 +23,7 @@ export class CsvExportWriter implements ExportFileWriter {
     this.failed = this.done.then(
       () => new Promise<never>(() => undefined),
       (error: unknown) => {
-        this.failure = error instanceof Error ? error : new Error(String(error));
+        this.failure = error as Error;
         throw this.failure;
       },
     );

@@ -40,6 +40,18 @@ import { RunExportCommand, type RunExportOutcome } from './run-export.command.js
 const EXPORT_WORKER = systemActor('export worker');
 const PROGRESS_INTERVAL_MS = 400;
 
+/**
+ * The reason an attempt failed, for the auditor: a file-system error by its
+ * code and operation (never the server's paths), anything else by its message.
+ */
+export function describeFailure(error: unknown): string {
+  const failure = (error ?? {}) as { code?: unknown; syscall?: unknown; message?: unknown };
+  if (typeof failure.code === 'string' && typeof failure.syscall === 'string') {
+    return `The export file could not be written (${failure.code} on ${failure.syscall}).`;
+  }
+  return typeof failure.message === 'string' ? failure.message : String(error);
+}
+
 /** Tells the export's record (and the queue) how far it got, at most a few times a second. */
 class ProgressReporter {
   private expected = 0;
@@ -136,7 +148,7 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
 
   private async recordFailure(exportId: string, command: RunExportCommand, error: unknown) {
     const finalAttempt = command.attempt >= command.maxAttempts;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeFailure(error);
     await this.unitOfWork.run(async () => {
       const dataExport = await this.exports.getForUpdate(exportId);
       dataExport.attemptFailed(message, !finalAttempt, this.clock.now());
