@@ -99,9 +99,11 @@ export class AuditController {
       brokenAt: report.ok ? null : report.break,
       kindLabel: report.ok
         ? null
-        : { changed: 'changed', missing: 'missing', reordered: 'reordered or replaced' }[
-            report.break.kind
-          ],
+        : {
+            changed: 'changed after it was written',
+            missing: 'deleted',
+            reordered: 'moved, replaced or re-hashed',
+          }[report.break.kind],
       brokenHref: report.ok ? null : `/audit?before=${report.break.seq + 1}`,
     };
   }
