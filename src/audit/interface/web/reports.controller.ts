@@ -52,6 +52,7 @@ function reportView(report: SlaReport) {
           { name: 'Received', values: days.map((day) => day.received) },
           { name: 'Decided', values: days.map((day) => day.decided) },
         ],
+        integers: true,
         format: (value) => String(Math.round(value)),
       }),
       onTime: verticalBarChart({

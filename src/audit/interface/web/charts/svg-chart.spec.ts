@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { horizontalBarChart, niceMax, verticalBarChart } from './svg-chart.js';
+import { horizontalBarChart, niceScale, verticalBarChart } from './svg-chart.js';
 
 describe('server-side SVG charts', () => {
-  it('rounds the axis up to a readable number', () => {
-    expect(niceMax(0)).toBe(1);
-    expect(niceMax(7)).toBe(10);
-    expect(niceMax(23)).toBe(25);
-    expect(niceMax(120)).toBe(200);
+  it('rounds the axis up to a readable number of readable steps', () => {
+    expect(niceScale(0, true)).toEqual({ max: 4, ticks: 4 });
+    expect(niceScale(7, true)).toEqual({ max: 8, ticks: 4 });
+    expect(niceScale(23, true)).toEqual({ max: 25, ticks: 5 });
+    expect(niceScale(120, true)).toEqual({ max: 125, ticks: 5 });
+    expect(niceScale(2.6)).toEqual({ max: 3, ticks: 3 });
+    expect(niceScale(1.3, true)).toEqual({ max: 3, ticks: 3 });
   });
 
   it('draws one bar per value, titled and described for screen readers', () => {

@@ -19,6 +19,8 @@ export interface VerticalBarChart {
   series: readonly BarSeries[];
   /** The axis top; defaults to a round number above the largest value. */
   max?: number;
+  /** The values are counts: axis steps are whole numbers. */
+  integers?: boolean;
   format?: (value: number) => string;
 }
 
@@ -47,14 +49,23 @@ export function escapeXml(text: string): string {
 
 const round = (value: number): string => String(Math.round(value * 10) / 10);
 
-/** A "nice" axis top: 1, 2, 2.5 or 5 times a power of ten, at or above `value`. */
-export function niceMax(value: number): number {
-  if (!(value > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) {
-    if (step * power >= value) return step * power;
+/**
+ * A readable axis: 3 to 5 intervals of 1, 2, 2.5 or 5 times a power of ten
+ * (whole numbers only, for counts), with the lowest top at or above `value`.
+ */
+export function niceScale(value: number, integers = false): { max: number; ticks: number } {
+  if (!(value > 0)) return { max: integers ? 4 : 1, ticks: 4 };
+  let best = { max: Infinity, ticks: 4 };
+  for (const ticks of [4, 5, 3]) {
+    const rough = value / ticks;
+    const power = 10 ** Math.floor(Math.log10(rough));
+    const step = [1, 2, 2.5, 5, 10]
+      .map((factor) => factor * power)
+      .find((candidate) => candidate >= rough && (!integers || Number.isInteger(candidate)));
+    const max = (step ?? 10 * power) * ticks;
+    if (max < best.max) best = { max, ticks };
   }
-  return 10 * power;
+  return best;
 }
 
 function frame(
@@ -100,12 +111,15 @@ export function verticalBarChart(chart: VerticalBarChart): string {
   const values = chart.series.flatMap((entry) =>
     entry.values.filter((v): v is number => v !== null),
   );
-  const max = chart.max ?? niceMax(Math.max(0, ...values));
+  const scale = chart.max
+    ? { max: chart.max, ticks: 4 }
+    : niceScale(Math.max(0, ...values), chart.integers ?? false);
+  const max = scale.max;
   const body: string[] = [];
 
-  for (let tick = 0; tick <= 4; tick += 1) {
-    const value = (max * tick) / 4;
-    const y = top + plotHeight - (plotHeight * tick) / 4;
+  for (let tick = 0; tick <= scale.ticks; tick += 1) {
+    const value = (max * tick) / scale.ticks;
+    const y = top + plotHeight - (plotHeight * tick) / scale.ticks;
     body.push(
       `<line x1="${left}" x2="${width - right}" y1="${round(y)}" y2="${round(y)}" stroke="${tick === 0 ? MUTED : GRID}"/>`,
       `<text x="${left - 6}" y="${round(y + 4)}" text-anchor="end" fill="${MUTED}">${escapeXml(format(value))}</text>`,
@@ -161,7 +175,7 @@ export function horizontalBarChart(chart: HorizontalBarChart): string {
   const labelWidth = 300;
   const height = top * 2 + Math.max(1, chart.items.length) * rowHeight;
   const plotWidth = width - labelWidth - 70;
-  const max = niceMax(Math.max(0, ...chart.items.map((item) => item.value)));
+  const { max } = niceScale(Math.max(0, ...chart.items.map((item) => item.value)));
   const body: string[] = [];
   if (chart.items.length === 0) {
     body.push(
