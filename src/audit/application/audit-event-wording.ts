@@ -232,16 +232,26 @@ function valueOf(value: unknown): string {
 /** One audit event in words, its personal data masked. */
 export function describeAuditEvent(event: AuditEventForWords): WordedAuditEvent {
   const details = maskPersonalData(event.details ?? {}) as Details;
-  const who = whoOf(event.actorType, event.actorName);
-  const wording = WORDINGS[event.action];
-  const sentence = wording ? wording.sentence(who, details) : `${who}: ${event.action}`;
   return {
-    sentence,
+    sentence: sentenceOfMasked(event, details),
     details: Object.entries(details).map(([key, value]) => ({
       label: labelOf(key),
       value: valueOf(value),
     })),
   };
+}
+
+/**
+ * The sentence of an event whose details are already masked (exports mask
+ * once and write both the sentence and the details).
+ */
+export function sentenceOfMasked(
+  event: Omit<AuditEventForWords, 'details'>,
+  maskedDetails: Record<string, unknown>,
+): string {
+  const who = whoOf(event.actorType, event.actorName);
+  const wording = WORDINGS[event.action];
+  return wording ? wording.sentence(who, maskedDetails) : `${who}: ${event.action}`;
 }
 
 /** The short name of an action ("Approved"), or the action itself when it has none. */

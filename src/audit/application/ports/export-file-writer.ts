@@ -5,8 +5,11 @@ export type ExportCell = string | number | null;
 
 /** Writes rows in one format; memory stays flat whatever the number of rows. */
 export interface ExportFileWriter {
-  /** Resolves when the row may be followed by the next (backpressure). */
-  writeRow(cells: readonly ExportCell[]): Promise<void>;
+  /**
+   * Takes a row; returns a promise (to await before the next row) only when
+   * the file behind is full, so a million rows do not make a million promises.
+   */
+  writeRow(cells: readonly ExportCell[]): Promise<void> | undefined;
   /** Writes the summary (a last row in CSV, a sheet in Excel) and ends the stream. */
   finish(summary: readonly [string, string][]): Promise<void>;
 }

@@ -41,13 +41,17 @@ export class FileSystemExportStorage implements ExportStorage {
     const hash = createHash('sha256');
     let sizeBytes = 0;
     const hashing = new Transform({
+      highWaterMark: 1 << 20,
       transform(chunk: Buffer, _encoding, done) {
         hash.update(chunk);
         sizeBytes += chunk.length;
         done(null, chunk);
       },
     });
-    const written = pipeline(hashing, createWriteStream(partial, { flags: 'w' }));
+    const written = pipeline(
+      hashing,
+      createWriteStream(partial, { flags: 'w', highWaterMark: 1 << 20 }),
+    );
     written.catch(() => undefined); // observed by commit() or discard()
 
     return {

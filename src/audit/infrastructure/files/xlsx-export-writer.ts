@@ -8,6 +8,21 @@ export const ROWS_PER_SHEET = 1_000_000;
 
 type SheetWriter = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>;
 
+/** What exceljs's StreamBuf exposes of its backlog (not part of its typings). */
+interface SheetStream {
+  buffers?: unknown[];
+  bufSize?: number;
+  pipes?: {
+    writableLength?: number;
+    readableLength?: number;
+    // archiver's readable-stream 2 has no writableLength/readableLength getters.
+    _writableState?: { length?: number };
+    _readableState?: { length?: number };
+  }[];
+}
+
+const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
+
 /**
  * Excel through exceljs's streaming WorkbookWriter: each row is committed as it
  * is written (nothing accumulates), the data sheet(s) first, then a "Summary" sheet.
@@ -23,6 +38,7 @@ export class XlsxExportWriter implements ExportFileWriter {
     private readonly target: Writable,
     private readonly sheetName: string,
     private readonly columns: readonly string[],
+    private readonly rowsPerSheet = ROWS_PER_SHEET,
   ) {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: target,
@@ -36,9 +52,9 @@ export class XlsxExportWriter implements ExportFileWriter {
     this.sheet = this.addSheet(sheetName);
   }
 
-  async writeRow(cells: readonly ExportCell[]): Promise<void> {
-    if (this.failure) throw this.failure;
-    if (this.rowsInSheet === ROWS_PER_SHEET) {
+  writeRow(cells: readonly ExportCell[]): Promise<void> | undefined {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.rowsInSheet === this.rowsPerSheet) {
       this.sheet.commit();
       this.sheetCount += 1;
       this.sheet = this.addSheet(`${this.sheetName} ${this.sheetCount}`);
@@ -46,7 +62,7 @@ export class XlsxExportWriter implements ExportFileWriter {
     }
     this.sheet.addRow([...cells]).commit();
     this.rowsInSheet += 1;
-    if (this.rowsInSheet % 500 === 0) await this.letTheZipCatchUp();
+    return this.rowsInSheet % 500 === 0 ? this.letTheZipCatchUp() : undefined;
   }
 
   async finish(summary: readonly [string, string][]): Promise<void> {
@@ -78,20 +94,34 @@ export class XlsxExportWriter implements ExportFileWriter {
   }
 
   /**
-   * exceljs buffers a sheet's XML until the zip reads it; wait while that buffer
-   * or the file behind it is full, so memory stays flat.
+   * exceljs hands a sheet's XML to the zip without waiting (its StreamBuf
+   * ignores backpressure), so the backlog piles up in the zip's input. Wait
+   * while that backlog, or the file behind the zip, is full: memory stays flat.
    */
   private async letTheZipCatchUp(): Promise<void> {
-    const pending = (): number =>
-      (this.sheet as unknown as { stream?: { buffers?: unknown[] } }).stream?.buffers?.length ?? 0;
-    for (
-      let waited = 0;
-      (pending() > 8 || this.target.writableNeedDrain) && waited < 2000;
-      waited += 1
-    ) {
-      if (this.failure) throw this.failure;
-      await sleep(1);
-    }
+    // Let the zip (its callbacks, zlib's results) run between batches of rows.
     await new Promise((resolve) => setImmediate(resolve));
+    for (let waited = 0; waited < 60_000; waited += 2) {
+      if (this.failure) throw this.failure;
+      if (this.backlogBytes() < MAX_BACKLOG_BYTES && !this.target.writableNeedDrain) return;
+      await sleep(2);
+    }
+  }
+
+  /** Bytes of sheet XML not yet taken by the zip. */
+  backlogBytes(): number {
+    const stream = (this.sheet as unknown as { stream?: SheetStream }).stream;
+    if (!stream) return 0;
+    const pipes = stream.pipes ?? [];
+    // Until the zip takes the sheet, its XML waits in the sheet's own buffers.
+    if (pipes.length === 0) return (stream.buffers?.length ?? 0) * (stream.bufSize ?? 0);
+    // The zip wraps the sheet in a pass-through: count what waits on either side of it.
+    return pipes.reduce(
+      (sum, pipe) =>
+        sum +
+        (pipe.writableLength ?? pipe._writableState?.length ?? 0) +
+        (pipe.readableLength ?? pipe._readableState?.length ?? 0),
+      0,
+    );
   }
 }

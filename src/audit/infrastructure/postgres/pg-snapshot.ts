@@ -36,15 +36,16 @@ export async function withReadSnapshot<T>(
  * time, so memory stays flat whatever the number of rows. Stopping early
  * closes the cursor.
  */
-export async function* streamRows<R>(
+export async function* streamRows<R, T>(
   client: pg.PoolClient,
   sql: string,
   parameters: unknown[],
+  map: (row: R) => T,
   batchSize = 1000,
-): AsyncGenerator<R> {
+): AsyncGenerator<T> {
   const stream = client.query(new QueryStream(sql, parameters, { batchSize }));
   try {
-    for await (const row of stream as AsyncIterable<R>) yield row;
+    for await (const row of stream as AsyncIterable<R>) yield map(row);
   } finally {
     stream.destroy();
   }

@@ -136,14 +136,15 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
   readChain<T>(work: (snapshot: ChainSnapshot) => Promise<T>): Promise<T> {
     return withReadSnapshot(this.pool, async (client) => {
       const head = await readHead(client);
-      const rows = streamRows<EventRow>(
+      const events = streamRows(
         client,
         `SELECT seq, occurred_at, actor_type, actor_id, actor_role, actor_name, action,
                 request_id, subject_id, details, ip, prev_hash, hash
            FROM audit_events ORDER BY seq`,
         [],
+        toChained,
       );
-      return work({ head, events: mapRows(rows, toChained) });
+      return work({ head, events });
     });
   }
 
@@ -158,16 +159,13 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
         `SELECT count(*) AS n FROM audit_events e ${whereClause(where)}`,
         parameters,
       );
-      const rows = streamRows<EventRow>(
+      const rows = streamRows(
         client,
         `${SELECT_EVENTS} ${whereClause(where)} ORDER BY e.seq`,
         parameters,
+        toRecord,
       );
-      return work({
-        head,
-        expectedRows: Number(counted.rows[0]?.n ?? 0),
-        rows: mapRows(rows, toRecord),
-      });
+      return work({ head, expectedRows: Number(counted.rows[0]?.n ?? 0), rows });
     });
   }
 
@@ -222,10 +220,6 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
 
 function whereClause(conditions: string[]): string {
   return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-}
-
-async function* mapRows<R, T>(rows: AsyncIterable<R>, map: (row: R) => T): AsyncGenerator<T> {
-  for await (const row of rows) yield map(row);
 }
 
 export async function readHead(executor: pg.Pool | pg.PoolClient): Promise<ChainHeadView> {

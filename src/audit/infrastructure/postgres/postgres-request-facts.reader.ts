@@ -126,17 +126,14 @@ export class PostgresRequestFactsReader implements RequestFactsReader {
         `SELECT count(*) AS n FROM initialization_requests r ${condition}`,
         parameters,
       );
-      const rows = streamRows<RequestRow>(
+      const rows = streamRows(
         client,
         `${SELECT_REQUESTS} ${condition} ORDER BY r.received_at, r.id`,
         parameters,
+        toRecord,
         500,
       );
-      return work({ head, expectedRows: Number(counted.rows[0]?.n ?? 0), rows: records(rows) });
+      return work({ head, expectedRows: Number(counted.rows[0]?.n ?? 0), rows });
     });
   }
-}
-
-async function* records(rows: AsyncIterable<RequestRow>): AsyncGenerator<RequestRecord> {
-  for await (const row of rows) yield toRecord(row);
 }

@@ -11,6 +11,7 @@ import type { DataExport } from '../../../domain/data-export.js';
 import { figuresOf, isInRange } from '../../../domain/request-figures.js';
 import {
   AUDIT_EVENT_COLUMNS,
+  IsoTimestamps,
   REQUEST_COLUMNS,
   SHEET_NAMES,
   auditEventCells,
@@ -69,8 +70,8 @@ class ProgressReporter {
     this.onProgress?.(0);
   }
 
+  /** Call every 256 rows. */
   async rowsWritten(rows: number): Promise<void> {
-    if ((rows & 255) !== 0) return;
     const now = performance.now();
     if (now - this.last < PROGRESS_INTERVAL_MS) return;
     this.last = now;
@@ -176,6 +177,7 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
   ): Promise<{ rowCount: number; head: ChainHeadView }> {
     const time = await this.businessTime.current();
     const progress = new ProgressReporter(dataExport.id, this.exports, onProgress);
+    const times = new IsoTimestamps(time.zone);
     const filters = dataExport.filters;
     const columns = dataExport.dataset === 'audit-events' ? AUDIT_EVENT_COLUMNS : REQUEST_COLUMNS;
     const writer = this.writers.open(dataExport.format, target, {
@@ -188,9 +190,10 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
         await progress.start(expectedRows);
         let count = 0;
         for await (const event of rows) {
-          await writer.writeRow(auditEventCells(event, time.zone));
+          const full = writer.writeRow(auditEventCells(event, times));
+          if (full) await full;
           count += 1;
-          await progress.rowsWritten(count);
+          if ((count & 255) === 0) await progress.rowsWritten(count);
         }
         return this.finish(writer, dataExport, count, head, time);
       });
@@ -211,9 +214,10 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
         for await (const record of rows) {
           const figures = figuresOf(record, time);
           if (!isInRange(figures, range)) continue;
-          await writer.writeRow(requestCells(figures, time.zone));
+          const full = writer.writeRow(requestCells(figures, times));
+          if (full) await full;
           count += 1;
-          await progress.rowsWritten(count);
+          if ((count & 255) === 0) await progress.rowsWritten(count);
         }
         return this.finish(writer, dataExport, count, head, time);
       },
