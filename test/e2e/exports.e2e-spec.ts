@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CommandBus } from '@nestjs/cqrs';
@@ -332,6 +332,20 @@ describe('exports of the audit trail', () => {
     ]);
     const refused = await download(session, `/exports/${id}/download`);
     expect(refused.status).toBe(404);
+  });
+
+  it('says so when a completed export’s file has gone from the export folder', async () => {
+    const id = await exportAuditEvents('CSV');
+    const done = await waitForExport(t.dataSource, id);
+    await rm(path.join(t.config.EXPORT_DIR, done.file_key!));
+    const response = await session.agent.get(`/exports/${id}/download`);
+    expect(response.status).toBe(404);
+    expect(response.text).toContain('no longer in the export folder');
+    const downloads = await t.dataSource.query(
+      `SELECT 1 FROM audit_events WHERE action = 'export.downloaded' AND details->>'exportId' = $1`,
+      [id],
+    );
+    expect(downloads).toHaveLength(0);
   });
 
   it('refuses a reviewer every auditor page and action (403)', async () => {

@@ -68,6 +68,17 @@ describe('audit events in words', () => {
     ]);
   });
 
+  it('masks an ID number typed as the email of a failed sign-in', () => {
+    expect(
+      describeAuditEvent({
+        actorType: 'ANONYMOUS',
+        actorName: '11010519491231002X',
+        action: 'staff.sign_in_failed',
+        details: { email: '11010519491231002X', reason: 'unknown-email' },
+      }).sentence,
+    ).toBe('A sign-in as 110***********002X failed: there is no account with this email');
+  });
+
   it('words its own verifications and exports', () => {
     expect(
       describeAuditEvent({

@@ -2,7 +2,7 @@ import { DOCUMENT_LABELS } from '../../initialization/domain/document-kind.js';
 import { REJECT_REASON_LABELS } from '../../initialization/domain/reject-reason.js';
 import { RISK_FLAG_LABELS } from '../../initialization/domain/risk-flag.js';
 import { ROLE_LABELS, isStaffRole } from '../../shared/domain/staff-role.js';
-import { maskPersonalData } from '../domain/personal-data.js';
+import { maskIdentifiersInText, maskPersonalData } from '../domain/personal-data.js';
 
 /** What the wording needs of an audit event. */
 export interface AuditEventForWords {
@@ -196,7 +196,8 @@ const WORDINGS: Record<string, Wording> = {
 
 /** How the actor is named at the start of a sentence. */
 function whoOf(actorType: string, actorName: string | null): string {
-  const name = actorName ?? '';
+  // Whatever was typed as an email at a failed sign-in is the actor's name.
+  const name = actorName ? maskIdentifiersInText(actorName) : '';
   switch (actorType) {
     case 'STAFF':
       return name || 'A staff member';

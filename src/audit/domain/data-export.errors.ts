@@ -43,3 +43,11 @@ export class InvalidExportTransitionError extends DomainError {
     super(`An export that is ${status.toLowerCase()} cannot be ${verb}.`);
   }
 }
+
+export class ExportFileMissingError extends DomainError {
+  readonly category = 'not-found';
+  readonly code = 'export.file-missing';
+  constructor() {
+    super("This export's file is no longer in the export folder. Start a new export.");
+  }
+}

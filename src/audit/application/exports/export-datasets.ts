@@ -5,6 +5,7 @@ import { describeFilters } from '../../domain/export-filters.js';
 import {
   maskEmail,
   maskIdentifier,
+  maskIdentifiersInText,
   maskName,
   maskPersonalData,
   maskPhone,
@@ -68,7 +69,7 @@ export function auditEventCells(event: AuditEventRecord, times: IsoTimestamps): 
   return [
     event.seq,
     times.format(event.occurredAt),
-    event.actorName,
+    event.actorName === null ? null : maskIdentifiersInText(event.actorName),
     event.actorRole,
     event.actorType,
     event.action,

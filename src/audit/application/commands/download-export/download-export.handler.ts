@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
-import { ExportNotFoundError } from '../../../domain/data-export.errors.js';
+import { ExportFileMissingError, ExportNotFoundError } from '../../../domain/data-export.errors.js';
 import {
   DATA_EXPORT_REPOSITORY,
   type DataExportRepository,
@@ -28,7 +28,11 @@ export class DownloadExportHandler implements ICommandHandler<DownloadExportComm
     const dataExport = await this.exports.findById(command.exportId);
     if (!dataExport) throw new ExportNotFoundError(command.exportId);
     const file = dataExport.downloadableFile();
-    const opened = await this.storage.open(file.fileKey);
+    const opened = await this.storage.open(file.fileKey).catch((error: unknown) => {
+      if ((error as { code?: unknown } | null)?.code === 'ENOENT')
+        throw new ExportFileMissingError();
+      throw error;
+    });
     try {
       await this.unitOfWork.run(async () => {
         this.audit.record({
