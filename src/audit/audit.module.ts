@@ -1,4 +1,3 @@
-import { BullModule } from '@nestjs/bull';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { AUDIT_LOG } from '../shared/application/audit-log.js';
 import { DownloadExportHandler } from './application/commands/download-export/download-export.handler.js';
@@ -25,8 +24,8 @@ import { PostgresAuditTrailReader } from './infrastructure/postgres/postgres-aud
 import { PostgresRequestFactsReader } from './infrastructure/postgres/postgres-request-facts.reader.js';
 import { BullExportQueue } from './infrastructure/queue/bull-export-queue.js';
 import { DeferredExportQueue } from './infrastructure/queue/deferred-export-queue.js';
-import { EXPORTS_QUEUE } from './infrastructure/queue/export-queue.constants.js';
-import { ExportProcessor } from './infrastructure/queue/export.processor.js';
+import { ExportWorker } from './infrastructure/queue/export-worker.js';
+import { exportsQueueProvider } from './infrastructure/queue/exports-queue.provider.js';
 import { ExportHousekeeping } from './infrastructure/schedule/export-housekeeping.js';
 import { TypeormDataExportRepository } from './infrastructure/typeorm/typeorm-data-export.repository.js';
 import { AuditController } from './interface/web/audit.controller.js';
@@ -70,20 +69,17 @@ const adapters = [
 export class AuditModule {
   static register(options: AuditModuleOptions): DynamicModule {
     const workers = options.workers
-      ? {
-          imports: [BullModule.registerQueue({ name: EXPORTS_QUEUE })],
-          providers: [
-            { provide: EXPORT_QUEUE, useClass: BullExportQueue },
-            ExportProcessor,
-            ExportHousekeeping,
-          ],
-        }
-      : { imports: [], providers: [{ provide: EXPORT_QUEUE, useClass: DeferredExportQueue }] };
+      ? [
+          exportsQueueProvider,
+          { provide: EXPORT_QUEUE, useClass: BullExportQueue },
+          ExportWorker,
+          ExportHousekeeping,
+        ]
+      : [{ provide: EXPORT_QUEUE, useClass: DeferredExportQueue }];
     return {
       module: AuditModule,
-      imports: workers.imports,
       controllers,
-      providers: [...commandHandlers, ...queryHandlers, ...adapters, ...workers.providers],
+      providers: [...commandHandlers, ...queryHandlers, ...adapters, ...workers],
       exports: [AUDIT_LOG],
     };
   }

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { describeAuditEvent } from '../../src/audit/application/audit-event-wording.js';
 import { RemoveExpiredExportsCommand } from '../../src/audit/application/commands/remove-expired-exports/remove-expired-exports.command.js';
+import { ResumeStalledExportsCommand } from '../../src/audit/application/commands/resume-stalled-exports/resume-stalled-exports.command.js';
 import { AUDIT_EVENT_COLUMNS } from '../../src/audit/application/exports/export-datasets.js';
 import {
   DATA_EXPORT_REPOSITORY,
@@ -332,6 +333,35 @@ describe('exports of the audit trail', () => {
     ]);
     const refused = await download(session, `/exports/${id}/download`);
     expect(refused.status).toBe(404);
+  });
+
+  it('takes an export while Redis is down, and the sweep hands it to a worker later', async () => {
+    const noRedis = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    let id: string;
+    try {
+      const offline = await signedIn(noRedis.url, auditor.email, auditor.password);
+      await offline.page('/exports');
+      const started = Date.now();
+      const created = await offline.submit('/exports', {
+        dataset: 'audit-events',
+        format: 'CSV',
+        from: DAY,
+        to: DAY,
+        actor: seeder,
+      });
+      expect(created.status).toBe(303);
+      expect(Date.now() - started).toBeLessThan(3000);
+      id = exportIdOf(created.headers.location);
+      const page = await offline.page('/exports');
+      expect(page.text).toMatch(new RegExp(`id="export-${id}"[^>]*data-status="QUEUED"`));
+    } finally {
+      await noRedis.close();
+    }
+    const { resumed } = await t.app.get(CommandBus).execute(new ResumeStalledExportsCommand(0));
+    expect(resumed).toBeGreaterThanOrEqual(1);
+    const done = await waitForExport(t.dataSource, id);
+    expect(done.status).toBe('COMPLETED');
+    expect(Number(done.row_count)).toBe(SEEDED);
   });
 
   it('says so when a completed export’s file has gone from the export folder', async () => {

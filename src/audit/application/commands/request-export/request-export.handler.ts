@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
@@ -16,6 +16,8 @@ import { RequestExportCommand } from './request-export.command.js';
 
 @CommandHandler(RequestExportCommand)
 export class RequestExportHandler implements ICommandHandler<RequestExportCommand> {
+  private readonly logger = new Logger(RequestExportHandler.name);
+
   constructor(
     @Inject(DATA_EXPORT_REPOSITORY) private readonly exports: DataExportRepository,
     @Inject(EXPORT_QUEUE) private readonly queue: ExportQueue,
@@ -50,8 +52,13 @@ export class RequestExportHandler implements ICommandHandler<RequestExportComman
         },
         ip: command.ip,
       });
-      // Queued once the record exists; a lost job is queued again by the stalled-export sweep.
-      this.unitOfWork.afterCommit(() => this.queue.enqueue(dataExport.id));
+      // Queued once the record exists, without making the auditor wait on Redis;
+      // a job that could not be queued is queued again by the stalled-export sweep.
+      this.unitOfWork.afterCommit(() => {
+        void this.queue.enqueue(dataExport.id).catch((error: unknown) => {
+          this.logger.warn({ err: error, exportId: dataExport.id }, 'an export was not queued');
+        });
+      });
       return { id: dataExport.id };
     });
   }
