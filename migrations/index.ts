@@ -2,6 +2,7 @@ import { Foundation1764028800000 } from './1764028800000-foundation.js';
 import { FilingRegistry1764115200000 } from './1764115200000-filing-registry.js';
 import { InitializationRequests1764201600000 } from './1764201600000-initialization-requests.js';
 import { NotificationOutbox1764288000000 } from './1764288000000-notification-outbox.js';
+import { Exports1764374400000 } from './1764374400000-exports.js';
 import { BusinessCalendar1764460800000 } from './1764460800000-business-calendar.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   FilingRegistry1764115200000,
   InitializationRequests1764201600000,
   NotificationOutbox1764288000000,
+  Exports1764374400000,
   BusinessCalendar1764460800000,
 ];

@@ -43,7 +43,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         TerminusModule,
         ...(runsSchedules ? [ScheduleModule.forRoot()] : []),
-        AuditModule,
+        AuditModule.register({ workers: mode === 'server' }),
         IdentityModule,
         FilingRegistryModule,
         InitializationModule,

@@ -1,3 +1,4 @@
+import { DataExportEntity } from './audit/infrastructure/typeorm/data-export.entity.js';
 import { FilingSubjectEmailHistoryEntity } from './filing-registry/infrastructure/typeorm/filing-subject-email-history.entity.js';
 import { FilingSubjectEntity } from './filing-registry/infrastructure/typeorm/filing-subject.entity.js';
 import { FilingWebsiteEntity } from './filing-registry/infrastructure/typeorm/filing-website.entity.js';
@@ -21,4 +22,5 @@ export const ENTITIES = [
   DocumentCheckEntity,
   OutboxMessageEntity,
   MailSinkEntity,
+  DataExportEntity,
 ];

@@ -1,13 +1,88 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { AUDIT_LOG } from '../shared/application/audit-log.js';
+import { DownloadExportHandler } from './application/commands/download-export/download-export.handler.js';
+import { RemoveExpiredExportsHandler } from './application/commands/remove-expired-exports/remove-expired-exports.handler.js';
+import { RequestExportHandler } from './application/commands/request-export/request-export.handler.js';
+import { ResumeStalledExportsHandler } from './application/commands/resume-stalled-exports/resume-stalled-exports.handler.js';
+import { RunExportHandler } from './application/commands/run-export/run-export.handler.js';
+import { VerifyAuditChainHandler } from './application/commands/verify-audit-chain/verify-audit-chain.handler.js';
+import { AUDIT_TRAIL_READER } from './application/ports/audit-trail.reader.js';
+import { BUSINESS_TIME_SOURCE } from './application/ports/business-time-source.js';
+import { DATA_EXPORT_REPOSITORY } from './application/ports/data-export.repository.js';
+import { EXPORT_FILE_WRITERS } from './application/ports/export-file-writer.js';
+import { EXPORT_QUEUE } from './application/ports/export-queue.js';
+import { EXPORT_STORAGE } from './application/ports/export-storage.js';
+import { REQUEST_FACTS_READER } from './application/ports/request-facts.reader.js';
+import { GetSlaReportHandler } from './application/queries/get-sla-report/get-sla-report.handler.js';
+import { ListExportsHandler } from './application/queries/list-exports/list-exports.handler.js';
+import { SearchAuditTrailHandler } from './application/queries/search-audit-trail/search-audit-trail.handler.js';
+import { SlaModule } from '../sla/sla.module.js';
+import { OfficialBusinessTime } from './infrastructure/calendar/official-business-time.js';
 import { ChainedAuditLog } from './infrastructure/chained-audit-log.js';
+import { StreamingExportFileWriters } from './infrastructure/files/export-file-writers.js';
+import { FileSystemExportStorage } from './infrastructure/files/file-system-export-storage.js';
+import { PostgresAuditTrailReader } from './infrastructure/postgres/postgres-audit-trail.reader.js';
+import { PostgresRequestFactsReader } from './infrastructure/postgres/postgres-request-facts.reader.js';
+import { BullExportQueue } from './infrastructure/queue/bull-export-queue.js';
+import { DeferredExportQueue } from './infrastructure/queue/deferred-export-queue.js';
+import { ExportWorker } from './infrastructure/queue/export-worker.js';
+import { exportsQueueProvider } from './infrastructure/queue/exports-queue.provider.js';
+import { ExportHousekeeping } from './infrastructure/schedule/export-housekeeping.js';
+import { TypeormDataExportRepository } from './infrastructure/typeorm/typeorm-data-export.repository.js';
 import { AuditController } from './interface/web/audit.controller.js';
+import { ExportsController } from './interface/web/exports.controller.js';
+import { ReportsController } from './interface/web/reports.controller.js';
 
-/** The audit trail: every context records through the AuditLog port it exports. */
+export interface AuditModuleOptions {
+  /** Run the export queue's worker and the scheduled housekeeping (the server, never the CLI). */
+  workers: boolean;
+}
+
+const controllers = [AuditController, ExportsController, ReportsController];
+const commandHandlers = [
+  VerifyAuditChainHandler,
+  RequestExportHandler,
+  RunExportHandler,
+  DownloadExportHandler,
+  RemoveExpiredExportsHandler,
+  ResumeStalledExportsHandler,
+];
+const queryHandlers = [SearchAuditTrailHandler, ListExportsHandler, GetSlaReportHandler];
+const adapters = [
+  ChainedAuditLog,
+  { provide: AUDIT_LOG, useExisting: ChainedAuditLog },
+  { provide: AUDIT_TRAIL_READER, useClass: PostgresAuditTrailReader },
+  { provide: REQUEST_FACTS_READER, useClass: PostgresRequestFactsReader },
+  { provide: DATA_EXPORT_REPOSITORY, useClass: TypeormDataExportRepository },
+  { provide: EXPORT_STORAGE, useClass: FileSystemExportStorage },
+  { provide: EXPORT_FILE_WRITERS, useClass: StreamingExportFileWriters },
+  // Plain weekdays until the official calendar's adapter is bound here.
+  { provide: BUSINESS_TIME_SOURCE, useClass: OfficialBusinessTime },
+];
+
+/**
+ * The audit context: the hash-chained trail every context records through
+ * (the AuditLog port it exports), and the auditors' search, verification,
+ * exports and reports.
+ */
 @Global()
-@Module({
-  controllers: [AuditController],
-  providers: [ChainedAuditLog, { provide: AUDIT_LOG, useExisting: ChainedAuditLog }],
-  exports: [AUDIT_LOG],
-})
-export class AuditModule {}
+@Module({})
+export class AuditModule {
+  static register(options: AuditModuleOptions): DynamicModule {
+    const workers = options.workers
+      ? [
+          exportsQueueProvider,
+          { provide: EXPORT_QUEUE, useClass: BullExportQueue },
+          ExportWorker,
+          ExportHousekeeping,
+        ]
+      : [{ provide: EXPORT_QUEUE, useClass: DeferredExportQueue }];
+    return {
+      module: AuditModule,
+      imports: [SlaModule],
+      controllers,
+      providers: [...commandHandlers, ...queryHandlers, ...adapters, ...workers],
+      exports: [AUDIT_LOG],
+    };
+  }
+}

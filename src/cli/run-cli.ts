@@ -2,6 +2,7 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Command, CommanderError } from 'commander';
 import { AppModule } from '../app.module.js';
+import { registerAuditCommands } from '../audit/interface/cli/audit.commands.js';
 import { registerRegistryCommands } from '../filing-registry/interface/cli/registry.commands.js';
 import { registerStaffCommands } from '../identity/interface/cli/staff.commands.js';
 import {
@@ -116,6 +117,7 @@ export async function runCli(
       }),
     );
   registerStaffCommands(program, context);
+  registerAuditCommands(program, context);
   registerRegistryCommands(program, context);
 
   try {

@@ -1,0 +1,237 @@
+import { performance } from 'node:perf_hooks';
+import type { Writable } from 'node:stream';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
+import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
+import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
+import { systemActor } from '../../../../shared/domain/actor.js';
+import type { BusinessTime } from '../../../domain/business-time.js';
+import type { DataExport } from '../../../domain/data-export.js';
+import { figuresOf, isInRange } from '../../../domain/request-figures.js';
+import {
+  AUDIT_EVENT_COLUMNS,
+  IsoTimestamps,
+  REQUEST_COLUMNS,
+  SHEET_NAMES,
+  auditEventCells,
+  exportSummary,
+  requestCells,
+} from '../../exports/export-datasets.js';
+import { readingWindow } from '../../exports/report-window.js';
+import {
+  AUDIT_TRAIL_READER,
+  type AuditTrailReader,
+  type ChainHeadView,
+} from '../../ports/audit-trail.reader.js';
+import { BUSINESS_TIME_SOURCE, type BusinessTimeSource } from '../../ports/business-time-source.js';
+import {
+  DATA_EXPORT_REPOSITORY,
+  type DataExportRepository,
+} from '../../ports/data-export.repository.js';
+import {
+  EXPORT_FILE_WRITERS,
+  type ExportFileWriter,
+  type ExportFileWriters,
+} from '../../ports/export-file-writer.js';
+import { EXPORT_STORAGE, type ExportStorage } from '../../ports/export-storage.js';
+import { REQUEST_FACTS_READER, type RequestFactsReader } from '../../ports/request-facts.reader.js';
+import { RunExportCommand, type RunExportOutcome } from './run-export.command.js';
+
+const EXPORT_WORKER = systemActor('export worker');
+const PROGRESS_INTERVAL_MS = 400;
+
+/**
+ * The reason an attempt failed, for the auditor: a file-system error by its
+ * code and operation (never the server's paths), anything else by its message.
+ */
+export function describeFailure(error: unknown): string {
+  const failure = (error ?? {}) as { code?: unknown; syscall?: unknown; message?: unknown };
+  if (typeof failure.code === 'string' && typeof failure.syscall === 'string') {
+    return `The export file could not be written (${failure.code} on ${failure.syscall}).`;
+  }
+  return typeof failure.message === 'string' ? failure.message : String(error);
+}
+
+/** Tells the export's record (and the queue) how far it got, at most a few times a second. */
+class ProgressReporter {
+  private expected = 0;
+  private last = performance.now();
+
+  constructor(
+    private readonly exportId: string,
+    private readonly exports: DataExportRepository,
+    private readonly onProgress?: (percent: number) => void,
+  ) {}
+
+  async start(expected: number): Promise<void> {
+    this.expected = expected;
+    await this.exports.recordProgress(this.exportId, 0, expected);
+    this.onProgress?.(0);
+  }
+
+  /** Call every 256 rows. */
+  async rowsWritten(rows: number): Promise<void> {
+    const now = performance.now();
+    if (now - this.last < PROGRESS_INTERVAL_MS) return;
+    this.last = now;
+    await this.exports.recordProgress(this.exportId, rows);
+    if (this.expected > 0)
+      this.onProgress?.(Math.min(99, Math.floor((rows / this.expected) * 100)));
+  }
+}
+
+/**
+ * One attempt at an export: rows stream from a database cursor into a
+ * temporary file (memory stays flat), which replaces the final file only when
+ * complete; so a retry never duplicates rows. The file's SHA-256 and row count
+ * are recorded with the completion, which is audited.
+ */
+@CommandHandler(RunExportCommand)
+export class RunExportHandler implements ICommandHandler<RunExportCommand> {
+  constructor(
+    @Inject(DATA_EXPORT_REPOSITORY) private readonly exports: DataExportRepository,
+    @Inject(AUDIT_TRAIL_READER) private readonly trail: AuditTrailReader,
+    @Inject(REQUEST_FACTS_READER) private readonly requests: RequestFactsReader,
+    @Inject(EXPORT_STORAGE) private readonly storage: ExportStorage,
+    @Inject(EXPORT_FILE_WRITERS) private readonly writers: ExportFileWriters,
+    @Inject(BUSINESS_TIME_SOURCE) private readonly businessTime: BusinessTimeSource,
+    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
+    @Inject(AUDIT_LOG) private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(command: RunExportCommand): Promise<RunExportOutcome> {
+    const started = await this.unitOfWork.run(async () => {
+      const dataExport = await this.exports.getForUpdate(command.exportId);
+      if (!dataExport.isPending()) return null;
+      dataExport.start(command.attempt, this.clock.now());
+      await this.exports.save(dataExport);
+      return dataExport;
+    });
+    if (!started) return { status: 'SKIPPED', reason: 'the export is no longer pending' };
+
+    const extension = started.format === 'XLSX' ? 'xlsx' : 'csv';
+    const file = await this.storage.createTemporary(started.id, command.attempt, extension);
+    try {
+      const { rowCount, head } = await this.writeFile(started, file.stream, command.onProgress);
+      const stored = await file.commit();
+      await this.unitOfWork.run(async () => {
+        const dataExport = await this.exports.getForUpdate(started.id);
+        dataExport.complete(
+          { ...stored, rowCount, chainHead: { seq: head.seq, hash: head.hash } },
+          this.clock.now(),
+        );
+        await this.exports.save(dataExport);
+        this.audit.record({
+          actor: EXPORT_WORKER,
+          action: 'export.completed',
+          details: {
+            exportId: dataExport.id,
+            dataset: dataExport.dataset,
+            format: dataExport.format,
+            rowCount,
+            sha256: stored.sha256,
+            sizeBytes: stored.sizeBytes,
+            chainHeadSeq: head.seq,
+            attempt: command.attempt,
+          },
+        });
+      });
+      command.onProgress?.(100);
+      return { status: 'COMPLETED', rowCount, sha256: stored.sha256, sizeBytes: stored.sizeBytes };
+    } catch (error) {
+      await file.discard().catch(() => undefined);
+      await this.recordFailure(started.id, command, error);
+      throw error;
+    }
+  }
+
+  private async recordFailure(exportId: string, command: RunExportCommand, error: unknown) {
+    const finalAttempt = command.attempt >= command.maxAttempts;
+    const message = describeFailure(error);
+    await this.unitOfWork.run(async () => {
+      const dataExport = await this.exports.getForUpdate(exportId);
+      dataExport.attemptFailed(message, !finalAttempt, this.clock.now());
+      await this.exports.save(dataExport);
+      if (finalAttempt) {
+        this.audit.record({
+          actor: EXPORT_WORKER,
+          action: 'export.failed',
+          details: {
+            exportId,
+            dataset: dataExport.dataset,
+            format: dataExport.format,
+            error: message,
+            attempts: command.attempt,
+          },
+        });
+      }
+    });
+  }
+
+  private async writeFile(
+    dataExport: DataExport,
+    target: Writable,
+    onProgress?: (percent: number) => void,
+  ): Promise<{ rowCount: number; head: ChainHeadView }> {
+    const time = await this.businessTime.current();
+    const progress = new ProgressReporter(dataExport.id, this.exports, onProgress);
+    const times = new IsoTimestamps(time.zone);
+    const filters = dataExport.filters;
+    const columns = dataExport.dataset === 'audit-events' ? AUDIT_EVENT_COLUMNS : REQUEST_COLUMNS;
+    const writer = this.writers.open(dataExport.format, target, {
+      name: SHEET_NAMES[dataExport.dataset],
+      columns,
+    });
+
+    if (dataExport.dataset === 'audit-events') {
+      return this.trail.readEvents(filters, async ({ head, expectedRows, rows }) => {
+        await progress.start(expectedRows);
+        let count = 0;
+        for await (const event of rows) {
+          const full = writer.writeRow(auditEventCells(event, times));
+          if (full) await full;
+          count += 1;
+          if ((count & 255) === 0) await progress.rowsWritten(count);
+        }
+        return this.finish(writer, dataExport, count, head, time);
+      });
+    }
+
+    const range = { from: filters.from, to: filters.to };
+    const window = readingWindow(range);
+    return this.requests.readRequests(
+      {
+        receivedOrDecidedFrom: window.from,
+        receivedOrDecidedBefore: window.before,
+        status: filters.status,
+        subjectType: filters.subjectType,
+      },
+      async ({ head, expectedRows, rows }) => {
+        await progress.start(expectedRows);
+        let count = 0;
+        for await (const record of rows) {
+          const figures = figuresOf(record, time);
+          if (!isInRange(figures, range)) continue;
+          const full = writer.writeRow(requestCells(figures, times));
+          if (full) await full;
+          count += 1;
+          if ((count & 255) === 0) await progress.rowsWritten(count);
+        }
+        return this.finish(writer, dataExport, count, head, time);
+      },
+    );
+  }
+
+  private async finish(
+    writer: ExportFileWriter,
+    dataExport: DataExport,
+    rowCount: number,
+    head: ChainHeadView,
+    time: BusinessTime,
+  ): Promise<{ rowCount: number; head: ChainHeadView }> {
+    await writer.finish(exportSummary(dataExport, rowCount, head, this.clock.now(), time));
+    return { rowCount, head };
+  }
+}

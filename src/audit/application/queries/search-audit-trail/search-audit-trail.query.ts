@@ -1,0 +1,40 @@
+import { Query } from '@nestjs/cqrs';
+import type { AuditEventFilters } from '../../../domain/export-filters.js';
+import type { ChainHeadView } from '../../ports/audit-trail.reader.js';
+
+/** One event as the audit page shows it: in words, personal data masked. */
+export interface AuditEventView {
+  seq: number;
+  occurredAt: Date;
+  actorName: string | null;
+  actorType: string;
+  actorRole: string | null;
+  action: string;
+  actionLabel: string;
+  sentence: string;
+  details: { label: string; value: string }[];
+  requestId: string | null;
+  requestReference: string | null;
+  subjectId: string | null;
+  ip: string | null;
+  hash: string;
+}
+
+export interface AuditTrailPage {
+  events: AuditEventView[];
+  head: ChainHeadView;
+  /** `before` cursor for the next (older) page; null on the last page. */
+  olderCursor: number | null;
+  /** `after` cursor for the previous (newer) page; null on the first page. */
+  newerCursor: number | null;
+}
+
+export class SearchAuditTrailQuery extends Query<AuditTrailPage> {
+  constructor(
+    readonly filters: AuditEventFilters,
+    readonly cursor: { before?: number; after?: number } = {},
+    readonly limit = 50,
+  ) {
+    super();
+  }
+}

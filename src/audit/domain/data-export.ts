@@ -1,0 +1,205 @@
+import {
+  ExportNotReadyError,
+  ExportRemovedError,
+  InvalidExportTransitionError,
+} from './data-export.errors.js';
+import {
+  DATASET_LABELS,
+  describeFilters,
+  type ExportDataset,
+  type ExportFilters,
+  type ExportFormat,
+} from './export-filters.js';
+
+export const EXPORT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'REMOVED'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+/** The audit chain's head when the export read its rows. */
+export interface ChainHeadMark {
+  seq: number;
+  hash: string;
+}
+
+/** What a finished export produced. */
+export interface ExportFile {
+  fileKey: string;
+  rowCount: number;
+  sizeBytes: number;
+  sha256: string;
+  chainHead: ChainHeadMark;
+}
+
+export interface DataExportProps {
+  id: string;
+  dataset: ExportDataset;
+  format: ExportFormat;
+  filters: ExportFilters;
+  status: ExportStatus;
+  /** Null when the system or the command line asked for it. */
+  requestedById: string | null;
+  requestedByName: string;
+  requestedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  attempts: number;
+  rowsExpected: number | null;
+  rowsWritten: number;
+  file: ExportFile | null;
+  lastError: string | null;
+  removedAt: Date | null;
+  updatedAt: Date;
+}
+
+/**
+ * One export an auditor asked for: queued, run (perhaps more than once: a
+ * failed attempt leaves nothing behind and is retried), then completed with
+ * its file's row count and SHA-256, or failed with the error in words, and in
+ * the end removed when it is older than the retention period.
+ */
+export class DataExport {
+  private constructor(private props: DataExportProps) {}
+
+  static request(input: {
+    id: string;
+    dataset: ExportDataset;
+    format: ExportFormat;
+    filters: ExportFilters;
+    requestedById: string | null;
+    requestedByName: string;
+    now: Date;
+  }): DataExport {
+    return new DataExport({
+      id: input.id,
+      dataset: input.dataset,
+      format: input.format,
+      filters: { ...input.filters },
+      status: 'QUEUED',
+      requestedById: input.requestedById,
+      requestedByName: input.requestedByName,
+      requestedAt: input.now,
+      startedAt: null,
+      finishedAt: null,
+      attempts: 0,
+      rowsExpected: null,
+      rowsWritten: 0,
+      file: null,
+      lastError: null,
+      removedAt: null,
+      updatedAt: input.now,
+    });
+  }
+
+  static restore(props: DataExportProps): DataExport {
+    return new DataExport({ ...props, filters: { ...props.filters } });
+  }
+
+  get id(): string {
+    return this.props.id;
+  }
+  get status(): ExportStatus {
+    return this.props.status;
+  }
+  get dataset(): ExportDataset {
+    return this.props.dataset;
+  }
+  get format(): ExportFormat {
+    return this.props.format;
+  }
+  get filters(): ExportFilters {
+    return { ...this.props.filters };
+  }
+  get file(): ExportFile | null {
+    return this.props.file;
+  }
+  get requestedAt(): Date {
+    return this.props.requestedAt;
+  }
+  get requestedByName(): string {
+    return this.props.requestedByName;
+  }
+
+  toProps(): Readonly<DataExportProps> {
+    const file = this.props.file;
+    return {
+      ...this.props,
+      filters: { ...this.props.filters },
+      file: file ? { ...file, chainHead: { ...file.chainHead } } : null,
+    };
+  }
+
+  /** True when a worker should (still) produce the file. */
+  isPending(): boolean {
+    return this.props.status === 'QUEUED' || this.props.status === 'RUNNING';
+  }
+
+  /** "CSV export of audit events, 2026-11-01 to 2026-11-30, actor “Wang”" */
+  describe(): string {
+    return `${this.props.format === 'XLSX' ? 'Excel' : 'CSV'} export of ${DATASET_LABELS[this.props.dataset]}, ${describeFilters(this.props.filters)}`;
+  }
+
+  /** The file name offered on download. */
+  fileName(): string {
+    const { dataset, filters, format, id } = this.props;
+    return `${dataset}_${filters.from}_${filters.to}_${id.slice(0, 8)}.${format === 'XLSX' ? 'xlsx' : 'csv'}`;
+  }
+
+  start(attempt: number, now: Date): void {
+    if (!this.isPending()) throw new InvalidExportTransitionError(this.props.status, 'started');
+    this.props.status = 'RUNNING';
+    this.props.attempts = Math.max(this.props.attempts, attempt);
+    this.props.startedAt = now;
+    this.props.rowsWritten = 0;
+    this.props.updatedAt = now;
+  }
+
+  complete(file: ExportFile, now: Date): void {
+    if (!this.isPending()) throw new InvalidExportTransitionError(this.props.status, 'completed');
+    this.props.status = 'COMPLETED';
+    this.props.file = { ...file, chainHead: { ...file.chainHead } };
+    this.props.rowsWritten = file.rowCount;
+    this.props.rowsExpected = file.rowCount;
+    this.props.finishedAt = now;
+    this.props.lastError = null;
+    this.props.updatedAt = now;
+  }
+
+  /** An attempt failed: queued again for a retry, or failed for good after the last attempt. */
+  attemptFailed(error: string, willRetry: boolean, now: Date): void {
+    if (!this.isPending()) return;
+    this.props.status = willRetry ? 'QUEUED' : 'FAILED';
+    this.props.lastError = error.slice(0, 2000);
+    this.props.rowsWritten = 0;
+    if (!willRetry) this.props.finishedAt = now;
+    this.props.updatedAt = now;
+  }
+
+  /** Whether the retention period has passed (finished exports only). */
+  isExpired(now: Date, retentionDays: number): boolean {
+    if (this.props.status !== 'COMPLETED' && this.props.status !== 'FAILED') return false;
+    const finished = this.props.finishedAt ?? this.props.requestedAt;
+    return now.getTime() - finished.getTime() >= retentionDays * 86_400_000;
+  }
+
+  /** The retention job removes the file; the record stays. Returns the file key to delete. */
+  remove(now: Date): string | null {
+    if (this.props.status !== 'COMPLETED' && this.props.status !== 'FAILED') {
+      throw new InvalidExportTransitionError(this.props.status, 'removed');
+    }
+    const fileKey = this.props.file?.fileKey ?? null;
+    this.props.status = 'REMOVED';
+    this.props.removedAt = now;
+    this.props.updatedAt = now;
+    return fileKey;
+  }
+
+  /** The file to send, or the reason there is none. */
+  downloadableFile(): ExportFile {
+    if (this.props.status === 'REMOVED') {
+      throw new ExportRemovedError();
+    }
+    if (this.props.status !== 'COMPLETED' || !this.props.file) {
+      throw new ExportNotReadyError(this.props.status);
+    }
+    return this.props.file;
+  }
+}

@@ -1,0 +1,64 @@
+import { PassThrough, Writable } from 'node:stream';
+import { describe, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
+import { CsvExportWriter, csvField } from './csv-export-writer.js';
+
+function collect(): { target: PassThrough; bytes: Promise<Buffer> } {
+  const target = new PassThrough();
+  const chunks: Buffer[] = [];
+  target.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const bytes = new Promise<Buffer>((resolve) => {
+    target.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+  return { target, bytes };
+}
+
+describe('the CSV export writer', () => {
+  it('writes a BOM, CRLF rows that survive commas, quotes and line breaks, and a summary row', async () => {
+    const { target, bytes: written } = collect();
+    const writer = new CsvExportWriter(target, ['A', 'B', 'C']);
+    const rows = [
+      ['审核通过', 'line one\nline two', 1],
+      ['a "quoted", value', 'cr\ronly', null],
+      ...Array.from({ length: 1200 }, (_, index) => [`row ${index}`, '', index]),
+    ];
+    for (const row of rows) await writer.writeRow(row);
+    await writer.finish([['Rows', String(rows.length)]]);
+    const bytes = await written;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('\r\n');
+    const parsed: string[][] = parse(bytes, { bom: true, relax_column_count: true });
+    expect(parsed[0]).toEqual(['A', 'B', 'C']);
+    expect(parsed[1]).toEqual(['审核通过', 'line one\nline two', '1']);
+    expect(parsed[2]).toEqual(['a "quoted", value', 'cr\ronly', '']);
+    expect(parsed).toHaveLength(rows.length + 2);
+    expect(parsed[parsed.length - 1]).toEqual(['Summary', `Rows: ${rows.length}`, '']);
+  });
+
+  it('keeps Excel from running a cell as a formula, and numbers as numbers', () => {
+    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(
+      '"\'=HYPERLINK(""http://evil.example"",""click"")"',
+    );
+    expect(csvField('+86 138')).toBe("'+86 138");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField('王芳')).toBe('王芳');
+    expect(csvField(null)).toBe('');
+  });
+
+  it('fails the export when the file behind it fails, instead of waiting forever', async () => {
+    const broken = new Writable({
+      highWaterMark: 16,
+      write(_chunk, _encoding, done) {
+        setImmediate(() => done(new Error('disk full')));
+      },
+    });
+    const writer = new CsvExportWriter(broken, ['A']);
+    await expect(
+      (async () => {
+        for (let index = 0; index < 5000; index += 1) await writer.writeRow([`row ${index}`]);
+        await writer.finish([]);
+      })(),
+    ).rejects.toThrow('disk full');
+  });
+});

@@ -1,0 +1,70 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'data_exports' })
+export class DataExportEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  dataset!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  format!: string;
+
+  @Column({ type: 'jsonb' })
+  filters!: Record<string, string>;
+
+  @Column({ type: 'varchar', length: 12 })
+  status!: string;
+
+  @Column({ name: 'requested_by_id', type: 'uuid', nullable: true })
+  requestedById!: string | null;
+
+  @Column({ name: 'requested_by_name', type: 'varchar', length: 200 })
+  requestedByName!: string;
+
+  @Column({ name: 'requested_at', type: 'timestamptz' })
+  requestedAt!: Date;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ type: 'integer' })
+  attempts!: number;
+
+  @Column({ name: 'rows_expected', type: 'bigint', nullable: true })
+  rowsExpected!: string | null;
+
+  @Column({ name: 'rows_written', type: 'bigint' })
+  rowsWritten!: string;
+
+  @Column({ name: 'row_count', type: 'bigint', nullable: true })
+  rowCount!: string | null;
+
+  @Column({ name: 'file_key', type: 'varchar', length: 255, nullable: true })
+  fileKey!: string | null;
+
+  @Column({ name: 'size_bytes', type: 'bigint', nullable: true })
+  sizeBytes!: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  sha256!: string | null;
+
+  @Column({ name: 'chain_head_seq', type: 'bigint', nullable: true })
+  chainHeadSeq!: string | null;
+
+  @Column({ name: 'chain_head_hash', type: 'char', length: 64, nullable: true })
+  chainHeadHash!: string | null;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'removed_at', type: 'timestamptz', nullable: true })
+  removedAt!: Date | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

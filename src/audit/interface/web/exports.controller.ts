@@ -1,0 +1,121 @@
+import { pipeline } from 'node:stream/promises';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Render,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { Request, Response } from 'express';
+import { DateTime } from 'luxon';
+import { CLOCK, type Clock } from '../../../shared/application/clock.js';
+import type { StaffActor } from '../../../shared/domain/actor.js';
+import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
+import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+import { flash } from '../../../shared/interface/web/session.js';
+import { KNOWN_AUDIT_ACTIONS } from '../../application/audit-event-wording.js';
+import { DownloadExportCommand } from '../../application/commands/download-export/download-export.command.js';
+import { RequestExportCommand } from '../../application/commands/request-export/request-export.command.js';
+import { ListExportsQuery } from '../../application/queries/list-exports/list-exports.query.js';
+import type { ExportStatus } from '../../domain/data-export.js';
+import type { ExportRequestInput } from '../../domain/export-filters.js';
+import { REQUEST_STATUSES, STATUS_LABELS } from '../../../initialization/domain/request-status.js';
+
+const STATUS_VIEW: Record<ExportStatus, { label: string; badge: string }> = {
+  QUEUED: { label: 'Queued', badge: 'badge-neutral' },
+  RUNNING: { label: 'Running', badge: 'badge-info' },
+  COMPLETED: { label: 'Completed', badge: 'badge-ok' },
+  FAILED: { label: 'Failed', badge: 'badge-bad' },
+  REMOVED: { label: 'Removed', badge: 'badge-neutral' },
+};
+
+function sizeOf(bytes: number | null): string {
+  if (bytes === null) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Exports for auditors: ask for one, watch it run, download it. */
+@Controller('exports')
+@Roles('AUDITOR')
+export class ExportsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Render('pages/exports/index')
+  async list(): Promise<object> {
+    const exports = await this.queries.execute(new ListExportsQuery());
+    const today = DateTime.fromJSDate(this.clock.now(), { zone: this.config.TZ_BUSINESS });
+    const items = exports.map((item) => ({
+      ...item,
+      statusLabel: STATUS_VIEW[item.status].label,
+      badge: STATUS_VIEW[item.status].badge,
+      pending: item.status === 'QUEUED' || item.status === 'RUNNING',
+      showProgress:
+        item.status === 'RUNNING' || item.status === 'COMPLETED' || item.status === 'QUEUED',
+      canDownload: item.status === 'COMPLETED',
+      size: sizeOf(item.sizeBytes),
+      retrying: item.status === 'QUEUED' && item.attempts > 0,
+    }));
+    return {
+      pageTitle: 'Exports',
+      exports: items,
+      anyPending: items.some((item) => item.pending),
+      retentionDays: this.config.EXPORT_RETENTION_DAYS,
+      defaults: {
+        from: today.startOf('month').toISODate(),
+        to: today.toISODate(),
+      },
+      actions: KNOWN_AUDIT_ACTIONS,
+      statuses: REQUEST_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] })),
+    };
+  }
+
+  @Post()
+  async create(
+    @Body() form: ExportRequestInput,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { id } = await this.commands.execute(new RequestExportCommand(actor, form, ip));
+    flash(request, 'success', 'The export is queued; it appears below and shows its progress.');
+    response.redirect(303, `/exports#export-${id}`);
+  }
+
+  @Get(':id/download')
+  async download(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const file = await this.commands.execute(new DownloadExportCommand(actor, id, ip));
+    response.status(200);
+    response.setHeader('Content-Type', file.mediaType);
+    response.setHeader('Content-Length', String(file.sizeBytes));
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
+    response.setHeader(
+      'Repr-Digest',
+      `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`,
+    );
+    response.setHeader('Cache-Control', 'no-store');
+    await pipeline(file.stream, response);
+  }
+}

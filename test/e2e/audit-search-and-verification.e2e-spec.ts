@@ -1,0 +1,307 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
+import pg from 'pg';
+import { runCli } from '../../src/cli/run-cli.js';
+import { runMigrations } from '../../src/shared/infrastructure/database/migrate.js';
+import { appendAuditEvents, decodeEntities } from '../support/audit-fixtures.js';
+import { insertRequest } from '../support/request-fixtures.js';
+import { testServices, withDatabase } from '../support/services.js';
+import { createStaff, startTestApp, type TestApp, type TestStaff } from '../support/test-app.js';
+import { signedIn, type WebSession } from '../support/web-session.js';
+
+const ID_NUMBER = '11010519491231002X';
+
+/** The sequence numbers of the events a page of /audit shows, in order. */
+const seqsOn = (html: string): number[] =>
+  [...html.matchAll(/<tr id="event-(\d+)" data-seq/g)].map((match) => Number(match[1]));
+
+describe('searching the audit trail', () => {
+  let t: TestApp;
+  let auditor: TestStaff;
+  let session: WebSession;
+  const run = randomBytes(3).toString('hex');
+  const reviewerName = `Wang Fang ${run}`;
+  const reference = `AUD-${run}`;
+  let requestId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    auditor = await createStaff(t.app, 'AUDITOR');
+    requestId = await insertRequest(t.dataSource, {
+      reference,
+      receivedAt: new Date('2026-02-02T02:00:00Z'),
+      filingNumber: `浙ICP备${run.replace(/\D/g, '1').padEnd(8, '7').slice(0, 8)}号`,
+    });
+    const at = (minute: number) => new Date(Date.UTC(2026, 1, 3, 2, minute));
+    const staff = {
+      actorType: 'STAFF',
+      actorId: randomUUID(),
+      actorRole: 'REVIEWER',
+      ip: '10.0.0.8',
+    };
+    await appendAuditEvents(t.dataSource, [
+      {
+        ...staff,
+        occurredAt: at(0),
+        actorName: reviewerName,
+        action: 'request.claimed',
+        requestId,
+        subjectId: null,
+        details: { assigneeId: staff.actorId, assigneeName: reviewerName },
+      },
+      {
+        ...staff,
+        occurredAt: at(5),
+        actorName: reviewerName,
+        action: 'request.approved',
+        requestId,
+        subjectId: null,
+        details: { awaitingSecondApproval: true, why: ['organization'] },
+      },
+      {
+        ...staff,
+        occurredAt: at(9),
+        actorName: reviewerName,
+        action: 'request.rejected',
+        requestId,
+        subjectId: null,
+        details: {
+          reasons: ['INFO_MISMATCH'],
+          message: `The ID ${ID_NUMBER} does not match`,
+          applicantIdNumber: ID_NUMBER,
+          applicantPhone: '13812345678',
+        },
+      },
+      // 120 more, for the pages.
+      ...Array.from({ length: 120 }, (_, index) => ({
+        ...staff,
+        occurredAt: new Date(Date.UTC(2026, 1, 4, 2, 0, index)),
+        actorName: reviewerName,
+        action: 'request.released',
+        requestId: null,
+        subjectId: null,
+        details: { index },
+      })),
+    ]);
+    session = await signedIn(t.url, auditor.email, auditor.password);
+  });
+  afterAll(() => t.close());
+
+  it('shows each event in words, with its details and personal data masked', async () => {
+    const page = await session.page(`/audit?requestReference=${reference}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`${reviewerName} approved — awaiting second approval`);
+    expect(page.text).toContain(`${reviewerName} claimed the request`);
+    expect(page.text).toContain(
+      `${reviewerName} rejected the request: The information does not match the filing record`,
+    );
+    expect(page.text).toContain('110***********002X');
+    expect(page.text).toContain('138****5678');
+    expect(page.text).not.toContain(ID_NUMBER);
+    expect(page.text).not.toContain('13812345678');
+    expect(seqsOn(page.text)).toHaveLength(3);
+    expect(page.text).toContain(`>${reference}</a>`);
+  });
+
+  it('filters by action, by actor, by the request’s filing number and by day', async () => {
+    const byAction = await session.page(
+      `/audit?actor=${encodeURIComponent(reviewerName)}&action=request.approved`,
+    );
+    expect(seqsOn(byAction.text)).toHaveLength(1);
+    const byFamily = await session.page(
+      `/audit?actor=${encodeURIComponent(reviewerName)}&action=request.&to=2026-02-03`,
+    );
+    expect(seqsOn(byFamily.text)).toHaveLength(3);
+    const [row] = await t.dataSource.query(
+      `SELECT filing_number FROM initialization_requests WHERE id = $1`,
+      [requestId],
+    );
+    const bySubject = await session.page(`/audit?subject=${encodeURIComponent(row.filing_number)}`);
+    expect(seqsOn(bySubject.text)).toHaveLength(3);
+    const byDay = await session.page(
+      `/audit?actor=${encodeURIComponent(reviewerName)}&from=2026-02-04&to=2026-02-04`,
+    );
+    expect(seqsOn(byDay.text)).toHaveLength(50);
+    const nothing = await session.page(
+      `/audit?actor=${encodeURIComponent(reviewerName)}&from=2026-02-05`,
+    );
+    expect(nothing.text).toContain('No events match this search.');
+    const badDate = await session.page(
+      `/audit?actor=${encodeURIComponent(reviewerName)}&from=yesterday`,
+    );
+    expect(badDate.text).toContain('“yesterday” is not a date (yyyy-mm-dd), so it was ignored.');
+  });
+
+  it('pages through the results with keyset links, newest first', async () => {
+    const actor = `actor=${encodeURIComponent(reviewerName)}`;
+    const all: { seq: string }[] = await t.dataSource.query(
+      `SELECT seq FROM audit_events WHERE actor_name = $1 ORDER BY seq DESC`,
+      [reviewerName],
+    );
+    const expected = all.map((event) => Number(event.seq));
+    expect(expected).toHaveLength(123);
+
+    const first = await session.page(`/audit?${actor}`);
+    expect(seqsOn(first.text)).toEqual(expected.slice(0, 50));
+    expect(first.text).not.toContain('Newer events');
+    const older = decodeEntities(/href="([^"]+)" rel="next"/.exec(first.text)![1]!);
+    expect(older).toContain(`before=${expected[49]}`);
+
+    const second = await session.page(older);
+    expect(seqsOn(second.text)).toEqual(expected.slice(50, 100));
+    const third = await session.page(
+      decodeEntities(/href="([^"]+)" rel="next"/.exec(second.text)![1]!),
+    );
+    expect(seqsOn(third.text)).toEqual(expected.slice(100));
+    expect(third.text).not.toContain('Older events');
+
+    const back = await session.page(
+      decodeEntities(/href="([^"]+)" rel="prev"/.exec(third.text)![1]!),
+    );
+    expect(seqsOn(back.text)).toEqual(expected.slice(50, 100));
+  });
+});
+
+describe('verifying the audit trail', () => {
+  const { adminUrl, redisUrl } = testServices();
+  const database = `beian_verify_${Date.now()}_${randomBytes(2).toString('hex')}`;
+  const url = withDatabase(adminUrl, database);
+  // Its own Redis database too, so no other test's worker ever sees this app's jobs.
+  const isolatedRedis = Object.assign(new URL(redisUrl), { pathname: '/7' }).toString();
+  let t: TestApp;
+  let auditor: TestStaff;
+  let session: WebSession;
+  let db: pg.Client;
+
+  const cliEnv = () => ({
+    DATABASE_URL: url,
+    REDIS_URL: isolatedRedis,
+    SESSION_SECRET: t.config.SESSION_SECRET,
+    INTAKE_TOKENS: 'cli:cli-token-000000000000',
+    DOCUMENT_DIR: t.config.DOCUMENT_DIR,
+    EXPORT_DIR: t.config.EXPORT_DIR,
+  });
+  const cli = async (): Promise<{ code: number; out: string }> => {
+    const lines: string[] = [];
+    const code = await runCli(['audit:verify'], cliEnv(), {
+      out: (line) => lines.push(line),
+      err: (line) => lines.push(line),
+    });
+    return { code, out: lines.join('\n') };
+  };
+  const head = async (): Promise<{ seq: number; hash: string }> => {
+    const { rows } = await db.query(`SELECT seq, hash FROM audit_chain_head`);
+    return { seq: Number(rows[0].seq), hash: rows[0].hash };
+  };
+  /** What an intruder with the database's superuser password does. */
+  const asSuperuser = async (sql: string, parameters: unknown[]): Promise<void> => {
+    await db.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_or_delete');
+    try {
+      await db.query(sql, parameters);
+    } finally {
+      await db.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_or_delete');
+    }
+  };
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${database}"`);
+    await admin.end();
+    await runMigrations(url);
+    t = await startTestApp({ env: { DATABASE_URL: url, REDIS_URL: isolatedRedis } });
+    db = new pg.Client({ connectionString: url });
+    await db.connect();
+    auditor = await createStaff(t.app, 'AUDITOR', 'Chen Jing');
+    for (let index = 0; index < 5; index += 1) await createStaff(t.app, 'REVIEWER');
+    session = await signedIn(t.url, auditor.email, auditor.password);
+  });
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('shows the chain head and its time on the audit page', async () => {
+    const { rows } = await db.query(`SELECT seq, hash, updated_at FROM audit_chain_head`);
+    const page = await session.page('/audit');
+    expect(page.text).toContain(`event #${rows[0].seq}`);
+    expect(page.text).toContain(rows[0].hash);
+    expect(page.text).toContain(
+      `datetime="${DateTime.fromJSDate(new Date(rows[0].updated_at), { zone: 'Asia/Shanghai' }).toISO()}"`,
+    );
+  });
+
+  it('reports an intact chain with its event count and head, and records the verification', async () => {
+    const before = await head();
+    const page = await session.page('/audit/verify');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(
+      `${before.seq} events verified, chain head <code class="hash">${before.hash}</code>`,
+    );
+    const { rows } = await db.query(
+      `SELECT actor_name, details FROM audit_events WHERE action = 'audit.verified' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(rows[0]).toEqual({
+      actor_name: 'Chen Jing',
+      details: { ok: true, verified: before.seq, headSeq: before.seq, headHash: before.hash },
+    });
+    const audit = await session.page('/audit?action=audit.verified');
+    expect(audit.text).toContain(`Chen Jing verified the audit trail: ${before.seq} events intact`);
+
+    const now = await head();
+    const fromCli = await cli();
+    expect(fromCli.code).toBe(0);
+    expect(fromCli.out).toContain(`${now.seq} events verified, chain head ${now.hash}`);
+  });
+
+  it('names the event whose details were edited in the table, on the page and on the command line', async () => {
+    const { rows } = await db.query(
+      `SELECT seq, details FROM audit_events WHERE action = 'staff.created' ORDER BY seq LIMIT 1 OFFSET 2`,
+    );
+    const target = Number(rows[0].seq);
+    const original = rows[0].details;
+    await asSuperuser(`UPDATE audit_events SET details = $2 WHERE seq = $1`, [
+      target,
+      { ...original, role: 'ADMIN' },
+    ]);
+
+    const page = await session.page('/audit/verify');
+    expect(page.text).toContain(`The chain is broken at event #${target}`);
+    expect(page.text).toContain(`Event #${target} was changed after it was written.`);
+    expect(page.text).toContain(`${target - 1} events before it verified.`);
+    const { rows: recorded } = await db.query(
+      `SELECT details FROM audit_events WHERE action = 'audit.verified' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(recorded[0].details).toMatchObject({ ok: false, brokenAt: target, kind: 'changed' });
+
+    const fromCli = await cli();
+    expect(fromCli.code).toBe(1);
+    expect(fromCli.out).toContain(`The audit trail is broken at event #${target} (changed)`);
+
+    // Put back exactly what was there, and the chain holds again.
+    await asSuperuser(`UPDATE audit_events SET details = $2 WHERE seq = $1`, [target, original]);
+    expect((await session.page('/audit/verify')).text).toContain('The chain is intact');
+  });
+
+  it('names the missing event when one was deleted with the trigger disabled', async () => {
+    const { rows } = await db.query(
+      `SELECT seq FROM audit_events WHERE action = 'staff.created' ORDER BY seq LIMIT 1 OFFSET 3`,
+    );
+    const target = Number(rows[0].seq);
+    await asSuperuser(`DELETE FROM audit_events WHERE seq = $1`, [target]);
+
+    const page = await session.page('/audit/verify');
+    expect(page.text).toContain(`The chain is broken at event #${target}`);
+    expect(page.text).toContain(`Event #${target} was deleted.`);
+    expect(page.text).toContain(`Event #${target} is missing`);
+
+    const fromCli = await cli();
+    expect(fromCli.code).toBe(1);
+    expect(fromCli.out).toContain(`The audit trail is broken at event #${target} (missing)`);
+  });
+});

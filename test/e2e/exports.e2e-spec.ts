@@ -1,0 +1,413 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CommandBus } from '@nestjs/cqrs';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { DateTime } from 'luxon';
+import { describeAuditEvent } from '../../src/audit/application/audit-event-wording.js';
+import { RemoveExpiredExportsCommand } from '../../src/audit/application/commands/remove-expired-exports/remove-expired-exports.command.js';
+import { ResumeStalledExportsCommand } from '../../src/audit/application/commands/resume-stalled-exports/resume-stalled-exports.command.js';
+import { AUDIT_EVENT_COLUMNS } from '../../src/audit/application/exports/export-datasets.js';
+import {
+  DATA_EXPORT_REPOSITORY,
+  type DataExportRepository,
+} from '../../src/audit/application/ports/data-export.repository.js';
+import { EXPORT_QUEUE, type ExportQueue } from '../../src/audit/application/ports/export-queue.js';
+import { DataExport } from '../../src/audit/domain/data-export.js';
+import { maskPersonalData } from '../../src/audit/domain/personal-data.js';
+import {
+  appendAuditEvents,
+  download,
+  exportIdOf,
+  waitForExport,
+} from '../support/audit-fixtures.js';
+import { createStaff, startTestApp, type TestApp, type TestStaff } from '../support/test-app.js';
+import { signedIn, type WebSession } from '../support/web-session.js';
+
+const SEEDED = 10_000;
+const DAY = '2026-03-02';
+const ID_NUMBER = '33010219900101123X';
+
+interface SeededEvent {
+  seq: string;
+  occurred_at: Date;
+  actor_type: string;
+  actor_name: string;
+  actor_role: string | null;
+  action: string;
+  details: Record<string, unknown>;
+  ip: string | null;
+  hash: string;
+}
+
+describe('exports of the audit trail', () => {
+  let t: TestApp;
+  let auditor: TestStaff;
+  let reviewer: TestStaff;
+  let session: WebSession;
+  const seeder = `Seeder ${randomBytes(3).toString('hex')}`;
+  let seeded: SeededEvent[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [auditor, reviewer] = await Promise.all([
+      createStaff(t.app, 'AUDITOR', `Chen Jing ${randomBytes(2).toString('hex')}`),
+      createStaff(t.app, 'REVIEWER'),
+    ]);
+    const base = DateTime.fromISO(`${DAY}T09:00:00`, { zone: 'Asia/Shanghai' });
+    const actions = [
+      'request.claimed',
+      'request.checks_recorded',
+      'request.released',
+      'request.rejected',
+    ];
+    await appendAuditEvents(
+      t.dataSource,
+      Array.from({ length: SEEDED }, (_, index) => ({
+        occurredAt: base.plus({ seconds: index }).toJSDate(),
+        actorType: 'STAFF',
+        actorId: reviewer.id,
+        actorRole: 'REVIEWER',
+        actorName: seeder,
+        action: actions[index % actions.length]!,
+        requestId: null,
+        subjectId: null,
+        details: {
+          index,
+          note: `审核记录 ${index}, "quoted", comma`,
+          ...(index % 1000 === 7
+            ? { applicantIdNumber: ID_NUMBER, because: `ID ${ID_NUMBER}` }
+            : {}),
+          ...(index % 4 === 3 ? { reasons: ['DOCUMENT_UNCLEAR'] } : {}),
+        },
+        ip: '10.1.2.3',
+      })),
+    );
+    seeded = await t.dataSource.query(
+      `SELECT seq, occurred_at, actor_type, actor_name, actor_role, action, details, ip, hash
+         FROM audit_events WHERE actor_name = $1 ORDER BY seq`,
+      [seeder],
+    );
+    expect(seeded).toHaveLength(SEEDED);
+    session = await signedIn(t.url, auditor.email, auditor.password);
+  });
+  afterAll(() => t.close());
+
+  async function exportAuditEvents(format: 'CSV' | 'XLSX'): Promise<string> {
+    await session.page('/exports');
+    const response = await session.submit('/exports', {
+      dataset: 'audit-events',
+      format,
+      from: DAY,
+      to: DAY,
+      actor: seeder,
+    });
+    expect(response.status).toBe(303);
+    return exportIdOf(response.headers.location);
+  }
+
+  function expectSameEvent(cells: unknown[], event: SeededEvent): void {
+    const [seq, occurredAt, actor, role, type, action, description, , , details, ip, hash] = cells;
+    expect(Number(seq)).toBe(Number(event.seq));
+    expect(new Date(String(occurredAt)).getTime()).toBe(event.occurred_at.getTime());
+    expect(String(occurredAt)).toMatch(/\+08:00$/);
+    expect([actor, role, type, action, ip, hash]).toEqual([
+      event.actor_name,
+      event.actor_role,
+      event.actor_type,
+      event.action,
+      event.ip,
+      event.hash.trim(),
+    ]);
+    expect(description).toBe(
+      describeAuditEvent({
+        action: event.action,
+        actorType: event.actor_type,
+        actorName: event.actor_name,
+        details: event.details,
+      }).sentence,
+    );
+    expect(JSON.parse(String(details))).toEqual(maskPersonalData(event.details));
+  }
+
+  it(`exports ${SEEDED} audit events as CSV that Excel reads as UTF-8, every row equal to the database`, async () => {
+    const id = await exportAuditEvents('CSV');
+    const done = await waitForExport(t.dataSource, id);
+    expect(done.status).toBe('COMPLETED');
+    expect(Number(done.row_count)).toBe(SEEDED);
+
+    const file = await download(session, `/exports/${id}/download`);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(file.headers['content-disposition']).toContain(`audit-events_${DAY}_${DAY}_`);
+    const bytes = file.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    expect(sha256).toBe(done.sha256);
+
+    const text = bytes.toString('utf8');
+    expect(text).not.toContain(ID_NUMBER);
+    expect(text).toContain('330***********123X');
+    const rows: string[][] = parse(bytes, { bom: true, relax_column_count: true });
+    expect(rows[0]).toEqual([...AUDIT_EVENT_COLUMNS]);
+    const data = rows.slice(1, -1);
+    expect(data).toHaveLength(SEEDED);
+    data.forEach((cells, index) => expectSameEvent(cells, seeded[index]!));
+
+    const summary = rows[rows.length - 1]!;
+    expect(summary[0]).toBe('Summary');
+    expect(summary).toContain(`Rows: ${SEEDED}`);
+    expect(summary).toContain(`Exported by: ${auditor.name}`);
+    expect(summary).toContain(`Filters: ${DAY} to ${DAY}, actor “${seeder}”`);
+    expect(summary).toContain(`Audit chain head: #${done.chain_head_seq} ${done.chain_head_hash}`);
+    expect(Number(done.chain_head_seq)).toBeGreaterThanOrEqual(Number(seeded[SEEDED - 1]!.seq));
+
+    const audited: { action: string; details: Record<string, unknown> }[] =
+      await t.dataSource.query(
+        `SELECT action, details FROM audit_events WHERE details->>'exportId' = $1 ORDER BY seq`,
+        [id],
+      );
+    expect(audited.map((event) => event.action)).toEqual([
+      'export.requested',
+      'export.completed',
+      'export.downloaded',
+    ]);
+    expect(audited[2]!.details).toMatchObject({ sha256, rowCount: SEEDED });
+  });
+
+  it(`exports the same ${SEEDED} events as an Excel workbook with a summary sheet`, async () => {
+    const id = await exportAuditEvents('XLSX');
+    const done = await waitForExport(t.dataSource, id);
+    expect(done.status).toBe('COMPLETED');
+
+    const file = await download(session, `/exports/${id}/download`);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const bytes = file.body as Buffer;
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(done.sha256);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Audit events', 'Summary']);
+    const sheet = workbook.getWorksheet('Audit events')!;
+    const values = (rowNumber: number): unknown[] =>
+      (sheet.getRow(rowNumber).values as unknown[]).slice(1);
+    expect(values(1)).toEqual([...AUDIT_EVENT_COLUMNS]);
+    expect(sheet.actualRowCount).toBe(SEEDED + 1);
+    for (let index = 0; index < SEEDED; index += 1) {
+      const cells = values(index + 2);
+      while (cells.length < AUDIT_EVENT_COLUMNS.length) cells.push(null);
+      expectSameEvent(cells, seeded[index]!);
+    }
+    const summary = new Map(
+      workbook
+        .getWorksheet('Summary')!
+        .getSheetValues()
+        .slice(2)
+        .map((row) => (row as unknown[]).slice(1) as [string, string]),
+    );
+    expect(summary.get('Rows')).toBe(String(SEEDED));
+    expect(summary.get('Exported by')).toBe(auditor.name);
+    expect(summary.get('Audit chain head')).toBe(`#${done.chain_head_seq} ${done.chain_head_hash}`);
+  });
+
+  it('lists exports with their status, progress, row count and hash', async () => {
+    const page = await session.page('/exports');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`CSV export of audit events, ${DAY} to ${DAY}, actor “${seeder}”`);
+    expect(page.text).toMatch(/<progress max="100" value="100"/);
+    expect(page.text).toContain('>Download</a>');
+  });
+
+  it('refuses an export without a range, saying what is missing', async () => {
+    await session.page('/exports');
+    const refused = await session.agent
+      .post('/exports')
+      .set('Referer', `${t.url}/exports`)
+      .type('form')
+      .send({
+        _csrf: /name="_csrf" value="([^"]+)"/.exec((await session.page('/exports')).text)![1],
+        dataset: 'audit-events',
+        format: 'CSV',
+        from: '',
+        to: '',
+      });
+    expect(refused.status).toBe(303);
+    const page = await session.page('/exports');
+    expect(page.text).toContain('give the first day of the range as a date');
+  });
+
+  describe('when writing the file fails', () => {
+    const queueExport = async (): Promise<string> => {
+      const dataExport = DataExport.request({
+        id: crypto.randomUUID(),
+        dataset: 'audit-events',
+        format: 'CSV',
+        filters: { from: DAY, to: DAY, actor: seeder },
+        requestedById: auditor.id,
+        requestedByName: auditor.name,
+        now: new Date(),
+      });
+      await t.app.get<DataExportRepository>(DATA_EXPORT_REPOSITORY).save(dataExport);
+      return dataExport.id;
+    };
+    const partialPath = (id: string, attempt: number): string =>
+      path.join(t.config.EXPORT_DIR, '.partial', `${id}.${attempt}.csv.part`);
+
+    it('retries, and the retried file holds every row exactly once', async () => {
+      const id = await queueExport();
+      await mkdir(partialPath(id, 1), { recursive: true }); // attempt 1 cannot open its file
+      // A leftover of an attempt that died midway: it must not end up in the file.
+      await writeFile(partialPath(id, 2), 'stale,rows\n'.repeat(500));
+      await t.app.get<ExportQueue>(EXPORT_QUEUE).enqueue(id);
+
+      const done = await waitForExport(t.dataSource, id);
+      expect(done.status).toBe('COMPLETED');
+      expect(done.attempts).toBe(2);
+      const file = await download(session, `/exports/${id}/download`);
+      const rows: string[][] = parse(file.body as Buffer, {
+        bom: true,
+        relax_column_count: true,
+      });
+      const seqs = rows.slice(1, -1).map((row) => Number(row[0]));
+      expect(seqs).toHaveLength(SEEDED);
+      expect(new Set(seqs).size).toBe(SEEDED);
+      expect(seqs).toEqual(seeded.map((event) => Number(event.seq)));
+      expect((file.body as Buffer).toString('utf8')).not.toContain('stale');
+      expect(existsSync(partialPath(id, 2))).toBe(false);
+    });
+
+    it('shows the error of an export that keeps failing, and audits the failure', async () => {
+      const id = await queueExport();
+      for (const attempt of [1, 2, 3]) await mkdir(partialPath(id, attempt), { recursive: true });
+      await t.app.get<ExportQueue>(EXPORT_QUEUE).enqueue(id);
+
+      const done = await waitForExport(t.dataSource, id);
+      expect(done.status).toBe('FAILED');
+      expect(done.attempts).toBe(3);
+      expect(done.last_error).toContain('EISDIR');
+      const page = await session.page('/exports');
+      expect(page.text).toContain(
+        'Failed after 3 attempts: The export file could not be written (EISDIR on open).',
+      );
+      expect(page.text).not.toContain(t.config.EXPORT_DIR);
+      const failed: { details: Record<string, unknown> }[] = await t.dataSource.query(
+        `SELECT details FROM audit_events WHERE action = 'export.failed' AND details->>'exportId' = $1`,
+        [id],
+      );
+      expect(failed).toHaveLength(1);
+      expect((await download(session, `/exports/${id}/download`)).status).toBe(409);
+    });
+  });
+
+  it('removes exports older than the retention period, audited, and then refuses their download', async () => {
+    const id = await exportAuditEvents('CSV');
+    const done = await waitForExport(t.dataSource, id);
+    const file = path.join(t.config.EXPORT_DIR, done.file_key!);
+    expect(existsSync(file)).toBe(true);
+    await t.dataSource.query(
+      `UPDATE data_exports SET finished_at = finished_at - interval '91 days' WHERE id = $1`,
+      [id],
+    );
+    const { removed } = await t.app
+      .get(CommandBus)
+      .execute(new RemoveExpiredExportsCommand(t.config.EXPORT_RETENTION_DAYS));
+    expect(removed).toBeGreaterThanOrEqual(1);
+    expect(existsSync(file)).toBe(false);
+    const [row] = await t.dataSource.query(`SELECT status FROM data_exports WHERE id = $1`, [id]);
+    expect(row.status).toBe('REMOVED');
+    const audited = await t.dataSource.query(
+      `SELECT actor_type, details FROM audit_events WHERE action = 'export.removed' AND details->>'exportId' = $1`,
+      [id],
+    );
+    expect(audited).toEqual([
+      {
+        actor_type: 'SYSTEM',
+        details: expect.objectContaining({ retentionDays: 90, sha256: done.sha256 }),
+      },
+    ]);
+    const refused = await download(session, `/exports/${id}/download`);
+    expect(refused.status).toBe(404);
+  });
+
+  it('takes an export while Redis is down, and the sweep hands it to a worker later', async () => {
+    const noRedis = await startTestApp({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    let id: string;
+    try {
+      const offline = await signedIn(noRedis.url, auditor.email, auditor.password);
+      await offline.page('/exports');
+      const started = Date.now();
+      const created = await offline.submit('/exports', {
+        dataset: 'audit-events',
+        format: 'CSV',
+        from: DAY,
+        to: DAY,
+        actor: seeder,
+      });
+      expect(created.status).toBe(303);
+      expect(Date.now() - started).toBeLessThan(3000);
+      id = exportIdOf(created.headers.location);
+      const page = await offline.page('/exports');
+      expect(page.text).toMatch(new RegExp(`id="export-${id}"[^>]*data-status="QUEUED"`));
+    } finally {
+      await noRedis.close();
+    }
+    const { resumed } = await t.app.get(CommandBus).execute(new ResumeStalledExportsCommand(0));
+    expect(resumed).toBeGreaterThanOrEqual(1);
+    const done = await waitForExport(t.dataSource, id);
+    expect(done.status).toBe('COMPLETED');
+    expect(Number(done.row_count)).toBe(SEEDED);
+  });
+
+  it('says so when a completed export’s file has gone from the export folder', async () => {
+    const id = await exportAuditEvents('CSV');
+    const done = await waitForExport(t.dataSource, id);
+    await rm(path.join(t.config.EXPORT_DIR, done.file_key!));
+    const response = await session.agent.get(`/exports/${id}/download`);
+    expect(response.status).toBe(404);
+    expect(response.text).toContain('no longer in the export folder');
+    const downloads = await t.dataSource.query(
+      `SELECT 1 FROM audit_events WHERE action = 'export.downloaded' AND details->>'exportId' = $1`,
+      [id],
+    );
+    expect(downloads).toHaveLength(0);
+  });
+
+  it('refuses a reviewer every auditor page and action (403)', async () => {
+    const id = await exportAuditEvents('CSV');
+    await waitForExport(t.dataSource, id);
+    const reviewerSession = await signedIn(t.url, reviewer.email, reviewer.password);
+    for (const page of [
+      '/audit',
+      '/audit/verify',
+      '/exports',
+      `/exports/${id}/download`,
+      '/reports',
+      `/reports?from=${DAY}&to=${DAY}`,
+    ]) {
+      const response = await reviewerSession.agent.get(page);
+      expect({ page, status: response.status }).toEqual({ page, status: 403 });
+    }
+    await reviewerSession.page('/queue');
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM data_exports`);
+    const post = await reviewerSession.submit('/exports', {
+      dataset: 'audit-events',
+      format: 'CSV',
+      from: DAY,
+      to: DAY,
+    });
+    expect(post.status).toBe(403);
+    const after = await t.dataSource.query(`SELECT count(*)::int AS n FROM data_exports`);
+    expect(after[0].n).toBe(before[0].n);
+    const verifications = await t.dataSource.query(
+      `SELECT 1 FROM audit_events WHERE action IN ('audit.verified', 'export.downloaded') AND actor_id = $1`,
+      [reviewer.id],
+    );
+    expect(verifications).toHaveLength(0);
+  });
+});
