@@ -161,7 +161,8 @@ export class DemoHistory {
         : subject.credentialNumber;
     const documents = await this.documentsOf(
       applicant,
-      !individual && role === 'OTHER' ? subject.name : null,
+      // The PDF's standard font has no Chinese glyphs: the letter names the filing by its number.
+      !individual && role === 'OTHER' ? `ICP ${subject.filingNumber.replace(/\D/g, '')}` : null,
     );
     const { request } = await this.commands.execute(
       new SubmitRequestCommand(
@@ -400,9 +401,9 @@ export class DemoHistory {
       documents.push({
         kind: 'AUTHORIZATION_LETTER',
         content: await authorizationLetterPdf({
-          company: 'THE COMPANY',
-          applicant: person.latin,
-          filingNumber: 'SEE APPLICATION',
+          company: `The filing subject of ${letterFor}`,
+          applicant: `${person.latin} (ID ${person.idNumber.slice(0, 6)}****)`,
+          filingNumber: letterFor,
           date: this.clock.now().toISOString().slice(0, 10),
         }),
         mediaType: 'application/pdf',

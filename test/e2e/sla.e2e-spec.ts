@@ -17,7 +17,7 @@ describe('business-day deadlines and the SLA watch', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ clock, ownDatabase: true });
   });
   afterAll(() => t.close());
 
@@ -136,7 +136,9 @@ describe('business-day deadlines and the SLA watch', () => {
     const requests = [];
     for (let index = 0; index < 12; index += 1)
       requests.push(await submitAt(shanghai('2026-11-23T10:00:00')));
-    const instances = await Promise.all([1, 2, 3].map(() => startTestApp({ clock })));
+    const instances = await Promise.all(
+      [1, 2, 3].map(() => startTestApp({ clock, env: { DATABASE_URL: t.config.DATABASE_URL } })),
+    );
     try {
       clock.set(shanghai('2026-11-26T09:00:00')); // a missed run: both lines crossed since
       await Promise.all(

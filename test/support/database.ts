@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { runMigrations } from '../../src/shared/infrastructure/database/migrate.js';
-import { testServices } from './services.js';
+import { testServices, withDatabase } from './services.js';
 
 let migrated: Promise<string> | undefined;
 
@@ -23,4 +23,25 @@ export function migratedDatabaseUrl(): Promise<string> {
     return databaseUrl;
   })();
   return migrated;
+}
+
+/** A fresh database on the test server with every migration applied; `drop` removes it. */
+export async function createMigratedDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const { adminUrl } = testServices();
+  const name = `beian_own_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = withDatabase(adminUrl, name);
+  await runMigrations(url);
+  return {
+    url,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
 }

@@ -63,7 +63,9 @@ export function individualDocuments(seed = (faces += 1)): IntakeFile[] {
   ];
 }
 
-export async function authorizationLetter(company = 'DEMO TECH CO LTD'): Promise<IntakeFile> {
+export async function authorizationLetter(
+  company = `DEMO TECH CO LTD ${Math.floor(Math.random() * 1e9)}`,
+): Promise<IntakeFile> {
   return {
     field: 'AUTHORIZATION_LETTER',
     content: await authorizationLetterPdf({

@@ -12,7 +12,7 @@ import type { StaffRole } from '../../src/shared/domain/staff-role.js';
 import { loadConfig, type AppConfig } from '../../src/shared/infrastructure/config/app-config.js';
 import { SettableClock } from '../../src/shared/infrastructure/clock/system-clock.js';
 import { createRootLogger } from '../../src/shared/infrastructure/logging/logger.js';
-import { migratedDatabaseUrl } from './database.js';
+import { createMigratedDatabase, migratedDatabaseUrl } from './database.js';
 import { testServices } from './services.js';
 
 export const TEST_INTAKE_TOKEN = 'test-intake-token-0000000001';
@@ -37,13 +37,22 @@ export interface TestApp {
  * tests run them by hand.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; clock?: SettableClock | 'settable' } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: SettableClock | 'settable';
+    /**
+     * A database of its own, migrated and dropped at close: for tests that move
+     * the clock far away, so their data does not reorder other files' lists.
+     */
+    ownDatabase?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const services = testServices();
   await migratedDatabaseUrl();
+  const own = options.ownDatabase ? await createMigratedDatabase() : null;
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: services.databaseUrl,
+    DATABASE_URL: own?.url ?? services.databaseUrl,
     REDIS_URL: services.redisUrl,
     PORT: '0',
     SESSION_SECRET: 'test-session-secret-'.padEnd(40, 'x'),
@@ -75,7 +84,10 @@ export async function startTestApp(
     clock,
     dataSource: app.get(DataSource),
     logs,
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await own?.drop();
+    },
   };
 }
 
