@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  startEmbeddedPostgres,
+  startRedisServer,
+  type EmbeddedPostgresHandle,
+} from '@lib/local-services';
+import { loadConfig, type AppConfig } from '../../src/shared/infrastructure/config/app-config.js';
+import { runMigrations } from '../../src/shared/infrastructure/database/migrate.js';
+
+export const say = (line: string): void => void process.stderr.write(line + '\n');
+
+export const BENCH_TOKEN = 'bench-intake-token-00000000000';
+
+export interface BenchEnvironment {
+  server: EmbeddedPostgresHandle;
+  /** The migrated benchmark database. */
+  url: string;
+  /** Set when `redis` was asked for. */
+  redisUrl: string | null;
+  scratch: string;
+  config(overrides?: Record<string, string>): AppConfig;
+  stop(): Promise<void>;
+}
+
+/**
+ * A throw-away PostgreSQL (embedded, tuned for speed, not durability) with a
+ * migrated database, optionally a redis-server, and scratch folders: the
+ * benchmarks never touch the demo's or the tests' data.
+ */
+export async function benchEnvironment(
+  options: { redis?: boolean } = {},
+): Promise<BenchEnvironment> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'beian-bench-'));
+  const pgDir = path.join(
+    os.tmpdir(),
+    `beian-bench-pg-${process.pid}-${randomBytes(3).toString('hex')}`,
+  );
+  say(`Starting an embedded PostgreSQL in ${pgDir}…`);
+  const server = await startEmbeddedPostgres({
+    dataDir: pgDir,
+    persistent: false,
+    settings: {
+      fsync: 'off',
+      synchronous_commit: 'off',
+      full_page_writes: 'off',
+      shared_buffers: '256MB',
+      max_connections: '200',
+    },
+  });
+  const redis = options.redis ? await startRedisServer({ dir: path.join(scratch, 'redis') }) : null;
+  await server.createDatabase('bench');
+  const url = server.urlFor('bench');
+  await runMigrations(url);
+  return {
+    server,
+    url,
+    redisUrl: redis?.url ?? null,
+    scratch,
+    config: (overrides = {}) =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        REDIS_URL: redis?.url ?? 'redis://127.0.0.1:1',
+        SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
+        INTAKE_TOKENS: `bench:${BENCH_TOKEN}`,
+        DOCUMENT_DIR: path.join(scratch, 'documents'),
+        EXPORT_DIR: path.join(scratch, 'exports'),
+        SCHEDULER_ENABLED: 'false',
+        LOG_LEVEL: 'warn',
+        LOGIN_MAX_FAILURES_PER_IP: '100000',
+        ...overrides,
+      }),
+    stop: async () => {
+      await redis?.stop();
+      await server.stop();
+      await rm(pgDir, { recursive: true, force: true });
+      await rm(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Measured<T> {
+  result: T;
+  seconds: number;
+  startRssMb: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+}
+
+/** Times `work` and samples this process's memory while it runs. */
+export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sample = (): void => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  };
+  const startRss = process.memoryUsage().rss;
+  sample();
+  const timer = setInterval(sample, 20);
+  const started = performance.now();
+  try {
+    const result = await work();
+    sample();
+    return {
+      result,
+      seconds: (performance.now() - started) / 1000,
+      startRssMb: startRss / 2 ** 20,
+      peakRssMb: peakRss / 2 ** 20,
+      peakHeapMb: peakHeap / 2 ** 20,
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** A markdown table, for pasting into the README. */
+export function markdownTable(
+  headers: string[],
+  rows: (string | number)[][],
+  align: ('l' | 'r')[] = [],
+): string {
+  const line = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
+  return [
+    line(headers),
+    line(headers.map((_, index) => (align[index] === 'r' ? '---:' : '---'))),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+export function machineLine(what: string): string {
+  return `${what} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, embedded PostgreSQL 18 — ${new Date().toISOString().slice(0, 10)}`;
+}
+
+export const format = (value: number, digits = 0): string =>
+  value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
