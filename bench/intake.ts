@@ -98,7 +98,7 @@ function load(
         ],
       },
       (error, result) => {
-        if (error) return reject(error);
+        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
         resolve({ rate: good / SECONDS, p975: result.latency.p97_5, bad });
       },
     );
