@@ -1,7 +1,7 @@
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { CsvExportWriter, csvField } from './csv-export-writer.js';
+import { CsvExportWriter, excelSafe } from './csv-export-writer.js';
 
 function collect(): { target: PassThrough; bytes: Promise<Buffer> } {
   const target = new PassThrough();
@@ -35,15 +35,33 @@ describe('the CSV export writer', () => {
     expect(parsed[parsed.length - 1]).toEqual(['Summary', `Rows: ${rows.length}`, '']);
   });
 
-  it('keeps Excel from running a cell as a formula, and numbers as numbers', () => {
-    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(
+  it('keeps Excel from running a cell as a formula, and numbers as numbers', async () => {
+    const { target, bytes: written } = collect();
+    const writer = new CsvExportWriter(target, ['cell']);
+    for (const cell of [
+      '=HYPERLINK("http://evil.example","click")',
+      '+86 138',
+      '@SUM(A1)',
+      -5,
+      '王芳',
+      null,
+    ]) {
+      await writer.writeRow([cell]);
+    }
+    await writer.finish([]);
+    const lines = (await written)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    expect(lines.slice(1, 7)).toEqual([
       '"\'=HYPERLINK(""http://evil.example"",""click"")"',
-    );
-    expect(csvField('+86 138')).toBe("'+86 138");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField(-5)).toBe('-5');
-    expect(csvField('王芳')).toBe('王芳');
-    expect(csvField(null)).toBe('');
+      "'+86 138",
+      "'@SUM(A1)",
+      '-5',
+      '王芳',
+      '',
+    ]);
+    expect(excelSafe('plain')).toBe('plain');
   });
 
   it('fails the export when the file behind it fails, instead of waiting forever', async () => {
