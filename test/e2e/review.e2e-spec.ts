@@ -59,6 +59,13 @@ describe('reviewing initialization requests', () => {
     return (await as(staff)).submit(`/requests/${requestId}/${action}`, fields);
   }
 
+  async function outboxOf(requestId: string): Promise<{ kind: string; recipient: string }[]> {
+    return t.dataSource.query(
+      `SELECT kind, recipient FROM outbox_messages WHERE request_id = $1 ORDER BY kind`,
+      [requestId],
+    );
+  }
+
   async function registryOf(subjectId: string) {
     const [subject] = await t.dataSource.query(
       `SELECT account_email, aliyun_account_id FROM filing_subjects WHERE id = $1`,
@@ -112,6 +119,11 @@ describe('reviewing initialization requests', () => {
         'request.approved',
         'registry.account_email_replaced',
       ]);
+      // Both the old and the new account email are told, in the same transaction.
+      expect(await outboxOf(created.id)).toEqual([
+        { kind: 'request.approved', recipient: created.newAccountEmail },
+        { kind: 'request.approved.previous_address', recipient: before.account_email },
+      ]);
     });
 
     it('sends an organization to a second senior, who approves it', async () => {
@@ -120,6 +132,7 @@ describe('reviewing initialization requests', () => {
       await act(wangFang, created.id, 'checks', await checksForm(t, created.id));
       await act(wangFang, created.id, 'approve');
       expect((await statusOf(t, created.id)).status).toBe('AWAITING_SECOND_APPROVAL');
+      expect(await outboxOf(created.id)).toEqual([]);
       expect((await registryOf(created.subject.id)).account_email).toBe(
         created.subject.accountEmail,
       );
@@ -130,6 +143,10 @@ describe('reviewing initialization requests', () => {
         'request.approved',
         'request.second_approval_given',
         'registry.account_email_replaced',
+      ]);
+      expect((await outboxOf(created.id)).map((row) => row.kind)).toEqual([
+        'request.approved',
+        'request.approved.previous_address',
       ]);
     });
 
@@ -169,6 +186,14 @@ describe('reviewing initialization requests', () => {
         reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'],
         message: 'The ID photo is blurred.',
       });
+      expect(await outboxOf(created.id)).toEqual([
+        { kind: 'request.rejected', recipient: created.newAccountEmail },
+      ]);
+      const [mail] = await t.dataSource.query(
+        `SELECT body_text FROM outbox_messages WHERE request_id = $1`,
+        [created.id],
+      );
+      expect(mail.body_text).toContain('The ID photo is blurred.');
     });
 
     it('asks for more information, and takes the resubmission back to the same reviewer', async () => {
@@ -180,6 +205,9 @@ describe('reviewing initialization requests', () => {
         message: 'The photos are too dark.',
       });
       expect((await statusOf(t, created.id)).status).toBe('AWAITING_APPLICANT');
+      expect(await outboxOf(created.id)).toEqual([
+        { kind: 'request.information_requested', recipient: created.newAccountEmail },
+      ]);
       const [front, , photo] = individualDocuments();
       const incomplete = await request(t.url)
         .post(`/api/v1/initialization-requests/${created.id}/resubmissions`)

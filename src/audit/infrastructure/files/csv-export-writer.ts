@@ -58,11 +58,15 @@ export class CsvExportWriter implements ExportFileWriter {
   }
 
   async finish(summary: readonly [string, string][]): Promise<void> {
-    if (this.failure) throw this.failure;
+    this.throwIfFailed();
     const row: ExportCell[] = ['Summary', ...summary.map(([key, value]) => `${key}: ${value}`)];
     while (row.length < this.columns.length) row.push('');
     this.csv.end(row);
     await this.finished;
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
     if (this.failure) throw this.failure;
   }
 
