@@ -8,28 +8,23 @@
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '@lib/local-services';
 import { AppModule } from '../src/app.module.js';
 import { RequestExportCommand } from '../src/audit/application/commands/request-export/request-export.command.js';
 import { RunExportCommand } from '../src/audit/application/commands/run-export/run-export.command.js';
 import { systemActor } from '../src/shared/domain/actor.js';
-import { loadConfig } from '../src/shared/infrastructure/config/app-config.js';
-import { runMigrations } from '../src/shared/infrastructure/database/migrate.js';
+import { benchEnvironment, measure, say } from './support/bench-environment.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const PSQL = process.env.PSQL ?? '/usr/lib/postgresql/15/bin/psql';
 const FROM = '2026-01-01';
 const TO = '2026-03-31';
-const say = (line: string): void => void process.stderr.write(line + '\n');
 
 interface Measurement {
   what: string;
@@ -39,34 +34,6 @@ interface Measurement {
   startRssMb: number | null;
   peakRssMb: number | null;
   peakHeapMb: number | null;
-}
-
-/** Samples this process's memory while `work` runs. */
-async function measure<T>(work: () => Promise<T>) {
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = (): void => {
-    const usage = process.memoryUsage();
-    peakRss = Math.max(peakRss, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-  };
-  const startRss = process.memoryUsage().rss;
-  sample();
-  const timer = setInterval(sample, 20);
-  const started = performance.now();
-  try {
-    const result = await work();
-    sample();
-    return {
-      result,
-      seconds: (performance.now() - started) / 1000,
-      startRssMb: startRss / 2 ** 20,
-      peakRssMb: peakRss / 2 ** 20,
-      peakHeapMb: peakHeap / 2 ** 20,
-    };
-  } finally {
-    clearInterval(timer);
-  }
 }
 
 async function seed(url: string): Promise<void> {
@@ -154,42 +121,15 @@ async function countLines(file: string): Promise<number> {
 
 async function main(): Promise<void> {
   if (!existsSync(PSQL)) throw new Error(`psql not found at ${PSQL} (set PSQL=…)`);
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'beian-bench-'));
-  const pgDir = path.join(
-    os.tmpdir(),
-    `beian-bench-pg-${process.pid}-${randomBytes(3).toString('hex')}`,
-  );
-  say(`Starting an embedded PostgreSQL in ${pgDir}…`);
-  const server = await startEmbeddedPostgres({
-    dataDir: pgDir,
-    persistent: false,
-    settings: {
-      fsync: 'off',
-      synchronous_commit: 'off',
-      full_page_writes: 'off',
-      shared_buffers: '256MB',
-    },
-  });
+  const env = await benchEnvironment();
+  const { url, scratch } = env;
   try {
-    await server.createDatabase('bench');
-    const url = server.urlFor('bench');
-    await runMigrations(url);
     say(`Seeding ${ROWS.toLocaleString('en')} audit events with generate_series…`);
     const seeded = performance.now();
     await seed(url);
     say(`Seeded in ${((performance.now() - seeded) / 1000).toFixed(1)} s.`);
 
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      REDIS_URL: 'redis://127.0.0.1:1', // the command line's app runs no queue
-      SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
-      INTAKE_TOKENS: 'bench:bench-token-0000000000',
-      DOCUMENT_DIR: path.join(scratch, 'documents'),
-      EXPORT_DIR: path.join(scratch, 'exports'),
-      SCHEDULER_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-    });
+    const config = env.config();
     const app = await NestFactory.createApplicationContext(
       AppModule.register({ config, mode: 'cli' }),
       { logger: ['error'] },
@@ -254,9 +194,7 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(lines.join('\n') + '\n');
   } finally {
-    await server.stop();
-    await rm(pgDir, { recursive: true, force: true });
-    await rm(scratch, { recursive: true, force: true });
+    await env.stop();
   }
 }
 
