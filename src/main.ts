@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { RedisServerNotInstalledError } from '@lib/local-services';
 import { createApp } from './bootstrap.js';
 import { describeDemoLogins, seedDemo } from './demo/seed-demo.js';
 import {
@@ -6,21 +7,25 @@ import {
   loadConfig,
 } from './shared/infrastructure/config/app-config.js';
 import { runMigrations } from './shared/infrastructure/database/migrate.js';
-import { prepareLocalRuntime } from './shared/infrastructure/runtime/local-runtime.js';
+import {
+  prepareLocalRuntime,
+  type LocalRuntime,
+} from './shared/infrastructure/runtime/local-runtime.js';
 
 const say = (line: string): void => void process.stdout.write(line + '\n');
 
 async function main(): Promise<void> {
-  const runtime = await prepareLocalRuntime(process.env, say);
+  let runtime: LocalRuntime | undefined;
   let stopping = false;
   const stop = async (code: number): Promise<never> => {
     if (!stopping) {
       stopping = true;
-      await runtime.stop();
+      await runtime?.stop();
     }
     process.exit(code);
   };
   try {
+    runtime = await prepareLocalRuntime(process.env, say);
     const config = loadConfig(runtime.env);
     const applied = await runMigrations(config.DATABASE_URL);
     if (applied.length > 0) say(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
@@ -40,7 +45,10 @@ async function main(): Promise<void> {
       });
     }
   } catch (error) {
-    if (error instanceof InvalidConfigurationError) {
+    if (
+      error instanceof InvalidConfigurationError ||
+      error instanceof RedisServerNotInstalledError
+    ) {
       process.stderr.write(error.message + '\n');
     } else {
       process.stderr.write(
