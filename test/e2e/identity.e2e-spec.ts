@@ -70,6 +70,28 @@ describe('staff sign-in and access', () => {
     expect(cookie).toMatch(/^beian\.sid=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
+    // The idle timeout: the cookie lives SESSION_IDLE_MINUTES (30) and every request renews it.
+    const expires = new Date(/Expires=([^;]+)/.exec(cookie)![1]!).getTime();
+    expect(Math.abs(expires - (Date.now() + 30 * 60_000))).toBeLessThan(5_000);
+  });
+
+  it('ends a session after the absolute lifetime, whatever the activity', async () => {
+    const short = await startTestApp({ env: { SESSION_ABSOLUTE_HOURS: '1' } });
+    try {
+      const session = await signedIn(short.url, reviewer.email, reviewer.password);
+      expect((await session.page('/queue')).status).toBe(200);
+      // Sign-in time is in the session; age it by two hours.
+      await short.dataSource.query(
+        `UPDATE staff_sessions SET sess = jsonb_set(sess::jsonb, '{signedInAt}', to_jsonb((extract(epoch FROM now()) * 1000 - 7200000)::bigint))::json
+         WHERE sess::jsonb->>'staffId' = $1`,
+        [reviewer.id],
+      );
+      const after = await session.agent.get('/queue');
+      expect(after.status).toBe(303);
+      expect(after.headers.location).toMatch(/^\/login/);
+    } finally {
+      await short.close();
+    }
   });
 
   it('refuses a POST without the CSRF token (403), signed in or not', async () => {
