@@ -1,8 +1,12 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, type Command } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
-import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+import {
+  clientIpOf,
+  Roles,
+  staffActorOf,
+} from '../../../shared/interface/http/access.decorators.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { ApproveRequestCommand } from '../../application/commands/approve-request/approve-request.command.js';
 import { ClaimRequestCommand } from '../../application/commands/claim-request/claim-request.command.js';
@@ -21,6 +25,8 @@ import {
   type DecisionForm,
 } from './decision-forms.js';
 
+const UUID = new ParseUUIDPipe();
+
 /**
  * The review forms of the request workspace. Each POST dispatches one command
  * and comes back to the request with a message; a refusal comes back with the
@@ -32,166 +38,191 @@ export class RequestDecisionsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('claim')
-  async claim(
-    @Param('id', new ParseUUIDPipe()) id: string,
+  claim(
+    @Param('id', UUID) id: string,
     @Body() form: DecisionForm,
-    @CurrentActor() actor: StaffActor,
-    @ClientIp() ip: string,
     @Req() req: Request,
     @Res() res: Response,
-  ): Promise<void> {
-    await this.commands.execute(new ClaimRequestCommand(id, actor, ip, readVersion(form)));
-    done(req, res, id, 'You now hold this request.');
+  ) {
+    return this.decide(
+      req,
+      res,
+      id,
+      (actor, ip) => new ClaimRequestCommand(id, actor, ip, readVersion(form)),
+      () => 'You now hold this request.',
+    );
   }
 
   @Post('release')
-  async release(
-    @Param('id', new ParseUUIDPipe()) id: string,
+  release(
+    @Param('id', UUID) id: string,
     @Body() form: DecisionForm,
-    @CurrentActor() actor: StaffActor,
-    @ClientIp() ip: string,
     @Req() req: Request,
     @Res() res: Response,
-  ): Promise<void> {
-    await this.commands.execute(new ReleaseRequestCommand(id, actor, ip, readVersion(form)));
-    flash(req, 'success', 'The request is back in the queue.');
-    res.redirect(303, '/queue');
+  ) {
+    return this.decide(
+      req,
+      res,
+      id,
+      (actor, ip) => new ReleaseRequestCommand(id, actor, ip, readVersion(form)),
+      () => 'The request is back in the queue.',
+      '/queue',
+    );
   }
 
   @Post('reassign')
   @Roles('SENIOR_REVIEWER')
-  async reassign(
-    @Param('id', new ParseUUIDPipe()) id: string,
+  reassign(
+    @Param('id', UUID) id: string,
     @Body() form: DecisionForm,
-    @CurrentActor() actor: StaffActor,
-    @ClientIp() ip: string,
     @Req() req: Request,
     @Res() res: Response,
-  ): Promise<void> {
-    await this.commands.execute(
-      new ReassignRequestCommand(id, actor, readText(form, 'assigneeId'), ip, readVersion(form)),
-    );
-    done(req, res, id, 'The request was reassigned.');
-  }
-
-  @Post('checks')
-  async checks(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() form: DecisionForm,
-    @CurrentActor() actor: StaffActor,
-    @ClientIp() ip: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.commands.execute(
-      new RecordDocumentChecksCommand(id, actor, readChecks(form), ip, readVersion(form)),
-    );
-    done(req, res, id, 'The checks were recorded.');
-  }
-
-  @Post('approve')
-  async approve(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() form: DecisionForm,
-    @CurrentActor() actor: StaffActor,
-    @ClientIp() ip: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    const outcome = await this.commands.execute(
-      new ApproveRequestCommand(id, actor, ip, readVersion(form)),
-    );
-    done(
+  ) {
+    return this.decide(
       req,
       res,
       id,
-      outcome === 'APPROVED'
-        ? 'Approved. The account email was replaced.'
-        : 'Approved; it now needs a second approval by another senior reviewer.',
+      (actor, ip) =>
+        new ReassignRequestCommand(id, actor, readText(form, 'assigneeId'), ip, readVersion(form)),
+      () => 'The request was reassigned.',
+    );
+  }
+
+  @Post('checks')
+  checks(
+    @Param('id', UUID) id: string,
+    @Body() form: DecisionForm,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.decide(
+      req,
+      res,
+      id,
+      (actor, ip) =>
+        new RecordDocumentChecksCommand(id, actor, readChecks(form), ip, readVersion(form)),
+      () => 'The checks were recorded.',
+    );
+  }
+
+  @Post('approve')
+  approve(
+    @Param('id', UUID) id: string,
+    @Body() form: DecisionForm,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    return this.decide(
+      req,
+      res,
+      id,
+      (actor, ip) => new ApproveRequestCommand(id, actor, ip, readVersion(form)),
+      (outcome) =>
+        outcome === 'APPROVED'
+          ? 'Approved. The account email was replaced.'
+          : 'Approved; it now needs a second approval by another senior reviewer.',
     );
   }
 
   @Post('second-approval')
   @Roles('SENIOR_REVIEWER')
-  async secondApproval(
-    @Param('id', new ParseUUIDPipe()) id: string,
+  secondApproval(
+    @Param('id', UUID) id: string,
     @Body() form: DecisionForm,
-    @CurrentActor() actor: StaffActor,
-    @ClientIp() ip: string,
     @Req() req: Request,
     @Res() res: Response,
-  ): Promise<void> {
-    await this.commands.execute(new GiveSecondApprovalCommand(id, actor, ip, readVersion(form)));
-    done(req, res, id, 'Second approval given. The account email was replaced.');
+  ) {
+    return this.decide(
+      req,
+      res,
+      id,
+      (actor, ip) => new GiveSecondApprovalCommand(id, actor, ip, readVersion(form)),
+      () => 'Second approval given. The account email was replaced.',
+    );
   }
 
   @Post('return')
   @Roles('SENIOR_REVIEWER')
-  async returnForReview(
-    @Param('id', new ParseUUIDPipe()) id: string,
+  returnForReview(
+    @Param('id', UUID) id: string,
     @Body() form: DecisionForm,
-    @CurrentActor() actor: StaffActor,
-    @ClientIp() ip: string,
     @Req() req: Request,
     @Res() res: Response,
-  ): Promise<void> {
-    await this.commands.execute(
-      new ReturnForReviewCommand(id, actor, readText(form, 'note'), ip, readVersion(form)),
+  ) {
+    return this.decide(
+      req,
+      res,
+      id,
+      (actor, ip) =>
+        new ReturnForReviewCommand(id, actor, readText(form, 'note'), ip, readVersion(form)),
+      () => 'Returned to the reviewer with your note.',
     );
-    done(req, res, id, 'Returned to the reviewer with your note.');
   }
 
   @Post('reject')
-  async reject(
-    @Param('id', new ParseUUIDPipe()) id: string,
+  reject(
+    @Param('id', UUID) id: string,
     @Body() form: DecisionForm,
-    @CurrentActor() actor: StaffActor,
-    @ClientIp() ip: string,
     @Req() req: Request,
     @Res() res: Response,
-  ): Promise<void> {
-    await this.commands.execute(
-      new RejectRequestCommand(
-        id,
-        actor,
-        readList(form, 'reasons'),
-        readText(form, 'message'),
-        ip,
-        readVersion(form),
-      ),
+  ) {
+    return this.decide(
+      req,
+      res,
+      id,
+      (actor, ip) =>
+        new RejectRequestCommand(
+          id,
+          actor,
+          readList(form, 'reasons'),
+          readText(form, 'message'),
+          ip,
+          readVersion(form),
+        ),
+      () => 'Rejected. The applicant will be told why.',
     );
-    done(req, res, id, 'Rejected. The applicant will be told why.');
   }
 
   @Post('request-info')
-  async requestInformation(
-    @Param('id', new ParseUUIDPipe()) id: string,
+  requestInformation(
+    @Param('id', UUID) id: string,
     @Body() form: DecisionForm,
-    @CurrentActor() actor: StaffActor,
-    @ClientIp() ip: string,
     @Req() req: Request,
     @Res() res: Response,
-  ): Promise<void> {
+  ) {
     const fields = readText(form, 'fields')
       .split(/[,\n]/)
       .map((field) => field.trim())
       .filter(Boolean);
-    await this.commands.execute(
-      new RequestInformationCommand(
-        id,
-        actor,
-        readList(form, 'documents'),
-        fields,
-        readText(form, 'message'),
-        ip,
-        readVersion(form),
-      ),
+    return this.decide(
+      req,
+      res,
+      id,
+      (actor, ip) =>
+        new RequestInformationCommand(
+          id,
+          actor,
+          readList(form, 'documents'),
+          fields,
+          readText(form, 'message'),
+          ip,
+          readVersion(form),
+        ),
+      () => 'The applicant was asked for more information; the request waits for them.',
     );
-    done(req, res, id, 'The applicant was asked for more information; the request waits for them.');
   }
-}
 
-function done(req: Request, res: Response, id: string, message: string): void {
-  flash(req, 'success', message);
-  res.redirect(303, `/requests/${id}`);
+  /** Dispatches the form's command as the signed-in staff member, then back to the request with a message. */
+  private async decide<R>(
+    req: Request,
+    res: Response,
+    id: string,
+    command: (actor: StaffActor, ip: string) => Command<R>,
+    message: (result: R) => string,
+    then = `/requests/${id}`,
+  ): Promise<void> {
+    const result = await this.commands.execute(command(staffActorOf(req), clientIpOf(req)));
+    flash(req, 'success', message(result));
+    res.redirect(303, then);
+  }
 }

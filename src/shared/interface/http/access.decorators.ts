@@ -13,18 +13,23 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 export const Roles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ROLES_KEY, roles);
 
-/** The signed-in staff member as the actor of a command. */
-export const CurrentActor = createParamDecorator(
-  (_: unknown, context: ExecutionContext): StaffActor => {
-    const request = context.switchToHttp().getRequest<Request>();
-    const staff = request.staff;
-    if (!staff) throw new Error('CurrentActor used on a public route');
-    return { kind: 'STAFF', id: staff.id, role: staff.role, name: staff.displayName };
-  },
-);
+/** The signed-in staff member of a request, as the actor of a command. */
+export function staffActorOf(request: Request): StaffActor {
+  const staff = request.staff;
+  if (!staff) throw new Error('a staff actor was asked for on a public route');
+  return { kind: 'STAFF', id: staff.id, role: staff.role, name: staff.displayName };
+}
 
 /** The client's address as Express sees it (honouring TRUST_PROXY). */
-export const ClientIp = createParamDecorator((_: unknown, context: ExecutionContext): string => {
-  const request = context.switchToHttp().getRequest<Request>();
+export function clientIpOf(request: Request): string {
   return request.ip ?? request.socket.remoteAddress ?? 'unknown';
-});
+}
+
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): StaffActor =>
+    staffActorOf(context.switchToHttp().getRequest<Request>()),
+);
+
+export const ClientIp = createParamDecorator((_: unknown, context: ExecutionContext): string =>
+  clientIpOf(context.switchToHttp().getRequest<Request>()),
+);
