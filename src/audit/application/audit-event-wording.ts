@@ -155,7 +155,33 @@ const WORDINGS: Record<string, Wording> = {
     sentence: (_, d) =>
       `Risk flagged: ${labelled(list(d.flags), RISK_FLAG_LABELS)}${text(d.because) ? ` (${text(d.because)})` : ''}`,
   },
-  'request.document_viewed': {
+  'request.sla_at_risk': {
+    label: 'At risk',
+    sentence: () => 'The request became at risk of missing its deadline',
+  },
+  'request.sla_breached': {
+    label: 'Deadline missed',
+    sentence: () => 'The request missed its deadline',
+  },
+  'request.deadline_rescheduled': {
+    label: 'Deadline moved',
+    sentence: () => 'The deadline was worked out again after a change to the business calendar',
+  },
+  'registry.account_email_replaced': {
+    label: 'Account email replaced',
+    sentence: (who, d) =>
+      `${who} replaced the filing account email of ${text(d.filingNumber)} in the registry`,
+  },
+  'registry.subject_registered': {
+    label: 'Subject registered',
+    sentence: (who, d) => `${who} registered the filing subject ${text(d.filingNumber)}`,
+  },
+  'registry.imported': {
+    label: 'Registry imported',
+    sentence: (who, d) =>
+      `${who} imported the legacy registry ${text(d.fileName)} (${text(d.rowsAccepted)} rows accepted)`,
+  },
+  'document.viewed': {
     label: 'Document viewed',
     sentence: (who, d) =>
       `${who} viewed ${DOCUMENT_LABELS[text(d.kind) as keyof typeof DOCUMENT_LABELS] ?? 'a document'}`,

@@ -39,15 +39,20 @@ export class CalendarDeadlinePolicy implements DeadlinePolicy, SlaDescriber {
   }
 
   async describe(facts: SlaFacts, now: Date): Promise<SlaDescription> {
-    const state = slaStateOf(facts, now);
-    const running = state === 'ON_TRACK' || state === 'AT_RISK' || state === 'BREACHED';
-    const minutes =
-      running && facts.dueAt
-        ? (await this.calendars.current()).businessMinutesBetween(now, facts.dueAt)
-        : null;
-    return {
-      slaState: state,
-      businessMinutesRemaining: minutes === null ? null : Math.floor(minutes),
-    };
+    return (await this.describeAll([facts], now))[0]!;
+  }
+
+  async describeAll(facts: readonly SlaFacts[], now: Date): Promise<SlaDescription[]> {
+    const calendar = await this.calendars.current();
+    return facts.map((fact) => {
+      const state = slaStateOf(fact, now);
+      const running = state === 'ON_TRACK' || state === 'AT_RISK' || state === 'BREACHED';
+      const minutes =
+        running && fact.dueAt ? calendar.businessMinutesBetween(now, fact.dueAt) : null;
+      return {
+        slaState: state,
+        businessMinutesRemaining: minutes === null ? null : Math.floor(minutes),
+      };
+    });
   }
 }
