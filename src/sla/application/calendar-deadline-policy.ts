@@ -44,11 +44,20 @@ export class CalendarDeadlinePolicy implements DeadlinePolicy, SlaDescriber {
 
   async describeAll(facts: readonly SlaFacts[], now: Date): Promise<SlaDescription[]> {
     const calendar = await this.calendars.current();
+    // A page of a queue shares a handful of deadlines (18:00 of a few days): count each once.
+    const counted = new Map<number, number>();
+    const minutesUntil = (dueAt: Date): number => {
+      let minutes = counted.get(dueAt.getTime());
+      if (minutes === undefined) {
+        minutes = calendar.businessMinutesBetween(now, dueAt);
+        counted.set(dueAt.getTime(), minutes);
+      }
+      return minutes;
+    };
     return facts.map((fact) => {
       const state = slaStateOf(fact, now);
       const running = state === 'ON_TRACK' || state === 'AT_RISK' || state === 'BREACHED';
-      const minutes =
-        running && fact.dueAt ? calendar.businessMinutesBetween(now, fact.dueAt) : null;
+      const minutes = running && fact.dueAt ? minutesUntil(fact.dueAt) : null;
       return {
         slaState: state,
         businessMinutesRemaining: minutes === null ? null : Math.floor(minutes),

@@ -5,9 +5,14 @@ import { GetSignedInStaffQuery } from '../../../identity/application/queries/get
 import type { StaffActor } from '../../../shared/domain/actor.js';
 import type { StaffDirectory } from '../../application/ports/staff-directory.js';
 
+/** How long the list of reviewers is kept: every queue page shows it, and it rarely changes. */
+const REVIEWERS_FRESH_FOR_MS = 30_000;
+
 /** The identity context's staff, through its published query. */
 @Injectable()
 export class IdentityStaffDirectory implements StaffDirectory {
+  private reviewerList: { staff: StaffActor[]; readAt: number } | null = null;
+
   constructor(private readonly queries: QueryBus) {}
 
   async activeStaff(staffId: string): Promise<StaffActor | null> {
@@ -17,7 +22,16 @@ export class IdentityStaffDirectory implements StaffDirectory {
       : null;
   }
 
+  /** Kept for half a minute (a new reviewer shows up in the lists within it). */
   async reviewers(): Promise<StaffActor[]> {
+    const cached = this.reviewerList;
+    if (cached && Date.now() - cached.readAt < REVIEWERS_FRESH_FOR_MS) return cached.staff;
+    const staff = await this.readReviewers();
+    this.reviewerList = { staff, readAt: Date.now() };
+    return staff;
+  }
+
+  private async readReviewers(): Promise<StaffActor[]> {
     const members = await this.queries.execute(new ListStaffMembersQuery());
     return members
       .filter(

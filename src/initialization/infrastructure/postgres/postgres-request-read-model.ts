@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -17,8 +18,9 @@ import type { SubjectType } from '../../domain/subject-type.js';
 
 /**
  * Each tab as SQL. Statuses are literals, not parameters, so the planner can
- * match the partial indexes of migrations/1764547200000-portal-indexes.ts; the
- * at-risk and breached lines are those of `slaStateOf`.
+ * match the partial indexes of migrations/1764547200000-portal-indexes.ts
+ * (which carry every column a tab or filter below tests, except the search);
+ * the at-risk and breached lines are those of `slaStateOf`.
  */
 const RUNNING = `('PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL')`;
 const TAB_CONDITIONS: Record<QueueTab, (viewer: string, now: string) => string> = {
@@ -36,9 +38,21 @@ const TAB_CONDITIONS: Record<QueueTab, (viewer: string, now: string) => string> 
 const SEARCHED = `(r.reference || ' ' || r.filing_number || ' ' || r.subject_name)`;
 const REFERENCE = /^INIT-\d{4}-\d{6,}$/i;
 
-const QUEUE_COLUMNS = `r.id, r.reference, r.status, r.subject_type, r.subject_name, r.credential_number,
-  r.filing_number, r.province, r.received_at, r.due_at, r.at_risk_at, r.sla_outcome, r.risk_flags,
-  r.assignee_id, r.assignee_name, r.version`;
+const QUEUE_COLUMNS = `q.id, q.reference, q.status, q.subject_type, q.subject_name, q.credential_number,
+  q.filing_number, q.province, q.received_at, q.due_at, q.at_risk_at, q.sla_outcome, q.risk_flags,
+  q.assignee_id, q.assignee_name, q.version`;
+
+/**
+ * A page in two steps: the keys of the page from the tab's index (index-only
+ * when the filters are all in it), then those rows by primary key.
+ */
+function pageOf(where: string[], order: string, limit: string): string {
+  return `SELECT ${QUEUE_COLUMNS}
+            FROM (SELECT r.id, r.due_at FROM initialization_requests r
+                   WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit}) AS page
+            JOIN initialization_requests q ON q.id = page.id
+           ORDER BY ${order.replaceAll('r.', 'page.')}`;
+}
 
 interface QueueRecord {
   id: string;
@@ -71,9 +85,24 @@ class Parameters {
 @Injectable()
 export class PostgresRequestReadModel implements RequestReadModel {
   private readonly pool: pg.Pool;
+  private readonly statementNames = new Map<string, string>();
 
   constructor(dataSource: DataSource) {
     this.pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  }
+
+  /**
+   * The queue's statements are prepared (named) on each connection: their text
+   * depends only on the tab and which filters are set, a few hundred shapes at
+   * most, and planning the tab counts costs more than running them.
+   */
+  private prepared<R extends pg.QueryResultRow>(text: string, values: unknown[]) {
+    let name = this.statementNames.get(text);
+    if (!name) {
+      name = `queue-${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      if (this.statementNames.size < 2000) this.statementNames.set(text, name);
+    }
+    return this.pool.query<R>({ name, text, values });
   }
 
   async queuePage(
@@ -91,10 +120,8 @@ export class PostgresRequestReadModel implements RequestReadModel {
           `(r.due_at, r.id) > (${parameters.add(after.dueAt)}::timestamptz, ${parameters.add(after.id)}::uuid)`,
         );
       }
-      const found = await this.pool.query<QueueRecord>(
-        `SELECT ${QUEUE_COLUMNS} FROM initialization_requests r
-          WHERE ${where.join(' AND ')}
-          ORDER BY r.due_at, r.id LIMIT ${parameters.add(limit)}`,
+      const found = await this.prepared<QueueRecord>(
+        pageOf(where, 'r.due_at, r.id', parameters.add(limit)),
         parameters.values,
       );
       rows.push(...found.rows);
@@ -104,10 +131,8 @@ export class PostgresRequestReadModel implements RequestReadModel {
     const parameters = new Parameters();
     const where = [...this.conditions(slice, parameters), 'r.due_at IS NULL'];
     if (after?.dueAt === null) where.push(`r.id > ${parameters.add(after.id)}::uuid`);
-    const undated = await this.pool.query<QueueRecord>(
-      `SELECT ${QUEUE_COLUMNS} FROM initialization_requests r
-        WHERE ${where.join(' AND ')}
-        ORDER BY r.id LIMIT ${parameters.add(limit - rows.length)}`,
+    const undated = await this.prepared<QueueRecord>(
+      pageOf(where, 'r.id', parameters.add(limit - rows.length)),
       parameters.values,
     );
     return [...rows, ...undated.rows].map(toRow);
@@ -127,7 +152,7 @@ export class PostgresRequestReadModel implements RequestReadModel {
       return `(SELECT count(*) FROM (SELECT 1 FROM initialization_requests r
                  WHERE ${where.join(' AND ')} LIMIT ${limit}) AS t${index}) AS c${index}`;
     });
-    const result = await this.pool.query<Record<string, string>>(
+    const result = await this.prepared<Record<string, string>>(
       `SELECT ${columns.join(',\n')}`,
       parameters.values,
     );

@@ -80,15 +80,25 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
     const after = readCursor(request.after);
     const now = this.clock.now();
     const slice = { viewerId: viewer.id, filters, now };
+    const filtered = Object.values(filters).some((value) => value !== undefined);
+    // Tab counts are the workload (no filters): each stops at 1,001 index entries. The
+    // filtered count is the current tab's only (the "all" tab's would walk the history),
+    // and needs no query when the first page holds every match.
     const [found, counts, reviewers] = await Promise.all([
       this.readModel.queuePage({ ...slice, tab }, after, QUEUE_PAGE_SIZE + 1),
       this.readModel.countTabs(
         tabs.filter((candidate) => candidate !== 'all'),
-        slice,
+        { ...slice, filters: {} },
         QUEUE_COUNT_CAP,
       ),
       this.staff.reviewers(),
     ]);
+    const matching =
+      !filtered || tab === 'all'
+        ? null
+        : !after && found.length <= QUEUE_PAGE_SIZE
+          ? found.length
+          : (await this.readModel.countTabs([tab], slice, QUEUE_COUNT_CAP))[tab];
     const rows = found.slice(0, QUEUE_PAGE_SIZE);
     const last = rows[rows.length - 1];
     const slas = await this.sla.describeAll(
@@ -122,7 +132,11 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
         assignee: filters.assignee ?? '',
         search: filters.search ?? '',
       },
-      filtered: Object.values(filters).some((value) => value !== undefined),
+      filtered,
+      matching:
+        matching === null
+          ? ''
+          : `${countText(matching)} ${matching === 1 ? 'request matches' : 'requests match'} the filters.`,
       options: {
         subjectTypes: SUBJECT_TYPES.map((type) =>
           option(type, SUBJECT_TYPE_LABELS[type], filters.subjectType),

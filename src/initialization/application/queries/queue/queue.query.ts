@@ -46,6 +46,7 @@ export interface QueueRowView {
 export interface QueueView {
   tab: QueueTab;
   tabLabel: string;
+  /** Each tab's count is its whole workload, filters or not ("1,000+" past the cap). */
   tabs: { key: QueueTab; label: string; count: string; current: boolean }[];
   /** The filters as applied (unknown values dropped). */
   filters: {
@@ -56,6 +57,8 @@ export interface QueueView {
     search: string;
   };
   filtered: boolean;
+  /** "71 requests match the filters." in the current tab; empty without filters or in "all". */
+  matching: string;
   options: {
     subjectTypes: QueueOption[];
     provinces: QueueOption[];
