@@ -194,23 +194,28 @@ describe('reviewers in a browser', () => {
       ]);
       await expect(senior.page.locator('[data-status]').textContent()).resolves.toBe('Approved');
       const timeline = await senior.page.locator('.timeline .event-sentence').allTextContents();
-      expect(timeline[0]).toMatch(
+      const at = (sentence: string | RegExp): number =>
+        timeline.findIndex((entry) =>
+          typeof sentence === 'string' ? entry === sentence : sentence.test(entry),
+        );
+      // Every step, newest first; each look at the workspace is there too (document views).
+      const steps = [
         /^Wang Fang replaced the filing account email of .+ in the registry$/,
-      );
-      expect(timeline[1]).toBe(
         'Wang Fang gave the second approval — the account email was replaced',
-      );
-      expect(timeline[2]).toBe('Li Na approved — awaiting second approval');
+        'Li Na approved — awaiting second approval',
+        /^Li Na recorded document checks: /,
+        'Li Na claimed the request',
+        `The filing system (test-client) submitted request ${urgent.reference}`,
+      ].map(at);
+      expect(steps.every((index) => index >= 0)).toBe(true);
+      expect([...steps].sort((a, b) => a - b)).toEqual(steps);
+      expect(steps[0]).toBe(0);
+      expect(steps[steps.length - 1]).toBe(timeline.length - 1);
       expect(
         timeline.filter((sentence) => sentence.startsWith('Li Na recorded document checks')),
       ).toHaveLength(4);
-      expect(timeline.filter((sentence) => sentence.startsWith('Li Na viewed'))).not.toHaveLength(
-        0,
-      );
-      expect(timeline).toContain('Li Na claimed the request');
-      expect(timeline[timeline.length - 1]).toBe(
-        `The filing system (test-client) submitted request ${urgent.reference}`,
-      );
+      expect(timeline.some((entry) => /^Li Na viewed .+ \(\d+ views\)$/.test(entry))).toBe(true);
+      expect(timeline.some((entry) => entry.startsWith('Wang Fang viewed'))).toBe(true);
       await expect(
         senior.page.getByRole('button', { name: /Approve|Reject|Claim/ }).count(),
       ).resolves.toBe(0);
@@ -321,6 +326,11 @@ describe('reviewers in a browser', () => {
       await expect(
         loser.page.getByRole('button', { name: 'Claim', exact: true }).count(),
       ).resolves.toBe(0);
+      await expect(
+        loser.page
+          .getByText(`${winnerName} holds this request: only they can record checks and decide.`)
+          .count(),
+      ).resolves.toBe(1);
       await screenshot(loser.page, 'review-claim-conflict');
       expect([...a.dialogs, ...b.dialogs]).toEqual([]);
     } finally {
@@ -345,9 +355,15 @@ describe('reviewers in a browser', () => {
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
         created.reference,
       );
-      await expect(page.locator('.timeline .event-sentence').allTextContents()).resolves.toEqual([
+      const timeline = await page.locator('.timeline .event-sentence').allTextContents();
+      expect(timeline.filter((entry) => !entry.includes(' viewed '))).toEqual([
         'Chen Jie claimed the request',
         `The filing system (test-client) submitted request ${created.reference}`,
+      ]);
+      // Chen Jie's look before claiming, and after: three documents each time.
+      expect(timeline.filter((entry) => entry.includes(' viewed '))).toEqual([
+        expect.stringMatching(/^Chen Jie viewed .+ \(3 views\)$/),
+        expect.stringMatching(/^Chen Jie viewed .+ \(3 views\)$/),
       ]);
       for (const name of [
         'Claim',
@@ -438,6 +454,92 @@ describe('reviewers in a browser', () => {
       expect(audit.dialogs).toEqual([]);
     } finally {
       await audit.context.close();
+    }
+  });
+
+  it('works without JavaScript: claims from the queue, checks every document and approves', async () => {
+    const created = await submitRequest({ hoursAgo: 50 });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    try {
+      await signInThroughPage(page, t.url, liNa.email, liNa.password);
+      await page.goto(`${t.url}/queue?tab=unassigned`);
+      const row = page.locator(`tr[data-request-id="${created.id}"]`);
+      await submit(page, row.getByRole('button', { name: /^Claim/ }));
+      expect(page.url()).toBe(`${t.url}/requests/${created.id}`);
+      // Without JavaScript the image is a plain link to the full-size file.
+      await expect(page.locator('a[data-zoom]').first().getAttribute('href')).resolves.toMatch(
+        new RegExp(`^/requests/${created.id}/documents/[0-9a-f-]{36}$`),
+      );
+      for (let index = 0; index < 3; index += 1) {
+        const card = page.locator('article.document-card').nth(index);
+        for (const label of [
+          'Legible',
+          'Authentic',
+          'Valid, not expired',
+          'Matches the application',
+        ])
+          await card.getByLabel(label).check();
+        await submit(page, card.getByRole('button', { name: /^Record checks/ }));
+      }
+      await submit(page, page.getByRole('button', { name: 'Approve', exact: true }));
+      expect(await flashes(page)).toEqual(['Approved. The account email was replaced.']);
+      await expect(page.locator('[data-status]').textContent()).resolves.toBe('Approved');
+      await screenshot(page, 'review-without-javascript');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('moves through the queue with j, k and Enter, and refreshes the SLA badges every minute', async () => {
+    for (const hoursAgo of [7, 8, 9]) await submitRequest({ hoursAgo });
+    const { context, page, dialogs } = await newPage(browser);
+    try {
+      await page.clock.install();
+      await signInThroughPage(page, t.url, zhangWei.email, zhangWei.password);
+      await page.goto(`${t.url}/queue?tab=all`);
+      const rows = page.locator('table.queue tbody tr');
+      const second = await rows.nth(1).locator('a.row-link').textContent();
+      await page.keyboard.press('j');
+      await page.keyboard.press('j');
+      await page.keyboard.press('j');
+      await page.keyboard.press('k');
+      await expect(rows.nth(1).getAttribute('class')).resolves.toBe('selected');
+      await expect(page.locator('tr.selected').count()).resolves.toBe(1);
+      const navigated = page.waitForURL(/\/requests\//);
+      await page.keyboard.press('Enter');
+      await navigated;
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+        second!,
+      );
+
+      // Typing in the search box is not a shortcut.
+      await page.goto(`${t.url}/queue?tab=unassigned`);
+      await page.getByLabel('Search').fill('jk');
+      await expect(page.locator('tr.selected').count()).resolves.toBe(0);
+
+      const badge = page.locator('[data-sla-badge]').first();
+      const before = await badge.textContent();
+      expect(before).not.toBe('Breached');
+      // Five days later on the server: every open request is past its deadline.
+      t.clock!.advance(5 * 24 * HOUR);
+      const refreshed = page.waitForResponse((response) =>
+        response.url().includes('/queue/sla-badges'),
+      );
+      await page.clock.fastForward(60_000);
+      await refreshed;
+      await expect(badge.textContent()).resolves.toBe('Breached');
+      await expect(badge.getAttribute('class')).resolves.toBe('badge badge-bad');
+      await expect(page.locator('[data-sla-time]').first().textContent()).resolves.toMatch(
+        /^overdue by /,
+      );
+      expect(dialogs).toEqual([]);
+    } finally {
+      t.clock!.set(NOW);
+      await context.close();
     }
   });
 });

@@ -169,10 +169,27 @@ describe('the request workspace and its documents', () => {
       expect(page.text).toMatch(
         /<ul class="disabled-reason plain" id="why-approve"><li>The request is not in review.<\/li><li>Every required document must be present and checked/,
       );
-      for (const document of await documentsOf(t, created.id)) {
+      // Before a claim, the checks and the other decisions wait for the holder.
+      expect(page.text).toContain('Claim the request to record checks and decide.');
+      expect(page.text).not.toContain('name="checks[');
+      expect(page.text).not.toContain('>Reject</button>');
+      for (const document of await documentsOf(t, created.id))
         expect(page.text).toContain(`src="/requests/${created.id}/documents/${document.id}"`);
-        expect(page.text).toContain(`name="checks[${document.id}][legible]"`);
-      }
+
+      await session.submit(`/requests/${created.id}/claim`);
+      const held = await session.page(`/requests/${created.id}`);
+      for (const document of await documentsOf(t, created.id))
+        expect(held.text).toContain(`name="checks[${document.id}][legible]"`);
+      expect(held.text).toMatch(/>Reject<\/button>/);
+      expect(held.text).toMatch(/>Request information<\/button>/);
+      expect(held.text).toMatch(/>Release<\/button>/);
+
+      const other = await as(zhangWei);
+      const notHeld = await other.page(`/requests/${created.id}`);
+      expect(notHeld.text).toContain(
+        'Li Na holds this request: only they can record checks and decide.',
+      );
+      expect(notHeld.text).not.toMatch(/<form method="post" action="\/requests\//);
       expect(page.text).not.toContain('Second approval</button>');
       expect(page.text).not.toContain('Reassign</button>');
     });
@@ -220,7 +237,7 @@ describe('the request workspace and its documents', () => {
         'Li Na claimed the request',
         `The filing system (test-client) submitted request ${created.reference}`,
       ]);
-      expect(page.text).toContain(`href="/audit?requestReference=${created.reference}"`);
+      expect(text(page.text)).toContain(`href="/audit?requestReference=${created.reference}"`);
     });
 
     it('refuses an auditor’s direct POST and changes nothing', async () => {
@@ -242,7 +259,10 @@ describe('the request workspace and its documents', () => {
     it('answers 404 in words for a request that does not exist', async () => {
       const page = await (await as(liNa)).page('/requests/00000000-0000-4000-8000-000000000000');
       expect(page.status).toBe(404);
-      expect(page.text).toContain('<h1>Not Found</h1>');
+      expect(page.text).toContain('<h1>Not found</h1>');
+      expect(page.text).toContain(
+        'There is no initialization request 00000000-0000-4000-8000-000000000000.',
+      );
     });
   });
 
@@ -308,10 +328,17 @@ describe('the request workspace and its documents', () => {
       await session.submit(`/requests/${created.id}/checks`, await checksForm(t, created.id));
       await session.submit(`/requests/${created.id}/approve`);
       const page = await session.page(`/requests/${created.id}`);
-      expect(timelineOf(page.text)).toEqual([
+      const timeline = timelineOf(page.text);
+      expect(timeline[2]).toMatch(/^Li Na recorded document checks: /);
+      for (const kind of [
+        'ID card, front',
+        'ID card, back',
+        'Half-length photo holding the credential',
+      ])
+        expect(timeline[2]).toContain(`${kind} passed`);
+      expect([...timeline.slice(0, 2), ...timeline.slice(3)]).toEqual([
         `Li Na replaced the filing account email of ${created.subject.filingNumber} in the registry`,
         'Li Na approved — the account email was replaced',
-        'Li Na recorded document checks: ID card, front passed; ID card, back passed; Half-length photo holding the credential passed',
         'Li Na viewed ID card, front',
         'Li Na claimed the request',
         `The filing system (test-client) submitted request ${created.reference}`,

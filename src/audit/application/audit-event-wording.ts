@@ -290,3 +290,23 @@ export function auditActionLabel(action: string): string {
 export const KNOWN_AUDIT_ACTIONS: { value: string; label: string }[] = Object.entries(WORDINGS).map(
   ([value, wording]) => ({ value, label: wording.label }),
 );
+
+/**
+ * Several document views in a row by one person, as one entry: "Li Na viewed
+ * ID card, front; ID card, back (4 views)".
+ */
+export function describeDocumentViews(
+  actor: Omit<AuditEventForWords, 'details' | 'action'>,
+  kinds: unknown[],
+): WordedAuditEvent {
+  const labels = [...new Set(kinds.map(text))].map(
+    (kind) => DOCUMENT_LABELS[kind as keyof typeof DOCUMENT_LABELS] ?? 'a document',
+  );
+  return {
+    sentence: `${whoOf(actor.actorType, actor.actorName)} viewed ${labels.join('; ')} (${kinds.length} views)`,
+    details: [
+      { label: 'Documents', value: labels.join('; ') },
+      { label: 'Views', value: String(kinds.length) },
+    ],
+  };
+}

@@ -2,6 +2,8 @@
 export interface HistoryEvent {
   seq: number;
   occurredAt: Date;
+  /** The audit action (`request.approved`); several document views in a row are one entry. */
+  action: string;
   actionLabel: string;
   sentence: string;
   details: { label: string; value: string }[];

@@ -17,6 +17,7 @@ export class AuditTrailRequestHistory implements RequestHistory {
       events: timeline.events.map((event) => ({
         seq: event.seq,
         occurredAt: event.occurredAt,
+        action: event.action,
         actionLabel: event.actionLabel,
         sentence: event.sentence,
         details: event.details,

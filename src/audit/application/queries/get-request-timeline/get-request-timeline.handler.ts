@@ -1,8 +1,23 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { auditActionLabel, describeAuditEvent } from '../../audit-event-wording.js';
-import { AUDIT_TRAIL_READER, type AuditTrailReader } from '../../ports/audit-trail.reader.js';
-import { GetRequestTimelineQuery, type RequestTimeline } from './get-request-timeline.query.js';
+import {
+  auditActionLabel,
+  describeAuditEvent,
+  describeDocumentViews,
+} from '../../audit-event-wording.js';
+import {
+  AUDIT_TRAIL_READER,
+  type AuditEventRecord,
+  type AuditTrailReader,
+} from '../../ports/audit-trail.reader.js';
+import {
+  GetRequestTimelineQuery,
+  type RequestTimeline,
+  type RequestTimelineEvent,
+} from './get-request-timeline.query.js';
+
+/** Views further apart than this stay separate entries. */
+const VIEWS_TOGETHER_MS = 30 * 60_000;
 
 @QueryHandler(GetRequestTimelineQuery)
 export class GetRequestTimelineHandler implements IQueryHandler<GetRequestTimelineQuery> {
@@ -10,20 +25,46 @@ export class GetRequestTimelineHandler implements IQueryHandler<GetRequestTimeli
 
   async execute(query: GetRequestTimelineQuery): Promise<RequestTimeline> {
     const records = await this.trail.eventsOfRequest(query.requestId, query.limit + 1);
-    return {
-      events: records.slice(0, query.limit).map((record) => {
-        const worded = describeAuditEvent(record);
-        return {
-          seq: record.seq,
-          occurredAt: record.occurredAt,
-          action: record.action,
-          actionLabel: auditActionLabel(record.action),
-          sentence: worded.sentence,
-          details: worded.details,
-          actorRole: record.actorRole,
-        };
-      }),
-      more: records.length > query.limit,
-    };
+    const groups: AuditEventRecord[][] = [];
+    for (const record of records.slice(0, query.limit)) {
+      const group = groups[groups.length - 1];
+      const last = group?.[group.length - 1];
+      if (
+        group &&
+        last &&
+        record.action === 'document.viewed' &&
+        last.action === 'document.viewed' &&
+        record.actorType === last.actorType &&
+        record.actorId === last.actorId &&
+        record.actorName === last.actorName &&
+        last.occurredAt.getTime() - record.occurredAt.getTime() <= VIEWS_TOGETHER_MS
+      ) {
+        group.push(record);
+      } else {
+        groups.push([record]);
+      }
+    }
+    return { events: groups.map(entryOf), more: records.length > query.limit };
   }
+}
+
+function entryOf(group: AuditEventRecord[]): RequestTimelineEvent {
+  const newest = group[0]!;
+  const worded =
+    group.length === 1
+      ? describeAuditEvent(newest)
+      : describeDocumentViews(
+          newest,
+          group.map((record) => record.details.kind),
+        );
+  return {
+    seq: newest.seq,
+    occurredAt: newest.occurredAt,
+    events: group.length,
+    action: newest.action,
+    actionLabel: auditActionLabel(newest.action),
+    sentence: worded.sentence,
+    details: worded.details,
+    actorRole: newest.actorRole,
+  };
 }

@@ -1,9 +1,15 @@
 import { Query } from '@nestjs/cqrs';
 
-/** One event of a request's history, in words, personal data masked. */
+/**
+ * One event of a request's history, in words, personal data masked. Document
+ * views in a row by one person (every look at the workspace loads each
+ * document) are one entry that says how many views it stands for.
+ */
 export interface RequestTimelineEvent {
   seq: number;
   occurredAt: Date;
+  /** Audit events this entry stands for (more than one: consecutive document views). */
+  events: number;
   action: string;
   /** "Approved" */
   actionLabel: string;
@@ -16,7 +22,7 @@ export interface RequestTimelineEvent {
 export interface RequestTimeline {
   /** Newest first. */
   events: RequestTimelineEvent[];
-  /** Older events exist beyond `limit` (the audit trail search shows them all). */
+  /** Older events exist beyond the `limit` events read (the audit trail search shows them all). */
   more: boolean;
 }
 

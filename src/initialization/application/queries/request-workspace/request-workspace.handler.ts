@@ -111,7 +111,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
     const mask = !reviewing;
     const required = requiredDocuments(p.subjectType, p.applicant.role);
     const documents = request.currentDocuments.map((document) =>
-      this.document(p, document, required.includes(document.kind), reviewing, available),
+      this.document(p, document, required.includes(document.kind), viewer.id, available),
     );
     const passed = documents.filter((document) => document.required && document.checkTone === 'ok');
 
@@ -198,7 +198,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
         : null,
       actions,
       hasDecisionForms,
-      formsNote: formsNoteOf(p, reviewing, hasDecisionForms),
+      formsNote: formsNoteOf(p, viewer, reviewing, hasDecisionForms),
       timeline: {
         events: history.events.map((event) => ({
           occurredAt: event.occurredAt,
@@ -206,6 +206,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
           actionLabel: event.actionLabel,
           sentence: event.sentence,
           details: event.details,
+          minor: event.action === 'document.viewed',
         })),
         more: history.more,
         auditHref: reviewing ? null : `/audit?requestReference=${encodeURIComponent(p.reference)}`,
@@ -227,7 +228,10 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
     });
     const status = p.status;
     const senior = viewer.role === 'SENIOR_REVIEWER';
-    const deciding = status === 'PENDING_REVIEW' || status === 'IN_REVIEW';
+    // The holder sees every form; before a claim, Approve alone says what it will take; a
+    // request someone else holds shows no forms (a senior can still reassign it).
+    const holding = status === 'IN_REVIEW' && p.assigneeId === viewer.id;
+    const deciding = holding || status === 'PENDING_REVIEW';
     const secondStage = status === 'AWAITING_SECOND_APPROVAL' && senior;
     const documentKinds = [
       ...new Set([...requiredDocuments(p.subjectType, p.applicant.role), ...DOCUMENT_KINDS]),
@@ -245,7 +249,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
           }
         : null,
       reject:
-        deciding || secondStage
+        holding || secondStage
           ? {
               ...view(available.reject),
               reasons: REJECT_REASONS.map((reason) => ({
@@ -255,7 +259,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
               })),
             }
           : null,
-      requestInformation: deciding
+      requestInformation: holding
         ? {
             ...view(available.requestInformation),
             documents: documentKinds.map((kind) => ({
@@ -287,14 +291,14 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
     p: Readonly<InitializationRequestProps>,
     document: InitializationRequestProps['documents'][number],
     required: boolean,
-    reviewing: boolean,
+    viewerId: string,
     available: ReturnType<typeof reviewActionsFor>,
   ): DocumentView {
     const check = p.checks.find((candidate) => candidate.documentId === document.id) ?? null;
     const failures = check
       ? CHECK_WORDS.filter(([key]) => !check[key]).map(([, words]) => words)
       : [];
-    const open = p.status === 'PENDING_REVIEW' || p.status === 'IN_REVIEW';
+    const holding = p.status === 'IN_REVIEW' && p.assigneeId === viewerId;
     return {
       id: document.id,
       kindLabel: DOCUMENT_LABELS[document.kind],
@@ -322,14 +326,13 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
             checkedAt: check.checkedAt,
           }
         : null,
-      checkForm:
-        reviewing && open
-          ? {
-              enabled: available.recordChecks.allowed,
-              whyNot: available.recordChecks.reasons,
-              form: `checks-${document.id}`,
-            }
-          : null,
+      checkForm: holding
+        ? {
+            enabled: available.recordChecks.allowed,
+            whyNot: available.recordChecks.reasons,
+            form: `checks-${document.id}`,
+          }
+        : null,
     };
   }
 }
@@ -349,10 +352,16 @@ function emptyActions(): WorkspaceView['actions'] {
 
 function formsNoteOf(
   p: Readonly<InitializationRequestProps>,
+  viewer: StaffActor,
   reviewing: boolean,
   hasForms: boolean,
 ): string {
   if (!reviewing) return 'You are signed in as an auditor: this page is read-only.';
+  if (p.status === 'PENDING_REVIEW') return 'Claim the request to record checks and decide.';
+  if (p.status === 'IN_REVIEW' && p.assigneeId !== viewer.id)
+    return `${p.assigneeName ?? 'Another reviewer'} holds this request: only they can record checks and decide${
+      viewer.role === 'SENIOR_REVIEWER' ? '; you can reassign it' : ''
+    }.`;
   if (p.decision)
     return `This request is ${STATUS_LABELS[p.status].toLowerCase()}; nothing more can be decided.`;
   if (p.status === 'AWAITING_SECOND_APPROVAL' && !hasForms)

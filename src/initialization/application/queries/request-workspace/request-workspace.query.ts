@@ -67,6 +67,8 @@ export interface TimelineEntryView {
   actionLabel: string;
   sentence: string;
   details: Fact[];
+  /** Shown quietly: looking at documents, not deciding anything. */
+  minor: boolean;
 }
 
 export interface WorkspaceView {
