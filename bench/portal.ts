@@ -277,6 +277,27 @@ interface Measured {
   p99: number;
   non2xx: number;
   bytes: number;
+  /** Sequential scans of initialization_requests during the page's runs (null: not watched). */
+  seqScans: number | null;
+  /** initialization_requests' indexes the page read, most used first. */
+  indexes: string;
+}
+
+interface ScanCounts {
+  seq: number;
+  byIndex: Record<string, number>;
+}
+
+async function scanCounts(client: pg.Client): Promise<ScanCounts> {
+  // Backends gone idle report their statistics within ten seconds.
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
+  const { rows } = await client.query<{ seq: string; indexes: Record<string, number> | null }>(
+    `SELECT t.seq_scan AS seq,
+            (SELECT json_object_agg(indexrelname, idx_scan) FROM pg_stat_user_indexes
+              WHERE relname = 'initialization_requests') AS indexes
+       FROM pg_stat_user_tables t WHERE t.relname = 'initialization_requests'`,
+  );
+  return { seq: Number(rows[0]?.seq ?? 0), byIndex: rows[0]?.indexes ?? {} };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -309,7 +330,9 @@ async function measure(
   base: string,
   requests: autocannon.Request[],
   cookie: string | null,
-): Promise<Measured> {
+  watch: { client: pg.Client; before: ScanCounts } | null = null,
+): Promise<Measured & { counts: ScanCounts | null }> {
+  const before = watch?.before ?? null;
   const options = {
     url: base,
     connections: CONNECTIONS,
@@ -320,6 +343,15 @@ async function measure(
   const { done, latencies } = cannon({ ...options, duration: SECONDS });
   const result = await done;
   latencies.sort((a, b) => a - b);
+  const after = watch ? await scanCounts(watch.client) : null;
+  const used =
+    before && after
+      ? Object.entries(after.byIndex)
+          .map(([name, scans]) => [name, scans - (before.byIndex[name] ?? 0)] as const)
+          .filter(([, scans]) => scans > 0)
+          .sort((a, b) => b[1] - a[1])
+          .map(([name]) => name.replace(/^initialization_requests_/, ''))
+      : [];
   const measured = {
     page,
     requests: latencies.length,
@@ -329,6 +361,9 @@ async function measure(
     p99: percentile(latencies, 99),
     non2xx: result.non2xx,
     bytes: result.throughput.average / Math.max(1, result.requests.average),
+    seqScans: before && after ? after.seq - before.seq : null,
+    indexes: used.join(', '),
+    counts: after,
   };
   say(
     `  ${page}: ${measured.perSecond.toFixed(0)} req/s, p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms, non-2xx ${measured.non2xx}`,
@@ -411,72 +446,67 @@ async function main(): Promise<void> {
     say(
       `Load: ${CONNECTIONS} connections, ${WARM_UP_SECONDS} s warm-up, ${SECONDS} s measured per page.`,
     );
-    const results: Measured[] = [];
-    results.push(
-      await measure(
-        'Static file `/assets/css/desk.css` (baseline)',
-        base,
-        [{ path: '/assets/css/desk.css' }],
-        null,
-      ),
-    );
-    results.push(
-      await measure('Sign-in page `/login` (baseline)', base, [{ path: '/login' }], null),
-    );
-    results.push(
-      await measure('Queue, Unassigned tab, first page', base, [{ path: '/queue' }], cookie),
-    );
-    results.push(
-      await measure('Queue, Mine tab, first page', base, [{ path: '/queue?tab=mine' }], cookie),
-    );
-    results.push(
-      await measure(
-        'Queue, Breached tab, first page',
-        base,
-        [{ path: '/queue?tab=breached' }],
-        cookie,
-      ),
-    );
-    results.push(
-      await measure(
-        'Queue, All requests, a page in the middle of 1M (keyset)',
-        base,
-        [{ path: `/queue?tab=all&after=${middle.due_at.getTime()}.${middle.id}` }],
-        cookie,
-      ),
-    );
-    results.push(
-      await measure(
-        'Queue, Unassigned, filtered (organizations in 浙 with a risk flag)',
-        base,
-        [
-          {
-            path: `/queue?tab=unassigned&subjectType=ORGANIZATION&province=${encodeURIComponent('浙')}&riskFlag=RECENT_EMAIL_CHANGE`,
-          },
+    const watch = new pg.Client({ connectionString: url });
+    await watch.connect();
+    const pages: { page: string; paths: string[]; signedIn: boolean }[] = [
+      {
+        page: 'Static file `/assets/css/desk.css` (baseline)',
+        paths: ['/assets/css/desk.css'],
+        signedIn: false,
+      },
+      { page: 'Sign-in page `/login` (baseline)', paths: ['/login'], signedIn: false },
+      { page: 'Queue, Unassigned tab, first page', paths: ['/queue'], signedIn: true },
+      { page: 'Queue, Mine tab, first page', paths: ['/queue?tab=mine'], signedIn: true },
+      { page: 'Queue, Breached tab, first page', paths: ['/queue?tab=breached'], signedIn: true },
+      {
+        page: 'Queue, All requests, a page in the middle of 1M (keyset)',
+        paths: [`/queue?tab=all&after=${middle.due_at.getTime()}.${middle.id}`],
+        signedIn: true,
+      },
+      {
+        page: 'Queue, Unassigned, filtered (organizations in 浙 with a risk flag)',
+        paths: [
+          `/queue?tab=unassigned&subjectType=ORGANIZATION&province=${encodeURIComponent('浙')}&riskFlag=RECENT_EMAIL_CHANGE`,
         ],
-        cookie,
-      ),
-    );
-    results.push(
-      await measure(
-        'Request workspace (100 different requests)',
-        base,
-        workspaces.map((row) => ({ path: `/requests/${row.id}` })),
-        cookie,
-      ),
-    );
+        signedIn: true,
+      },
+      {
+        page: 'Request workspace (100 different requests)',
+        paths: workspaces.map((row) => `/requests/${row.id}`),
+        signedIn: true,
+      },
+    ];
+    const results: Measured[] = [];
+    try {
+      let counts = await scanCounts(watch);
+      for (const { page, paths, signedIn } of pages) {
+        const measured = await measure(
+          page,
+          base,
+          paths.map((path) => ({ path })),
+          signedIn ? cookie : null,
+          { client: watch, before: counts },
+        );
+        counts = measured.counts ?? counts;
+        results.push(signedIn ? measured : { ...measured, seqScans: null, indexes: '' });
+      }
+    } finally {
+      await watch.end();
+    }
 
     const baseline = results[0]!;
     const cpu = os.cpus();
     const lines = [
       `Portal pages with ${ROWS.toLocaleString('en')} requests (${OPEN.toLocaleString('en')} open) on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, PostgreSQL (embedded), server and load generator on the same machine — ${new Date().toISOString().slice(0, 10)}. ${CONNECTIONS} concurrent connections, ${SECONDS} s per page after ${WARM_UP_SECONDS} s of warm-up, signed-in reviewer session.`,
       '',
-      '| page | requests | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ static p95 | non-2xx | p95 < 100 ms |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|:-:|',
+      '| page | requests | req/s | p50 ms | p95 ms | p99 ms | p95 ÷ static p95 | non-2xx | p95 < 100 ms | seq scans of requests | indexes read |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---|',
       ...results.map(
         (m) =>
-          `| ${m.page} | ${m.requests.toLocaleString('en')} | ${m.perSecond.toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.p95 / baseline.p95).toFixed(1)}× | ${m.non2xx} | ${m === baseline ? '' : m.p95 < TARGET_P95_MS ? 'yes' : '**no**'} |`,
+          `| ${m.page} | ${m.requests.toLocaleString('en')} | ${m.perSecond.toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${(m.p95 / baseline.p95).toFixed(1)}× | ${m.non2xx} | ${m === baseline ? '' : m.p95 < TARGET_P95_MS ? 'yes' : '**no**'} | ${m.seqScans ?? ''} | ${m.indexes} |`,
       ),
+      '',
+      'Tab counts stop at 1,001 index entries ("1,000+"); every page is a keyset page (no OFFSET). "seq scans" counts sequential scans of initialization_requests during the page\'s warm-up and run (pg_stat_user_tables), "indexes read" the indexes of that table that were (pg_stat_user_indexes), most used first.',
     ];
     process.stdout.write(lines.join('\n') + '\n');
   } finally {

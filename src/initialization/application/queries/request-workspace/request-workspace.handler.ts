@@ -199,6 +199,10 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
       actions,
       hasDecisionForms,
       formsNote: formsNoteOf(p, viewer, reviewing, hasDecisionForms),
+      undecided:
+        !reviewing && !p.decision
+          ? `Not decided yet: ${STATUS_LABELS[p.status].toLowerCase()}.`
+          : '',
       timeline: {
         events: history.events.map((event) => ({
           occurredAt: event.occurredAt,

@@ -142,6 +142,8 @@ export interface WorkspaceView {
   hasDecisionForms: boolean;
   /** Said instead of forms when the viewer has none here. */
   formsNote: string;
+  /** "Not decided yet." for a read-only viewer of an open request; empty otherwise. */
+  undecided: string;
   timeline: {
     events: TimelineEntryView[];
     more: boolean;
