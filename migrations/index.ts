@@ -4,6 +4,7 @@ import { InitializationRequests1764201600000 } from './1764201600000-initializat
 import { NotificationOutbox1764288000000 } from './1764288000000-notification-outbox.js';
 import { Exports1764374400000 } from './1764374400000-exports.js';
 import { BusinessCalendar1764460800000 } from './1764460800000-business-calendar.js';
+import { PortalIndexes1764547200000 } from './1764547200000-portal-indexes.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   NotificationOutbox1764288000000,
   Exports1764374400000,
   BusinessCalendar1764460800000,
+  PortalIndexes1764547200000,
 ];

@@ -13,6 +13,7 @@ import { EXPORT_FILE_WRITERS } from './application/ports/export-file-writer.js';
 import { EXPORT_QUEUE } from './application/ports/export-queue.js';
 import { EXPORT_STORAGE } from './application/ports/export-storage.js';
 import { REQUEST_FACTS_READER } from './application/ports/request-facts.reader.js';
+import { GetRequestTimelineHandler } from './application/queries/get-request-timeline/get-request-timeline.handler.js';
 import { GetSlaReportHandler } from './application/queries/get-sla-report/get-sla-report.handler.js';
 import { ListExportsHandler } from './application/queries/list-exports/list-exports.handler.js';
 import { SearchAuditTrailHandler } from './application/queries/search-audit-trail/search-audit-trail.handler.js';
@@ -47,7 +48,12 @@ const commandHandlers = [
   RemoveExpiredExportsHandler,
   ResumeStalledExportsHandler,
 ];
-const queryHandlers = [SearchAuditTrailHandler, ListExportsHandler, GetSlaReportHandler];
+const queryHandlers = [
+  SearchAuditTrailHandler,
+  ListExportsHandler,
+  GetSlaReportHandler,
+  GetRequestTimelineHandler,
+];
 const adapters = [
   ChainedAuditLog,
   { provide: AUDIT_LOG, useExisting: ChainedAuditLog },

@@ -22,6 +22,14 @@ import { DOCUMENT_STORE } from './application/ports/document-store.js';
 import { FILING_REGISTRY_GATEWAY } from './application/ports/filing-registry.gateway.js';
 import { INITIALIZATION_REQUEST_REPOSITORY } from './application/ports/initialization-request.repository.js';
 import { STAFF_DIRECTORY } from './application/ports/staff-directory.js';
+import { ViewDocumentHandler } from './application/commands/view-document/view-document.handler.js';
+import { REQUEST_HISTORY } from './application/ports/request-history.js';
+import { REQUEST_READ_MODEL } from './application/ports/request-read-model.js';
+import { QueueHandler } from './application/queries/queue/queue.handler.js';
+import { RequestWorkspaceHandler } from './application/queries/request-workspace/request-workspace.handler.js';
+import { SlaBadgesHandler } from './application/queries/sla-badges/sla-badges.handler.js';
+import { AuditTrailRequestHistory } from './infrastructure/audit/audit-trail-request-history.js';
+import { PostgresRequestReadModel } from './infrastructure/postgres/postgres-request-read-model.js';
 import { GetRequestStatusHandler } from './application/queries/get-request-status/get-request-status.handler.js';
 import { RequestChanges } from './application/request-changes.js';
 import { IdentityStaffDirectory } from './infrastructure/identity/identity-staff-directory.js';
@@ -31,12 +39,14 @@ import { TypeormInitializationRequestRepository } from './infrastructure/typeorm
 import { IntakeApiController } from './interface/api/intake-api.controller.js';
 import { OpenApiController } from './interface/api/openapi.controller.js';
 import { QueueController } from './interface/web/queue.controller.js';
+import { RequestWorkspaceController } from './interface/web/request-workspace.controller.js';
 import { RequestDecisionsController } from './interface/web/request-decisions.controller.js';
 
 const controllers = [
   IntakeApiController,
   OpenApiController,
   QueueController,
+  RequestWorkspaceController,
   RequestDecisionsController,
 ];
 const commandHandlers = [
@@ -54,14 +64,22 @@ const commandHandlers = [
   ResubmitDocumentsHandler,
   ExpireRequestHandler,
   RescheduleDeadlinesHandler,
+  ViewDocumentHandler,
 ];
-const queryHandlers = [GetRequestStatusHandler];
+const queryHandlers = [
+  GetRequestStatusHandler,
+  QueueHandler,
+  RequestWorkspaceHandler,
+  SlaBadgesHandler,
+];
 const services = [RequestChanges, ApprovalEffects];
 const adapters = [
   { provide: INITIALIZATION_REQUEST_REPOSITORY, useClass: TypeormInitializationRequestRepository },
   { provide: DOCUMENT_STORE, useClass: FileSystemDocumentStore },
   { provide: FILING_REGISTRY_GATEWAY, useClass: CqrsFilingRegistryGateway },
   { provide: STAFF_DIRECTORY, useClass: IdentityStaffDirectory },
+  { provide: REQUEST_READ_MODEL, useClass: PostgresRequestReadModel },
+  { provide: REQUEST_HISTORY, useClass: AuditTrailRequestHistory },
 ];
 
 /** Initialization requests: intake, review, decisions. */

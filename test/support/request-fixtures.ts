@@ -27,6 +27,9 @@ export interface RequestSeed {
   slaOutcome?: 'MET' | 'MISSED' | null;
   subjectId?: string | null;
   riskFlags?: string[];
+  atRiskAt?: Date | null;
+  assigneeId?: string | null;
+  province?: string;
 }
 
 /**
@@ -54,9 +57,9 @@ export async function insertRequest(dataSource: DataSource, seed: RequestSeed): 
        subject_filing_number, province, subject_name, credential_number, applicant_name,
        applicant_id_number, applicant_role, applicant_phone, new_account_email, aliyun_account_id,
        subject_id, risk_flags, status, assignee_id, assignee_name, first_approval, second_approval,
-       decision, decided_at, clock_started_at, due_at, sla_outcome, version, created_at, updated_at)
-     VALUES ($1, $2, $3, 'test-client', $4, $5, $6, $6, '浙', $7, $8, $9, $10, 'SUBJECT_ADMIN', $11,
-       'new-owner@example.com', $12, $13, $14, $15, NULL, $16, $17, $18, $19, $20, $21, $22, $23, 1, $4, $4)`,
+       decision, decided_at, clock_started_at, due_at, sla_outcome, at_risk_at, version, created_at, updated_at)
+     VALUES ($1, $2, $3, 'test-client', $4, $5, $6, $6, $26, $7, $8, $9, $10, 'SUBJECT_ADMIN', $11,
+       'new-owner@example.com', $12, $13, $14, $15, $25, $16, $17, $18, $19, $20, $21, $22, $23, $24, 1, $4, $4)`,
     [
       id,
       seed.reference,
@@ -81,6 +84,9 @@ export async function insertRequest(dataSource: DataSource, seed: RequestSeed): 
       seed.clockStartedAt ?? seed.receivedAt,
       seed.dueAt ?? null,
       seed.slaOutcome ?? null,
+      seed.atRiskAt ?? null,
+      seed.assigneeId ?? null,
+      seed.province ?? '浙',
     ],
   );
   return id;

@@ -31,6 +31,8 @@ export interface DueAtWithCoverage {
 
 export const DEFAULT_BUSINESS_ZONE = 'Asia/Shanghai';
 export const DEFAULT_BUSINESS_HOURS: BusinessHours = { start: 9 * 60, end: 18 * 60 };
+/** Ten years of business-hour boundaries; past that the cache starts over. */
+const WALL_CLOCK_CACHE_SIZE = 10_000;
 
 const MS_PER_MINUTE = 60_000;
 
@@ -46,6 +48,8 @@ export class BusinessCalendar {
   private readonly daysOff = new Set<string>();
   private readonly makeUpWorkdays = new Set<string>();
   private readonly officialYearSet: ReadonlySet<number>;
+  /** Instants of wall-clock times already worked out ("2026-11-25 1080" → ms): zone maths is slow. */
+  private readonly wallClockCache = new Map<string, number>();
 
   constructor(arrangements: readonly YearArrangement[], options: BusinessCalendarOptions = {}) {
     const problems = validateArrangements(arrangements);
@@ -166,8 +170,8 @@ export class BusinessCalendar {
     const last = this.dayOf(to);
     for (let d = this.dayOf(from); d <= last; d = addDays(d, 1)) {
       if (!this.isWorkday(d)) continue;
-      const start = Math.max(a, this.wallClock(d, h.start).toMillis());
-      const end = Math.min(b, this.wallClock(d, h.end).toMillis());
+      const start = Math.max(a, this.wallClockMillis(d, h.start));
+      const end = Math.min(b, this.wallClockMillis(d, h.end));
       if (end > start) total += end - start;
     }
     return total / MS_PER_MINUTE;
@@ -190,8 +194,8 @@ export class BusinessCalendar {
     let remaining = Math.round(minutes * MS_PER_MINUTE);
     for (let d = this.dayOf(at); ; d = addDays(d, -1)) {
       if (!this.isWorkday(d)) continue;
-      const start = this.wallClock(d, h.start).toMillis();
-      const end = Math.min(atMs, this.wallClock(d, h.end).toMillis());
+      const start = this.wallClockMillis(d, h.start);
+      const end = Math.min(atMs, this.wallClockMillis(d, h.end));
       const available = Math.max(0, end - start);
       if (available > remaining) return new Date(end - remaining);
       remaining -= available;
@@ -212,6 +216,18 @@ export class BusinessCalendar {
       return DateTime.max(local, this.wallClock(day, h.start));
     }
     return this.wallClock(this.nextBusinessDay(day), h.start);
+  }
+
+  /** `wallClock(day, minuteOfDay)` in epoch milliseconds, remembered (lists ask for the same days). */
+  private wallClockMillis(day: string, minuteOfDay: number): number {
+    const key = `${day} ${minuteOfDay}`;
+    let millis = this.wallClockCache.get(key);
+    if (millis === undefined) {
+      if (this.wallClockCache.size >= WALL_CLOCK_CACHE_SIZE) this.wallClockCache.clear();
+      millis = this.wallClock(day, minuteOfDay).toMillis();
+      this.wallClockCache.set(key, millis);
+    }
+    return millis;
   }
 
   /** `minuteOfDay` minutes after midnight (wall clock) on `day` in the business zone. */

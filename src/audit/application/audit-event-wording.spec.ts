@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { auditActionLabel, describeAuditEvent } from './audit-event-wording.js';
+import {
+  auditActionLabel,
+  describeAuditEvent,
+  describeDocumentViews,
+} from './audit-event-wording.js';
 
 const staff = (name: string) => ({ actorType: 'STAFF', actorName: name });
 
@@ -103,5 +107,18 @@ describe('audit events in words', () => {
     ).toBe('Li Na: calendar.changed');
     expect(auditActionLabel('request.claimed')).toBe('Claimed');
     expect(auditActionLabel('calendar.changed')).toBe('calendar.changed');
+  });
+
+  it('words several document views by one person as one entry', () => {
+    const worded = describeDocumentViews({ actorType: 'STAFF', actorName: 'Li Na' }, [
+      'ID_FRONT',
+      'ID_BACK',
+      'ID_FRONT',
+    ]);
+    expect(worded.sentence).toBe('Li Na viewed ID card, front; ID card, back (3 views)');
+    expect(worded.details).toEqual([
+      { label: 'Documents', value: 'ID card, front; ID card, back' },
+      { label: 'Views', value: '3' },
+    ]);
   });
 });

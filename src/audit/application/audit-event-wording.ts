@@ -155,7 +155,33 @@ const WORDINGS: Record<string, Wording> = {
     sentence: (_, d) =>
       `Risk flagged: ${labelled(list(d.flags), RISK_FLAG_LABELS)}${text(d.because) ? ` (${text(d.because)})` : ''}`,
   },
-  'request.document_viewed': {
+  'request.sla_at_risk': {
+    label: 'At risk',
+    sentence: () => 'The request became at risk of missing its deadline',
+  },
+  'request.sla_breached': {
+    label: 'Deadline missed',
+    sentence: () => 'The request missed its deadline',
+  },
+  'request.deadline_rescheduled': {
+    label: 'Deadline moved',
+    sentence: () => 'The deadline was worked out again after a change to the business calendar',
+  },
+  'registry.account_email_replaced': {
+    label: 'Account email replaced',
+    sentence: (who, d) =>
+      `${who} replaced the filing account email of ${text(d.filingNumber)} in the registry`,
+  },
+  'registry.subject_registered': {
+    label: 'Subject registered',
+    sentence: (who, d) => `${who} registered the filing subject ${text(d.filingNumber)}`,
+  },
+  'registry.imported': {
+    label: 'Registry imported',
+    sentence: (who, d) =>
+      `${who} imported the legacy registry ${text(d.fileName)} (${text(d.rowsAccepted)} rows accepted)`,
+  },
+  'document.viewed': {
     label: 'Document viewed',
     sentence: (who, d) =>
       `${who} viewed ${DOCUMENT_LABELS[text(d.kind) as keyof typeof DOCUMENT_LABELS] ?? 'a document'}`,
@@ -264,3 +290,23 @@ export function auditActionLabel(action: string): string {
 export const KNOWN_AUDIT_ACTIONS: { value: string; label: string }[] = Object.entries(WORDINGS).map(
   ([value, wording]) => ({ value, label: wording.label }),
 );
+
+/**
+ * Several document views in a row by one person, as one entry: "Li Na viewed
+ * ID card, front; ID card, back (4 views)".
+ */
+export function describeDocumentViews(
+  actor: Omit<AuditEventForWords, 'details' | 'action'>,
+  kinds: unknown[],
+): WordedAuditEvent {
+  const labels = [...new Set(kinds.map(text))].map(
+    (kind) => DOCUMENT_LABELS[kind as keyof typeof DOCUMENT_LABELS] ?? 'a document',
+  );
+  return {
+    sentence: `${whoOf(actor.actorType, actor.actorName)} viewed ${labels.join('; ')} (${kinds.length} views)`,
+    details: [
+      { label: 'Documents', value: labels.join('; ') },
+      { label: 'Views', value: String(kinds.length) },
+    ],
+  };
+}

@@ -4,12 +4,28 @@ import type { InitializationRequest, RegistryView } from '../domain/initializati
 import {
   FILING_REGISTRY_GATEWAY,
   type FilingRegistryGateway,
+  type RegisteredSubject,
 } from './ports/filing-registry.gateway.js';
 import {
   INITIALIZATION_REQUEST_REPOSITORY,
   type InitializationRequestRepository,
 } from './ports/initialization-request.repository.js';
 import { RequestChanges } from './request-changes.js';
+
+/**
+ * The registry as a decision sees it: the subject the filing number names, and
+ * whether the Alibaba Cloud account is already bound to a different subject.
+ */
+export function registryViewOf(
+  subject: RegisteredSubject | null,
+  accountHolder: RegisteredSubject | null,
+): RegistryView {
+  return {
+    subjectId: subject?.id ?? null,
+    accountHeldByOtherSubject: accountHolder !== null && accountHolder.id !== subject?.id,
+    accountEmail: subject?.accountEmail ?? null,
+  };
+}
 
 /**
  * What an approval does beyond the request, inside the deciding transaction:
@@ -29,11 +45,7 @@ export class ApprovalEffects {
   async registryView(request: InitializationRequest): Promise<RegistryView> {
     const subject = await this.registry.findByFilingNumber(request.subjectFilingNumber);
     const holder = await this.registry.findByAliyunAccount(request.aliyunAccountId);
-    return {
-      subjectId: subject?.id ?? null,
-      accountHeldByOtherSubject: holder !== null && holder.id !== subject?.id,
-      accountEmail: subject?.accountEmail ?? null,
-    };
+    return registryViewOf(subject, holder);
   }
 
   async applyFinalApproval(

@@ -159,3 +159,19 @@ export class ResubmissionMismatchError extends DomainError {
     super(`The resubmission does not answer the request for information: ${parts.join('; ')}.`);
   }
 }
+
+export class DocumentNotFoundError extends DomainError {
+  readonly category = 'not-found';
+  readonly code = 'request.document-not-found';
+  constructor() {
+    super('This request has no such document.');
+  }
+}
+
+export class DocumentAccessError extends DomainError {
+  readonly category = 'not-allowed';
+  readonly code = 'request.document-not-allowed';
+  constructor() {
+    super('Only reviewers, senior reviewers and auditors can view the documents of a request.');
+  }
+}

@@ -39,15 +39,29 @@ export class CalendarDeadlinePolicy implements DeadlinePolicy, SlaDescriber {
   }
 
   async describe(facts: SlaFacts, now: Date): Promise<SlaDescription> {
-    const state = slaStateOf(facts, now);
-    const running = state === 'ON_TRACK' || state === 'AT_RISK' || state === 'BREACHED';
-    const minutes =
-      running && facts.dueAt
-        ? (await this.calendars.current()).businessMinutesBetween(now, facts.dueAt)
-        : null;
-    return {
-      slaState: state,
-      businessMinutesRemaining: minutes === null ? null : Math.floor(minutes),
+    return (await this.describeAll([facts], now))[0]!;
+  }
+
+  async describeAll(facts: readonly SlaFacts[], now: Date): Promise<SlaDescription[]> {
+    const calendar = await this.calendars.current();
+    // A page of a queue shares a handful of deadlines (18:00 of a few days): count each once.
+    const counted = new Map<number, number>();
+    const minutesUntil = (dueAt: Date): number => {
+      let minutes = counted.get(dueAt.getTime());
+      if (minutes === undefined) {
+        minutes = calendar.businessMinutesBetween(now, dueAt);
+        counted.set(dueAt.getTime(), minutes);
+      }
+      return minutes;
     };
+    return facts.map((fact) => {
+      const state = slaStateOf(fact, now);
+      const running = state === 'ON_TRACK' || state === 'AT_RISK' || state === 'BREACHED';
+      const minutes = running && fact.dueAt ? minutesUntil(fact.dueAt) : null;
+      return {
+        slaState: state,
+        businessMinutesRemaining: minutes === null ? null : Math.floor(minutes),
+      };
+    });
   }
 }

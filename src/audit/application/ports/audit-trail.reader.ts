@@ -60,6 +60,8 @@ export interface AuditEventSnapshot {
 /** Reads the audit trail; streams never hold more than a batch of rows in memory. */
 export interface AuditTrailReader {
   search(criteria: AuditSearchCriteria): Promise<AuditSearchPage>;
+  /** The newest `limit` events of one request, newest first. */
+  eventsOfRequest(requestId: string, limit: number): Promise<AuditEventRecord[]>;
   head(): Promise<ChainHeadView>;
   /** Runs `work` over the whole chain; the snapshot ends when `work` settles. */
   readChain<T>(work: (snapshot: ChainSnapshot) => Promise<T>): Promise<T>;

@@ -129,6 +129,14 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
     };
   }
 
+  async eventsOfRequest(requestId: string, limit: number): Promise<AuditEventRecord[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `${SELECT_EVENTS} WHERE e.request_id = $1 ORDER BY e.seq DESC LIMIT $2`,
+      [requestId, limit],
+    );
+    return rows.map(toRecord);
+  }
+
   async head(): Promise<ChainHeadView> {
     return readHead(this.pool);
   }

@@ -12,6 +12,8 @@ export interface RegisteredSubject {
   accountEmail: string | null;
   aliyunAccountId: string | null;
   accountEmailChangedAt: Date | null;
+  /** The subject's websites and apps, by filing number. */
+  websites: { filingNumber: string; domain: string }[];
 }
 
 /** The filing registry, as seen from review: look-ups, and the effect of an approval. */

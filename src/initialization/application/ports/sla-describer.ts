@@ -6,16 +6,17 @@ export interface SlaDescription {
   businessMinutesRemaining: number | null;
 }
 
+export interface SlaFacts {
+  status: string;
+  dueAt: Date | null;
+  atRiskAt: Date | null;
+  outcome: 'MET' | 'MISSED' | null;
+}
+
 /** Where a request stands against its deadline, on the business calendar. */
 export interface SlaDescriber {
-  describe(
-    facts: {
-      status: string;
-      dueAt: Date | null;
-      atRiskAt: Date | null;
-      outcome: 'MET' | 'MISSED' | null;
-    },
-    now: Date,
-  ): Promise<SlaDescription>;
+  describe(facts: SlaFacts, now: Date): Promise<SlaDescription>;
+  /** The same for many requests at once, on one read of the calendar (lists). */
+  describeAll(facts: readonly SlaFacts[], now: Date): Promise<SlaDescription[]>;
 }
 export const SLA_DESCRIBER = Symbol('SlaDescriber');

@@ -52,5 +52,6 @@ function toSubject(snapshot: FilingSubjectSnapshot | null): RegisteredSubject | 
     accountEmail: snapshot.accountEmail,
     aliyunAccountId: snapshot.aliyunAccountId,
     accountEmailChangedAt: snapshot.accountEmailChangedAt,
+    websites: snapshot.websites,
   };
 }

@@ -1,12 +1,82 @@
-import { Controller, Get, Render } from '@nestjs/common';
-import { Roles } from '../../../shared/interface/http/access.decorators.js';
+import { Controller, Get, Query, Render } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { StaffActor } from '../../../shared/domain/actor.js';
+import { CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+import { writeCursor } from '../../application/queries/queue/queue.handler.js';
+import {
+  QueueQuery,
+  type QueueRequest,
+  type QueueView,
+} from '../../application/queries/queue/queue.query.js';
+import { SlaBadgesQuery } from '../../application/queries/sla-badges/sla-badges.query.js';
 
+/** Address parameters of the queue page and the view model fields they carry. */
+const PARAMETERS = {
+  subjectType: 'subjectType',
+  province: 'province',
+  riskFlag: 'riskFlag',
+  assignee: 'assignee',
+  search: 'q',
+} as const;
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.slice(0, 200) : undefined;
+
+/** The queue's address for a tab, the filters in force and a page. */
+function queueHref(tab: string, filters: QueueView['filters'], after?: string): string {
+  const parameters = new URLSearchParams({ tab });
+  for (const [field, name] of Object.entries(PARAMETERS)) {
+    const value = filters[field as keyof typeof PARAMETERS];
+    if (value) parameters.set(name, value);
+  }
+  if (after) parameters.set('after', after);
+  return `/queue?${parameters.toString()}`;
+}
+
+/** The review queue: tabs, filters, keyset pages; the SLA badges' refresh. */
 @Controller('queue')
 @Roles('REVIEWER', 'SENIOR_REVIEWER', 'AUDITOR')
 export class QueueController {
+  constructor(private readonly queries: QueryBus) {}
+
   @Get()
   @Render('pages/queue/index')
-  queue(): object {
-    return { pageTitle: 'Queue' };
+  async queue(
+    @CurrentActor() viewer: StaffActor,
+    @Query() query: Record<string, unknown>,
+  ): Promise<object> {
+    const request: QueueRequest = {
+      tab: text(query.tab),
+      subjectType: text(query.subjectType),
+      province: text(query.province),
+      riskFlag: text(query.riskFlag),
+      assignee: text(query.assignee),
+      search: text(query.q),
+      after: text(query.after),
+    };
+    const view = await this.queries.execute(new QueueQuery(viewer, request));
+    return {
+      pageTitle: `Queue · ${view.tabLabel}`,
+      ...view,
+      tabs: view.tabs.map((tab) => ({ ...tab, href: queueHref(tab.key, view.filters) })),
+      nextHref: view.next ? queueHref(view.tab, view.filters, writeCursor(view.next)) : null,
+      firstHref: view.paged ? queueHref(view.tab, view.filters) : null,
+      clearHref: queueHref(view.tab, { ...view.filters, ...EMPTY_FILTERS }),
+    };
+  }
+
+  /** `{"badges":[{id, state, label, tone, timeLeft}]}` for `?ids=a,b,c` (desk.js, every minute). */
+  @Get('sla-badges')
+  async slaBadges(@Query('ids') ids: unknown): Promise<object> {
+    const list = typeof ids === 'string' ? ids.split(',').map((id) => id.trim()) : [];
+    return { badges: await this.queries.execute(new SlaBadgesQuery(list)) };
   }
 }
+
+const EMPTY_FILTERS: QueueView['filters'] = {
+  subjectType: '',
+  province: '',
+  riskFlag: '',
+  assignee: '',
+  search: '',
+};

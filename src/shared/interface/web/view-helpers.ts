@@ -1,23 +1,53 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
+
+const DAY_MS = 86_400_000;
+
+/** The wall clock of an instant in a zone, as text parts (a page formats hundreds of dates). */
+interface WallClock {
+  date: string;
+  time: string;
+  seconds: string;
+  offset: string;
+}
 
 /**
  * Handlebars helpers format; they decide nothing. Dates are shown in the
  * business time zone whatever the server's own zone.
  */
 export function viewHelpers(zone: string): Record<string, (...args: unknown[]) => unknown> {
-  const toDateTime = (value: unknown): DateTime | null => {
-    if (Object.prototype.toString.call(value) === '[object Date]')
-      return DateTime.fromJSDate(value as Date, { zone });
-    if (typeof value === 'string' && value) return DateTime.fromISO(value, { zone });
-    return null;
+  const offsetAt = zoneOffsets(zone);
+  const wallClock = (value: unknown): WallClock | null => {
+    let ms: number;
+    if (Object.prototype.toString.call(value) === '[object Date]') ms = (value as Date).getTime();
+    else if (typeof value === 'string' && value) ms = DateTime.fromISO(value, { zone }).toMillis();
+    else return null;
+    if (!Number.isFinite(ms)) return null;
+    const offset = offsetAt(ms);
+    // The UTC fields of the instant moved by the offset are the zone's wall clock.
+    const iso = new Date(ms + offset * 60_000).toISOString();
+    if (iso.length !== 24) return null; // years beyond 9999 are not ours to show
+    const sign = offset < 0 ? '-' : '+';
+    const minutes = Math.abs(offset);
+    return {
+      date: iso.slice(0, 10),
+      time: iso.slice(11, 16),
+      seconds: iso.slice(16, 23),
+      offset: `${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`,
+    };
   };
   return {
     /** 2026-11-25 14:05 */
-    datetime: (value: unknown) => toDateTime(value)?.toFormat('yyyy-MM-dd HH:mm') ?? '',
+    datetime: (value: unknown) => {
+      const clock = wallClock(value);
+      return clock ? `${clock.date} ${clock.time}` : '';
+    },
     /** 2026-11-25 (not named `date`: a helper would shadow a view model's `date` field) */
-    dateOnly: (value: unknown) => toDateTime(value)?.toFormat('yyyy-MM-dd') ?? '',
-    /** ISO 8601 with offset, for <time datetime>. */
-    isoTime: (value: unknown) => toDateTime(value)?.toISO() ?? '',
+    dateOnly: (value: unknown) => wallClock(value)?.date ?? '',
+    /** ISO 8601 with offset, for <time datetime>: 2026-11-25T14:05:00.000+08:00 */
+    isoTime: (value: unknown) => {
+      const clock = wallClock(value);
+      return clock ? `${clock.date}T${clock.time}${clock.seconds}${clock.offset}` : '';
+    },
     eq: (a: unknown, b: unknown) => a === b,
     not: (a: unknown) => !a,
     and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
@@ -28,7 +58,60 @@ export function viewHelpers(zone: string): Record<string, (...args: unknown[]) =
       const value = typeof field === 'string' ? values?.[field] : undefined;
       return typeof value === 'string' ? value : '';
     },
+    /** Whether a refused form's values belong to this form (its hidden `_form` field): {{#if (isKept formState "reject")}} */
+    isKept: (state: unknown, form: unknown) => keptOf(state, form) !== undefined,
+    /** A refused form's value at a path, as text: {{keptValue formState "reject" "message"}} */
+    keptValue: (state: unknown, form: unknown, ...rest: unknown[]) => {
+      const value = valueAt(keptOf(state, form), rest.slice(0, -1));
+      return typeof value === 'string' ? value : '';
+    },
+    /** Whether a refused form's checkbox at a path had this value: {{#if (keptHas formState "reject" "reasons" "OTHER")}} */
+    keptHas: (state: unknown, form: unknown, ...rest: unknown[]) => {
+      const args = rest.slice(0, -1);
+      const wanted = args[args.length - 1];
+      const value = valueAt(keptOf(state, form), args.slice(0, -1));
+      return Array.isArray(value) ? value.includes(wanted) : value === wanted;
+    },
     join: (list: unknown, separator: unknown) =>
       Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
   };
 }
+
+/** The values a refused form left behind, if that form is `form`. */
+function keptOf(state: unknown, form: unknown): Record<string, unknown> | undefined {
+  const kept = state as { form?: unknown; values?: Record<string, unknown> } | undefined;
+  if (!kept || typeof form !== 'string' || kept.form !== form) return undefined;
+  return kept.values ?? {};
+}
+
+function valueAt(values: Record<string, unknown> | undefined, path: unknown[]): unknown {
+  let current: unknown = values;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || typeof key !== 'string')
+      return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * The zone's UTC offset at an instant, remembered per day: asking the zone
+ * database (Intl) is what makes a page of dates slow. A day in which the offset
+ * changes (daylight saving) is never remembered and is asked every time.
+ */
+function zoneOffsets(zone: string): (ms: number) => number {
+  const iana = IANAZone.create(zone);
+  const days = new Map<number, number>();
+  return (ms) => {
+    const day = Math.floor(ms / DAY_MS);
+    const known = days.get(day);
+    if (known !== undefined) return known;
+    const start = iana.offset(day * DAY_MS);
+    if (iana.offset((day + 1) * DAY_MS - 1) !== start) return iana.offset(ms);
+    if (days.size >= 20_000) days.clear();
+    days.set(day, start);
+    return start;
+  };
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0');

@@ -1,10 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  sameOrganization,
-  validateResidentIdNumber,
-  validateUnifiedSocialCreditCode,
-} from '@lib/credentials';
+import { validateResidentIdNumber, validateUnifiedSocialCreditCode } from '@lib/credentials';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import {
   DOMAIN_EVENT_RECORDER,
@@ -17,6 +13,7 @@ import {
   type RequestDocument,
 } from '../../../domain/initialization-request.js';
 import { assessRisk } from '../../../domain/risk-assessment.js';
+import { sameCredentialNumber, sameSubjectName } from '../../../domain/subject-comparison.js';
 import { DEADLINE_POLICY, type DeadlinePolicy } from '../../ports/deadline-policy.js';
 import {
   DOCUMENT_STORE,
@@ -26,7 +23,6 @@ import {
 import {
   FILING_REGISTRY_GATEWAY,
   type FilingRegistryGateway,
-  type RegisteredSubject,
 } from '../../ports/filing-registry.gateway.js';
 import {
   INITIALIZATION_REQUEST_REPOSITORY,
@@ -143,8 +139,12 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
         ? {
             id: registered.id,
             type: registered.type,
-            nameMatches: sameName(registered.name, application.subjectName),
-            credentialMatches: sameCredential(registered, application),
+            nameMatches: sameSubjectName(registered.name, application.subjectName),
+            credentialMatches: sameCredentialNumber(
+              application.subjectType,
+              application.credentialNumber,
+              registered.credentialNumber,
+            ),
             accountEmailChangedAt: registered.accountEmailChangedAt,
           }
         : null,
@@ -154,18 +154,4 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
     });
     return { flags, subjectId: registered?.id ?? null };
   }
-}
-
-const normaliseName = (name: string): string =>
-  name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-
-function sameName(registered: string, typed: string): boolean {
-  return normaliseName(registered) === normaliseName(typed);
-}
-
-function sameCredential(registered: RegisteredSubject, application: IntakeApplication): boolean {
-  const typed = application.credentialNumber.normalize('NFKC').trim().toUpperCase();
-  const stored = registered.credentialNumber.normalize('NFKC').trim().toUpperCase();
-  if (application.subjectType === 'ORGANIZATION') return sameOrganization(typed, stored);
-  return typed === stored;
 }

@@ -1,0 +1,37 @@
+import { Query } from '@nestjs/cqrs';
+
+/**
+ * One event of a request's history, in words, personal data masked. Document
+ * views in a row by one person (every look at the workspace loads each
+ * document) are one entry that says how many views it stands for.
+ */
+export interface RequestTimelineEvent {
+  seq: number;
+  occurredAt: Date;
+  /** Audit events this entry stands for (more than one: consecutive document views). */
+  events: number;
+  action: string;
+  /** "Approved" */
+  actionLabel: string;
+  /** "Wang Fang approved — awaiting second approval" */
+  sentence: string;
+  details: { label: string; value: string }[];
+  actorRole: string | null;
+}
+
+export interface RequestTimeline {
+  /** Newest first. */
+  events: RequestTimelineEvent[];
+  /** Older events exist beyond the `limit` events read (the audit trail search shows them all). */
+  more: boolean;
+}
+
+/** Every audit event recorded about one request, newest first, in words. */
+export class GetRequestTimelineQuery extends Query<RequestTimeline> {
+  constructor(
+    readonly requestId: string,
+    readonly limit = 200,
+  ) {
+    super();
+  }
+}

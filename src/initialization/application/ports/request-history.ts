@@ -1,0 +1,17 @@
+/** One audit event of a request, already in words with personal data masked. */
+export interface HistoryEvent {
+  seq: number;
+  occurredAt: Date;
+  /** The audit action (`request.approved`); several document views in a row are one entry. */
+  action: string;
+  actionLabel: string;
+  sentence: string;
+  details: { label: string; value: string }[];
+}
+
+/** What the audit trail recorded about a request, for its timeline. */
+export interface RequestHistory {
+  /** The newest `limit` events, newest first; `more` when older ones exist. */
+  eventsOf(requestId: string, limit: number): Promise<{ events: HistoryEvent[]; more: boolean }>;
+}
+export const REQUEST_HISTORY = Symbol('RequestHistory');

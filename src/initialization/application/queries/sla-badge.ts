@@ -1,0 +1,30 @@
+import { describeBusinessTimeLeft } from '../../../sla/domain/business-time-left.js';
+import { SLA_STATE_LABELS, SLA_STATE_TONES, type SlaState } from '../../../sla/domain/sla-state.js';
+import type { SlaDescription } from '../ports/sla-describer.js';
+
+/** The coloured SLA badge and the business time left, as every page shows them. */
+export interface SlaBadge {
+  state: SlaState;
+  label: string;
+  tone: 'ok' | 'warn' | 'bad' | 'neutral';
+  /** "3 h 20 min left", "overdue by 1 h 5 min"; empty once the clock stopped. */
+  timeLeft: string;
+}
+
+export function slaBadgeOf(description: SlaDescription): SlaBadge | null {
+  const state = description.slaState;
+  if (!state) return null;
+  const minutes = description.businessMinutesRemaining;
+  return {
+    state,
+    label: SLA_STATE_LABELS[state],
+    tone: SLA_STATE_TONES[state],
+    // The state decides the side of the line; the minutes only say how far.
+    timeLeft:
+      minutes === null
+        ? ''
+        : describeBusinessTimeLeft(
+            state === 'BREACHED' ? Math.min(minutes, 0) : Math.max(minutes, 0.5),
+          ),
+  };
+}

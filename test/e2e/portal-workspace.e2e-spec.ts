@@ -1,0 +1,354 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { creditCode, filingNumber, residentId } from '../support/credentials.js';
+import { individualDocuments, individualRequest, submitIntake } from '../support/intake.js';
+import { registerSubject } from '../support/registry.js';
+import {
+  actionsOf,
+  checksForm,
+  documentsOf,
+  statusOf,
+  submitReviewable,
+} from '../support/review.js';
+import { createStaff, startTestApp, type TestApp, type TestStaff } from '../support/test-app.js';
+import { signedIn, type WebSession } from '../support/web-session.js';
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Decodes what Handlebars escaped, to compare with plain text. */
+const text = (html: string): string =>
+  html
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x60;/g, '`')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+function timelineOf(html: string): string[] {
+  return [...html.matchAll(/<p class="event-sentence">([^<]*)<\/p>/g)].map((match) =>
+    text(match[1]!),
+  );
+}
+
+describe('the request workspace and its documents', () => {
+  let t: TestApp;
+  let liNa: TestStaff;
+  let zhangWei: TestStaff;
+  let wangFang: TestStaff;
+  let auditor: TestStaff;
+  let admin: TestStaff;
+  const sessions = new Map<string, WebSession>();
+
+  async function as(staff: TestStaff): Promise<WebSession> {
+    let session = sessions.get(staff.id);
+    if (!session) {
+      session = await signedIn(t.url, staff.email, staff.password);
+      sessions.set(staff.id, session);
+    }
+    return session;
+  }
+
+  async function auditedViews(
+    requestId: string,
+  ): Promise<{ actor_name: string; details: Record<string, unknown> }[]> {
+    return t.dataSource.query(
+      `SELECT actor_name, details FROM audit_events WHERE request_id = $1 AND action = 'document.viewed' ORDER BY seq`,
+      [requestId],
+    );
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [liNa, zhangWei, wangFang, auditor, admin] = await Promise.all([
+      createStaff(t.app, 'REVIEWER', 'Li Na'),
+      createStaff(t.app, 'REVIEWER', 'Zhang Wei'),
+      createStaff(t.app, 'SENIOR_REVIEWER', 'Wang Fang'),
+      createStaff(t.app, 'AUDITOR', 'Zhao Min'),
+      createStaff(t.app, 'ADMIN', 'Liu Yang'),
+    ]);
+  });
+  afterAll(() => t?.close());
+
+  describe('documents', () => {
+    it('serves a document inline with its content type, never cached or sniffed, and audits the view', async () => {
+      const created = await submitReviewable(t, { type: 'ORGANIZATION' });
+      const [stored] = await t.dataSource.query(
+        `SELECT id, sha256, media_type, size_bytes FROM request_documents WHERE request_id = $1 AND kind = 'ID_FRONT'`,
+        [created.id],
+      );
+      const session = await as(liNa);
+      const response = await session.agent
+        .get(`/requests/${created.id}/documents/${stored.id}`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('image/jpeg');
+      expect(response.headers['content-disposition']).toBe(
+        `inline; filename="${created.reference}-ID_FRONT.jpg"`,
+      );
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(Number(response.headers['content-length'])).toBe(stored.size_bytes);
+      expect(sha256(response.body as Buffer)).toBe(stored.sha256.trim());
+
+      const views = await auditedViews(created.id);
+      expect(views).toHaveLength(1);
+      expect(views[0]).toMatchObject({
+        actor_name: 'Li Na',
+        details: { documentId: stored.id, kind: 'ID_FRONT', reference: created.reference },
+      });
+
+      const letter = (await documentsOf(t, created.id)).find(
+        (d) => d.kind === 'AUTHORIZATION_LETTER',
+      )!;
+      const pdf = await session.agent.get(`/requests/${created.id}/documents/${letter.id}`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toMatch(
+        /^inline; filename="[^"]+-AUTHORIZATION_LETTER\.pdf"$/,
+      );
+    });
+
+    it('lets auditors view documents (audited) and refuses administrators and strangers', async () => {
+      const created = await submitReviewable(t);
+      const [front] = (await documentsOf(t, created.id)).filter((d) => d.kind === 'ID_FRONT');
+      const path = `/requests/${created.id}/documents/${front!.id}`;
+      expect((await (await as(auditor)).agent.get(path)).status).toBe(200);
+      expect((await (await as(admin)).agent.get(path)).status).toBe(403);
+      const anonymous = await request(t.url).get(path);
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.headers.location).toMatch(/^\/login\?next=/);
+      const views = await auditedViews(created.id);
+      expect(views.map((view) => view.actor_name)).toEqual(['Zhao Min']);
+    });
+
+    it('answers 404 for a document of another request, and audits nothing', async () => {
+      const [one, other] = await Promise.all([submitReviewable(t), submitReviewable(t)]);
+      const [foreign] = await documentsOf(t, other.id);
+      const session = await as(liNa);
+      expect((await session.agent.get(`/requests/${one.id}/documents/${foreign!.id}`)).status).toBe(
+        404,
+      );
+      expect(
+        (
+          await session.agent.get(
+            `/requests/${one.id}/documents/00000000-0000-4000-8000-000000000000`,
+          )
+        ).status,
+      ).toBe(404);
+      expect((await session.agent.get(`/requests/${one.id}/documents/not-a-uuid`)).status).toBe(
+        400,
+      );
+      expect(await auditedViews(one.id)).toEqual([]);
+      expect(await auditedViews(other.id)).toEqual([]);
+    });
+  });
+
+  describe('what each person sees', () => {
+    it('shows a reviewer the application beside the registry, the flags explained, and the forms', async () => {
+      const created = await submitReviewable(t);
+      const session = await as(liNa);
+      const page = await session.page(`/requests/${created.id}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(
+        `<h1>${created.reference} <span class="badge badge-info status-badge" data-status>Pending review</span></h1>`,
+      );
+      expect(page.text).toContain(created.subject.credentialNumber);
+      expect(page.text).toContain('No risk flags.');
+      expect(page.text).toMatch(/<button type="submit" class="button primary">Claim<\/button>/);
+      expect(page.text).toMatch(
+        /<button type="submit" class="button primary" disabled aria-describedby="why-approve">Approve<\/button>/,
+      );
+      expect(page.text).toMatch(
+        /<ul class="disabled-reason plain" id="why-approve"><li>The request is not in review.<\/li><li>Every required document must be present and checked/,
+      );
+      // Before a claim, the checks and the other decisions wait for the holder.
+      expect(page.text).toContain('Claim the request to record checks and decide.');
+      expect(page.text).not.toContain('name="checks[');
+      expect(page.text).not.toContain('>Reject</button>');
+      for (const document of await documentsOf(t, created.id))
+        expect(page.text).toContain(`src="/requests/${created.id}/documents/${document.id}"`);
+
+      await session.submit(`/requests/${created.id}/claim`);
+      const held = await session.page(`/requests/${created.id}`);
+      for (const document of await documentsOf(t, created.id))
+        expect(held.text).toContain(`name="checks[${document.id}][legible]"`);
+      expect(held.text).toMatch(/>Reject<\/button>/);
+      expect(held.text).toMatch(/>Request information<\/button>/);
+      expect(held.text).toMatch(/>Release<\/button>/);
+
+      const other = await as(zhangWei);
+      const notHeld = await other.page(`/requests/${created.id}`);
+      expect(notHeld.text).toContain(
+        'Li Na holds this request: only they can record checks and decide.',
+      );
+      expect(notHeld.text).not.toMatch(/<form method="post" action="\/requests\//);
+      expect(page.text).not.toContain('Second approval</button>');
+      expect(page.text).not.toContain('Reassign</button>');
+    });
+
+    it('shows a senior the reassign form, and the second approval only to a senior who did not approve first', async () => {
+      const created = await submitReviewable(t, { type: 'ORGANIZATION' });
+      const liNaSession = await as(liNa);
+      await liNaSession.page(`/requests/${created.id}`);
+      await liNaSession.submit(`/requests/${created.id}/claim`);
+      await liNaSession.submit(`/requests/${created.id}/checks`, await checksForm(t, created.id));
+      const senior = await as(wangFang);
+      const beforeApproval = await senior.page(`/requests/${created.id}`);
+      expect(beforeApproval.text).toMatch(/>Reassign<\/button>/);
+      expect(beforeApproval.text).toContain(`<option value="${zhangWei.id}">Zhang Wei</option>`);
+      await liNaSession.submit(`/requests/${created.id}/approve`);
+      expect((await statusOf(t, created.id)).status).toBe('AWAITING_SECOND_APPROVAL');
+
+      const waiting = await senior.page(`/requests/${created.id}`);
+      expect(waiting.text).toMatch(
+        /<button type="submit" class="button primary">Second approval<\/button>/,
+      );
+      expect(waiting.text).toMatch(/>Return<\/button>/);
+      const reviewerView = await liNaSession.page(`/requests/${created.id}`);
+      expect(reviewerView.text).not.toContain('Second approval</button>');
+      expect(reviewerView.text).toContain('Waiting for a second approval by a senior reviewer.');
+    });
+
+    it('shows an auditor the request and its timeline, masked, without a single form', async () => {
+      const created = await submitReviewable(t);
+      const reviewer = await as(liNa);
+      await reviewer.page(`/requests/${created.id}`);
+      await reviewer.submit(`/requests/${created.id}/claim`);
+      const session = await as(auditor);
+      const page = await session.page(`/requests/${created.id}`);
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain(created.subject.credentialNumber);
+      expect(page.text).toContain(
+        created.subject.credentialNumber.slice(0, 3) +
+          '*'.repeat(11) +
+          created.subject.credentialNumber.slice(-4),
+      );
+      expect(page.text).not.toMatch(/<form method="post" action="\/requests\//);
+      expect(page.text).toContain('You are signed in as an auditor: this page is read-only.');
+      expect(timelineOf(page.text)).toEqual([
+        'Li Na claimed the request',
+        `The filing system (test-client) submitted request ${created.reference}`,
+      ]);
+      expect(text(page.text)).toContain(`href="/audit?requestReference=${created.reference}"`);
+    });
+
+    it('refuses an auditor’s direct POST and changes nothing', async () => {
+      const created = await submitReviewable(t);
+      const session = await as(auditor);
+      await session.page(`/requests/${created.id}`);
+      const before = await actionsOf(t, created.id);
+      for (const action of ['claim', 'approve', 'reject']) {
+        const response = await session.submit(`/requests/${created.id}/${action}`, {
+          reasons: 'OTHER',
+          message: 'no',
+        });
+        expect(response.status).toBe(403);
+      }
+      expect((await statusOf(t, created.id)).status).toBe('PENDING_REVIEW');
+      expect(await actionsOf(t, created.id)).toEqual(before);
+    });
+
+    it('answers 404 in words for a request that does not exist', async () => {
+      const page = await (await as(liNa)).page('/requests/00000000-0000-4000-8000-000000000000');
+      expect(page.status).toBe(404);
+      expect(page.text).toContain('<h1>Not found</h1>');
+      expect(page.text).toContain(
+        'There is no initialization request 00000000-0000-4000-8000-000000000000.',
+      );
+    });
+  });
+
+  describe('the registry comparison', () => {
+    it('highlights a name that differs from the registry and explains the flag', async () => {
+      const subject = await registerSubject(t, {
+        type: 'INDIVIDUAL',
+        name: '周杰',
+        credentialNumber: residentId('330106', '19910203', 555),
+        filingNumber: filingNumber(),
+      });
+      const body = individualRequest({
+        filingNumber: subject.filingNumber,
+        subjectName: '周杰伦',
+        credentialNumber: subject.credentialNumber,
+        applicant: {
+          name: '周杰伦',
+          idNumber: subject.credentialNumber,
+          role: 'SUBJECT_ADMIN',
+          phone: '13300133000',
+        },
+      });
+      const response = await submitIntake(t.url, body, individualDocuments());
+      expect(response.body.riskFlags).toContain('SUBJECT_MISMATCH');
+      const page = await (await as(liNa)).page(`/requests/${response.body.id}`);
+      const row = /<tr class="differs-row">[\s\S]*?<\/tr>/.exec(page.text)?.[0] ?? '';
+      expect(row).toContain('Subject name');
+      expect(row).toContain('<span class="differs">周杰伦</span>');
+      expect(row).toContain('<span class="differs">周杰</span>');
+      expect(page.text.match(/class="differs-row"/g)).toHaveLength(1);
+      expect(text(page.text)).toContain(
+        "Subject mismatch</span> The subject's name or credential number differs from the registry record.",
+      );
+    });
+
+    it('takes an old organization code in the registry for the same organization', async () => {
+      const code = creditCode();
+      const subject = await registerSubject(t, {
+        type: 'ORGANIZATION',
+        name: '宁波示例网络有限公司',
+        credentialNumber: `${code.slice(8, 16)}-${code.slice(16, 17)}`,
+        filingNumber: filingNumber(),
+      });
+      const created = await submitReviewable(t, {
+        subject: { ...subject, credentialNumber: code },
+      });
+      const page = await (await as(liNa)).page(`/requests/${created.id}`);
+      expect(page.text).not.toContain('class="differs-row"');
+      expect(page.text).toContain(
+        'The registry holds the older organization code contained in this credit code: the same organization.',
+      );
+    });
+  });
+
+  describe('the timeline', () => {
+    it('lists every audit event of the request, newest first, in words with how long ago', async () => {
+      const created = await submitReviewable(t);
+      const session = await as(liNa);
+      await session.page(`/requests/${created.id}`);
+      await session.submit(`/requests/${created.id}/claim`);
+      const [front] = (await documentsOf(t, created.id)).filter((d) => d.kind === 'ID_FRONT');
+      await session.agent.get(`/requests/${created.id}/documents/${front!.id}`);
+      await session.submit(`/requests/${created.id}/checks`, await checksForm(t, created.id));
+      await session.submit(`/requests/${created.id}/approve`);
+      const page = await session.page(`/requests/${created.id}`);
+      const timeline = timelineOf(page.text);
+      expect(timeline[2]).toMatch(/^Li Na recorded document checks: /);
+      for (const kind of [
+        'ID card, front',
+        'ID card, back',
+        'Half-length photo holding the credential',
+      ])
+        expect(timeline[2]).toContain(`${kind} passed`);
+      expect([...timeline.slice(0, 2), ...timeline.slice(3)]).toEqual([
+        `Li Na replaced the filing account email of ${created.subject.filingNumber} in the registry`,
+        'Li Na approved — the account email was replaced',
+        'Li Na viewed ID card, front',
+        'Li Na claimed the request',
+        `The filing system (test-client) submitted request ${created.reference}`,
+      ]);
+      expect(page.text).toMatch(
+        /<time datetime="[^"]+\+08:00">\d{4}-\d\d-\d\d \d\d:\d\d<\/time> <span class="muted">just now<\/span>/,
+      );
+      expect(page.text).toContain(
+        '<span class="badge badge-ok status-badge" data-status>Approved</span>',
+      );
+    });
+  });
+});
