@@ -531,6 +531,8 @@ describe('reviewers in a browser', () => {
       );
       await page.clock.fastForward(60_000);
       await refreshed;
+      // desk.js rewrites the badges once it has read the answer: wait for that, not for a fixed time.
+      await badge.filter({ hasText: /^Breached$/ }).waitFor({ timeout: 5_000 });
       await expect(badge.textContent()).resolves.toBe('Breached');
       await expect(badge.getAttribute('class')).resolves.toBe('badge badge-bad');
       await expect(page.locator('[data-sla-time]').first().textContent()).resolves.toMatch(

@@ -11,6 +11,7 @@ import type { AppConfig } from '../../infrastructure/config/app-config.js';
 import { requestLogging } from '../../infrastructure/logging/logger.js';
 import { projectRoot } from '../../infrastructure/project-root.js';
 import { viewHelpers } from '../web/view-helpers.js';
+import { redirectsAfterSessionSaved } from './redirects-after-session-saved.js';
 
 /**
  * The HTTP pipeline shared by the server and the tests: request logging,
@@ -82,6 +83,7 @@ export function configureHttpApp(
     }
     return sessions(req, res, next);
   });
+  app.use(redirectsAfterSessionSaved);
 
   const handlebars = createHandlebars({
     extname: '.hbs',
