@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     if (applied.length > 0) say(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
     if (runtime.demo || config.DEMO_MODE) await seedDemo(config, say);
     const app = await createApp(config);
-    const host = process.env.HOST ?? (runtime.demo ? '127.0.0.1' : '0.0.0.0');
+    const host = config.HOST ?? (runtime.demo ? '127.0.0.1' : '0.0.0.0');
     await app.listen(config.PORT, host);
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${config.PORT}`;
     if (runtime.demo || config.DEMO_MODE) say('\n' + describeDemoLogins());

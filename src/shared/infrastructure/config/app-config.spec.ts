@@ -54,14 +54,39 @@ describe('configuration', () => {
       ]),
     );
     expect(problems).toHaveLength(8);
-    try {
-      loadConfig({});
-    } catch (error) {
-      expect((error as Error).message).toMatch(
-        /^beian-desk cannot start: 6 settings are missing or invalid/,
-      );
-      expect((error as Error).message).toContain('See .env.example');
-    }
+    expect(() => loadConfig({})).toThrow(
+      /^beian-desk cannot start: 6 settings are missing or invalid/,
+    );
+    expect(() => loadConfig({})).toThrow('See .env.example');
+  });
+
+  it('lists every bad intake client and the business hours alongside the other problems', () => {
+    const problems = problemsOf({
+      ...VALID,
+      REDIS_URL: undefined,
+      HOST: 'not a host!',
+      INTAKE_TOKENS: 'a:short, good:0123456789abcdef, b:also-short, no-separator',
+      BUSINESS_DAY_START: '18:00',
+      BUSINESS_DAY_END: '09:00',
+    });
+    expect(problems).toEqual([
+      'REDIS_URL is required',
+      'HOST must be a host name or an IP address, such as 0.0.0.0 or 127.0.0.1',
+      'INTAKE_TOKENS "a…" is not a client:token pair with a token of at least 16 characters',
+      'INTAKE_TOKENS "b…" is not a client:token pair with a token of at least 16 characters',
+      'INTAKE_TOKENS "no-separato…" is not a client:token pair with a token of at least 16 characters',
+      'BUSINESS_DAY_END must be later than BUSINESS_DAY_START',
+    ]);
+    expect(() => loadConfig({ ...VALID, PORT: 'x', BUSINESS_DAY_END: '08:00' })).toThrow(
+      /2 settings are missing or invalid\n {2}- PORT .*\n {2}- BUSINESS_DAY_END must be later than BUSINESS_DAY_START/,
+    );
+  });
+
+  it('takes HOST as a host name or an IP address, and leaves it unset by default', () => {
+    expect(loadConfig(VALID).HOST).toBeUndefined();
+    expect(loadConfig({ ...VALID, HOST: '127.0.0.1' }).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ ...VALID, HOST: '::' }).HOST).toBe('::');
+    expect(loadConfig({ ...VALID, HOST: 'desk.internal' }).HOST).toBe('desk.internal');
   });
 
   it('parses several intake clients and refuses short tokens', () => {

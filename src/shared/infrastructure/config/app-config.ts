@@ -19,6 +19,7 @@ const intakeTokens = z
   .min(1)
   .transform((value, ctx) => {
     const clients: { client: string; token: string }[] = [];
+    let invalid = false;
     for (const pair of value
       .split(',')
       .map((part) => part.trim())
@@ -27,14 +28,17 @@ const intakeTokens = z
       const client = pair.slice(0, separator).trim();
       const token = pair.slice(separator + 1).trim();
       if (separator <= 0 || !client || token.length < 16) {
+        // Every bad pair is reported, not only the first.
         ctx.addIssue({
           code: 'custom',
           message: `"${client || pair.slice(0, 12)}…" is not a client:token pair with a token of at least 16 characters`,
         });
-        return z.NEVER;
+        invalid = true;
+        continue;
       }
       clients.push({ client, token });
     }
+    if (invalid) return z.NEVER;
     if (clients.length === 0) {
       ctx.addIssue({ code: 'custom', message: 'needs at least one client:token pair' });
       return z.NEVER;
@@ -66,6 +70,16 @@ export const configSchema = z
     DATABASE_URL: postgresUrl,
     REDIS_URL: redisUrl,
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Unset: 0.0.0.0, or 127.0.0.1 for the demo (decided in main.ts, which knows the mode). */
+    HOST: z
+      .string()
+      .regex(
+        /^(\[[0-9a-fA-F:.]+\]|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)$/,
+        {
+          message: 'must be a host name or an IP address, such as 0.0.0.0 or 127.0.0.1',
+        },
+      )
+      .optional(),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
@@ -85,7 +99,6 @@ export const configSchema = z
     BUSINESS_DAY_END: hourOfDay.default(18 * 60),
     SLA_BUSINESS_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     SLA_AT_RISK_HOURS: z.coerce.number().min(0).max(72).default(4),
-    SLA_WATCH_CRON: z.string().default('* * * * *'),
     AWAITING_APPLICANT_EXPIRY_DAYS: z.coerce.number().int().min(1).default(15),
     MAX_FILE_BYTES: z.coerce
       .number()
@@ -114,6 +127,12 @@ export const configSchema = z
   .refine((env) => env.BUSINESS_DAY_START < env.BUSINESS_DAY_END, {
     path: ['BUSINESS_DAY_END'],
     message: 'must be later than BUSINESS_DAY_START',
+    // Checked whenever both hours are valid, even if other settings are not, so one
+    // message lists every problem (by default zod skips refinements of an invalid object).
+    when: (payload) =>
+      !payload.issues.some((issue) =>
+        ['BUSINESS_DAY_START', 'BUSINESS_DAY_END'].includes(String(issue.path?.[0])),
+      ),
   });
 
 export type AppConfig = z.output<typeof configSchema>;
