@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -11,21 +12,54 @@ import {
   individualRequest,
   submitIntake,
   type IntakeBody,
+  type IntakeFile,
 } from '../support/intake.js';
 import { registerSubject } from '../support/registry.js';
-import { startTestApp, TEST_INTAKE_TOKEN, type TestApp } from '../support/test-app.js';
+import { checksForm, submitReviewable } from '../support/review.js';
+import { testServices } from '../support/services.js';
+import {
+  createStaff,
+  startTestApp,
+  TEST_INTAKE_TOKEN,
+  type TestApp,
+  type TestStaff,
+} from '../support/test-app.js';
+import { signedIn, type WebSession } from '../support/web-session.js';
 
 describe('the intake API', () => {
   let t: TestApp;
+  let reviewer: TestStaff;
+  let session: WebSession | undefined;
+  const auth = { Authorization: `Bearer ${TEST_INTAKE_TOKEN}` };
 
   beforeAll(async () => {
     t = await startTestApp();
+    reviewer = await createStaff(t.app, 'REVIEWER', 'Liu Yang');
   });
   afterAll(() => t.close());
 
+  /** A staff-portal action by the reviewer (claim, checks, approve, reject, request-info). */
+  async function act(
+    requestId: string,
+    action: string,
+    fields: Record<string, string | string[]> = {},
+  ) {
+    if (!session) {
+      session = await signedIn(t.url, reviewer.email, reviewer.password);
+      await session.page('/queue');
+    }
+    const response = await session.submit(`/requests/${requestId}/${action}`, fields);
+    expect(response.status).toBe(303);
+    return response;
+  }
+
   /** Every file under DOCUMENT_DIR, staging included. */
   async function storedFiles(): Promise<string[]> {
-    const root = t.config.DOCUMENT_DIR;
+    return filesUnder(t.config.DOCUMENT_DIR);
+  }
+
+  /** Every file under a folder, as paths relative to it. */
+  async function filesUnder(root: string): Promise<string[]> {
     const found: string[] = [];
     const walk = async (dir: string): Promise<void> => {
       for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
@@ -50,6 +84,40 @@ describe('the intake API', () => {
               (SELECT count(*) FROM audit_events)::int AS events`,
     );
     return { ...row, files: (await storedFiles()).length };
+  }
+
+  /** The request row and its documents, to show that a refused call changed nothing. */
+  async function snapshotOf(requestId: string): Promise<unknown> {
+    const [row] = await t.dataSource.query(
+      `SELECT status, version, due_at, updated_at FROM initialization_requests WHERE id = $1`,
+      [requestId],
+    );
+    const documents = await t.dataSource.query(
+      `SELECT id, kind, sha256, superseded_at FROM request_documents WHERE request_id = $1 ORDER BY id`,
+      [requestId],
+    );
+    return { row, documents };
+  }
+
+  /** A JPEG (by its content) of exactly `size` bytes: a real photo padded with zeros. */
+  function jpegOfSize(file: IntakeFile, size: number): IntakeFile {
+    expect(file.content.length).toBeLessThanOrEqual(size);
+    return {
+      ...file,
+      content: Buffer.concat([file.content, Buffer.alloc(size - file.content.length)]),
+    };
+  }
+
+  /** A request the reviewer has asked to resubmit its ID_FRONT and HALF_LENGTH_PHOTO. */
+  async function awaitingApplicant(): Promise<{ id: string }> {
+    const created = await submitReviewable(t);
+    await act(created.id, 'claim');
+    await act(created.id, 'request-info', {
+      documents: ['ID_FRONT', 'HALF_LENGTH_PHOTO'],
+      fields: '',
+      message: 'The photos are too dark.',
+    });
+    return created;
   }
 
   /** A registered individual subject and a request for it that raises no flag. */
@@ -161,7 +229,33 @@ describe('the intake API', () => {
       });
     }
 
+    for (const missing of ['ID_FRONT', 'ID_BACK', 'HALF_LENGTH_PHOTO']) {
+      it(`an organization without ${missing}`, async () => {
+        const before = await counts();
+        const body = individualRequest({
+          subjectType: 'ORGANIZATION',
+          subjectName: '杭州示例科技有限公司',
+          credentialNumber: creditCode(),
+          applicant: { name: '李四', idNumber: residentId(), role: 'OTHER', phone: '13700137000' },
+        });
+        const response = await submitIntake(t.url, body, [
+          ...individualDocuments().filter((file) => file.field !== missing),
+          await authorizationLetter(),
+        ]);
+        expect(response.status).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.body.errors).toEqual([
+          {
+            field: missing,
+            message: expect.stringContaining(`${missing} is required for an organization subject`),
+          },
+        ]);
+        expect(await counts()).toEqual(before);
+      });
+    }
+
     it('an organization applicant who is not an administrator, without the authorization letter', async () => {
+      const before = await counts();
       const body = individualRequest({
         subjectType: 'ORGANIZATION',
         credentialNumber: creditCode(),
@@ -175,6 +269,7 @@ describe('the intake API', () => {
           message: expect.stringContaining('stamped with the company seal'),
         },
       ]);
+      expect(await counts()).toEqual(before);
     });
   });
 
@@ -244,23 +339,131 @@ describe('the intake API', () => {
     }
   });
 
+  describe('with small limits: each file under MAX_FILE_BYTES, the request over MAX_REQUEST_BYTES', () => {
+    // Photos vary in size by a few KB, so each gets a margin of `slack` bytes. Three
+    // files of `unit` bytes add up to more than MAX_REQUEST_BYTES, three of
+    // `unit - slack` do not; `large` files overflow the request by more than the
+    // multipart envelope the size guard allows for. Every file fits MAX_FILE_BYTES.
+    const slack = 32 * 1024;
+    const photos = individualDocuments();
+    const unit =
+      Math.ceil(Math.max(...photos.map((file) => file.content.length)) / 1024) * 1024 + 2 * slack;
+    const maxRequestBytes = 3 * unit - slack;
+    const large = unit + 100 * 1024;
+    const maxFileBytes = unit + 128 * 1024;
+    let limited: TestApp;
+
+    beforeAll(async () => {
+      limited = await startTestApp({
+        env: { MAX_FILE_BYTES: String(maxFileBytes), MAX_REQUEST_BYTES: String(maxRequestBytes) },
+      });
+    });
+    afterAll(() => limited.close());
+
+    it('accepts three files that together stay under the per-request limit', async () => {
+      const response = await submitIntake(
+        limited.url,
+        individualRequest(),
+        individualDocuments().map((file) => jpegOfSize(file, unit - slack)),
+      );
+      expect(response.status).toBe(201);
+    });
+
+    it('refuses files that together exceed the per-request limit with 413 and stores nothing', async () => {
+      const before = await counts();
+      const response = await submitIntake(
+        limited.url,
+        individualRequest(),
+        individualDocuments().map((file) => jpegOfSize(file, unit)),
+      );
+      expect(response.status).toBe(413);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({
+        status: 413,
+        detail: `The files add up to ${3 * unit} bytes; at most ${maxRequestBytes} bytes are accepted per request.`,
+      });
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses a submission whose declared size is far over the per-request limit with 413 before reading it', async () => {
+      const before = await counts();
+      const response = await submitIntake(
+        limited.url,
+        individualRequest(),
+        individualDocuments().map((file) => jpegOfSize(file, large)),
+      ).catch((error: { response?: request.Response }) => error.response!);
+      expect(response.status).toBe(413);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.detail).toMatch(/bytes of documents are accepted per request/);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses a resubmitted file over the per-file limit with 413 and changes nothing', async () => {
+      const created = await awaitingApplicant();
+      const before = { counts: await counts(), request: await snapshotOf(created.id) };
+      const [front] = individualDocuments();
+      const response = await request(limited.url)
+        .post(`/api/v1/initialization-requests/${created.id}/resubmissions`)
+        .set(auth)
+        .attach('ID_FRONT', jpegOfSize(front!, maxFileBytes + 1024).content, 'front.jpg');
+      expect(response.status).toBe(413);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect({ counts: await counts(), request: await snapshotOf(created.id) }).toEqual(before);
+    });
+  });
+
   it('stores a file whose name tries path traversal safely, keeping the name only as a record', async () => {
     const { body } = await cleanIndividual();
+    const scratch = testServices().scratchDir;
+    const marker = `escaped-${randomBytes(6).toString('hex')}`;
+    // Deep enough to climb out of DOCUMENT_DIR (and its staging and hash folders) to the root.
+    const traversal = `${'../'.repeat(12)}${marker}.jpg`;
     const files = individualDocuments().map((file) =>
-      file.field === 'ID_FRONT' ? { ...file, filename: '../../../../etc/passwd.jpg' } : file,
+      file.field === 'ID_FRONT'
+        ? { ...file, filename: traversal }
+        : file.field === 'ID_BACK'
+          ? { ...file, filename: `..\\..\\..\\${marker}-back.jpg` }
+          : file,
     );
     const response = await submitIntake(t.url, body, files);
     expect(response.status).toBe(201);
-    const [document] = await t.dataSource.query(
-      `SELECT sha256, original_name FROM request_documents WHERE request_id = $1 AND kind = 'ID_FRONT'`,
-      [response.body.id],
-    );
-    expect(document.original_name).toContain('passwd.jpg');
+    const documents: { kind: string; sha256: string; original_name: string }[] =
+      await t.dataSource.query(
+        `SELECT kind, sha256, original_name FROM request_documents WHERE request_id = $1 AND kind IN ('ID_FRONT', 'ID_BACK') ORDER BY kind`,
+        [response.body.id],
+      );
+    // The name is kept as the client's record (at most its last segment), never as a path.
+    expect(documents.map((document) => document.kind)).toEqual(['ID_BACK', 'ID_FRONT']);
+    for (const document of documents) expect(document.original_name).toContain(marker);
     const stored = await storedFiles();
-    expect(stored).toContain(
-      path.join(document.sha256.slice(0, 2), document.sha256.slice(2, 4), document.sha256),
-    );
-    expect(stored.every((file) => !file.includes('passwd') && !file.startsWith('..'))).toBe(true);
+    for (const document of documents)
+      expect(stored).toContain(
+        path.join(document.sha256.slice(0, 2), document.sha256.slice(2, 4), document.sha256),
+      );
+    expect(stored.filter((file) => file.includes(marker) || file.startsWith('..'))).toEqual([]);
+    // Nothing anywhere in the scratch folder (documents, exports, staging) carries the name...
+    expect((await filesUnder(scratch)).filter((file) => file.includes(marker))).toEqual([]);
+    // ...and nothing was written where the name points, from any folder the store writes in.
+    const writtenIn = [
+      t.config.DOCUMENT_DIR,
+      ...stored.map((file) => path.dirname(path.join(t.config.DOCUMENT_DIR, file))),
+    ];
+    const targets = new Set<string>();
+    for (const dir of writtenIn) {
+      targets.add(path.resolve(dir, traversal));
+      for (let ancestor = dir; ; ancestor = path.dirname(ancestor)) {
+        targets.add(path.join(ancestor, `${marker}.jpg`));
+        targets.add(path.join(ancestor, `${marker}-back.jpg`));
+        if (ancestor === path.dirname(ancestor)) break;
+      }
+    }
+    for (const target of targets)
+      expect(
+        await stat(target).then(
+          () => target,
+          () => null,
+        ),
+      ).toBeNull();
   });
 
   it('answers a replayed externalId with the first result (200) and stores nothing new', async () => {
@@ -420,6 +623,7 @@ describe('the intake API', () => {
   });
 
   it('lists every invalid field of a request with five mistakes in one problem+json answer', async () => {
+    const before = await counts();
     const body = individualRequest();
     const response = await submitIntake(
       t.url,
@@ -456,6 +660,52 @@ describe('the intake API', () => {
       response.body.errors.find((error: { field: string }) => error.field === 'filingNumber')
         .message,
     ).toMatch(/licen[cs]e/i);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lists a bad email, a receipt time in the future and a missing document in one answer, and stores nothing', async () => {
+    const before = await counts();
+    const response = await submitIntake(
+      t.url,
+      individualRequest({
+        newAccountEmail: 'not-an-email',
+        receivedAt: new Date(Date.now() + 3_600_000).toISOString(),
+      }),
+      individualDocuments().filter((file) => file.field !== 'ID_FRONT'),
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.detail).toBe('3 fields are invalid.');
+    expect(
+      [...response.body.errors].sort((a: { field: string }, b: { field: string }) =>
+        a.field.localeCompare(b.field),
+      ),
+    ).toEqual([
+      {
+        field: 'ID_FRONT',
+        message: expect.stringContaining('ID_FRONT is required for an individual subject'),
+      },
+      { field: 'newAccountEmail', message: 'newAccountEmail must be an email address' },
+      { field: 'receivedAt', message: 'receivedAt is in the future' },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('names the documents every subject requires even when the subject type is malformed', async () => {
+    const before = await counts();
+    const response = await submitIntake(
+      t.url,
+      { ...individualRequest(), subjectType: 'COMPANY' },
+      [],
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'HALF_LENGTH_PHOTO',
+      'ID_BACK',
+      'ID_FRONT',
+      'subjectType',
+    ]);
+    expect(await counts()).toEqual(before);
   });
 
   it('refuses a receipt time in the future', async () => {
@@ -473,7 +723,6 @@ describe('the intake API', () => {
   it('tells a client the status of its request, and lets it withdraw it once', async () => {
     const { body } = await cleanIndividual();
     const created = await submitIntake(t.url, body, individualDocuments());
-    const auth = { Authorization: `Bearer ${TEST_INTAKE_TOKEN}` };
     const status = await request(t.url)
       .get(`/api/v1/initialization-requests/${created.body.id}`)
       .set(auth);
@@ -482,8 +731,11 @@ describe('the intake API', () => {
       id: created.body.id,
       status: 'PENDING_REVIEW',
       externalId: body.externalId,
+      receivedAt: new Date(body.receivedAt).toISOString(),
+      dueAt: created.body.dueAt,
       decision: null,
     });
+    expect(status.body.dueAt).toEqual(expect.any(String));
     const withdrawn = await request(t.url)
       .post(`/api/v1/initialization-requests/${created.body.id}/withdrawal`)
       .set(auth);
@@ -497,7 +749,7 @@ describe('the intake API', () => {
     const after = await request(t.url)
       .get(`/api/v1/initialization-requests/${created.body.id}`)
       .set(auth);
-    expect(after.body.decision).toMatchObject({ outcome: 'WITHDRAWN' });
+    expect(after.body.decision).toMatchObject({ outcome: 'WITHDRAWN', reasons: [] });
     expect(
       (
         await request(t.url)
@@ -505,6 +757,177 @@ describe('the intake API', () => {
           .set(auth)
       ).status,
     ).toBe(404);
+  });
+
+  it('refuses to withdraw an approved request (409) and tells its decision', async () => {
+    const created = await submitReviewable(t);
+    await act(created.id, 'claim');
+    await act(created.id, 'checks', await checksForm(t, created.id));
+    await act(created.id, 'approve');
+    const refused = await request(t.url)
+      .post(`/api/v1/initialization-requests/${created.id}/withdrawal`)
+      .set(auth);
+    expect(refused.status).toBe(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body.title).toBe('This request is approved, so it cannot be withdrawn.');
+    const status = await request(t.url)
+      .get(`/api/v1/initialization-requests/${created.id}`)
+      .set(auth);
+    expect(status.body).toMatchObject({
+      id: created.id,
+      status: 'APPROVED',
+      receivedAt: expect.any(String),
+      dueAt: expect.any(String),
+      decision: { outcome: 'APPROVED', decidedAt: expect.any(String), reasons: [] },
+    });
+  });
+
+  it('refuses to withdraw a rejected request (409) and tells its decision with the reason codes', async () => {
+    const created = await submitReviewable(t);
+    await act(created.id, 'claim');
+    await act(created.id, 'reject', {
+      reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'],
+      message: 'The ID photo is blurred.',
+    });
+    const refused = await request(t.url)
+      .post(`/api/v1/initialization-requests/${created.id}/withdrawal`)
+      .set(auth);
+    expect(refused.status).toBe(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body.title).toBe('This request is rejected, so it cannot be withdrawn.');
+    const status = await request(t.url)
+      .get(`/api/v1/initialization-requests/${created.id}`)
+      .set(auth);
+    expect(status.body).toMatchObject({
+      id: created.id,
+      status: 'REJECTED',
+      receivedAt: expect.any(String),
+      dueAt: expect.any(String),
+      decision: {
+        outcome: 'REJECTED',
+        decidedAt: expect.any(String),
+        reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'],
+        message: 'The ID photo is blurred.',
+      },
+    });
+  });
+
+  describe('a resubmission is validated as intake is, and a refused one changes nothing', () => {
+    it('refuses a missing or wrong token with 401', async () => {
+      const created = await awaitingApplicant();
+      const before = { counts: await counts(), request: await snapshotOf(created.id) };
+      const [front, , photo] = individualDocuments();
+      const resubmit = () =>
+        request(t.url)
+          .post(`/api/v1/initialization-requests/${created.id}/resubmissions`)
+          .attach('ID_FRONT', front!.content, 'front.jpg')
+          .attach('HALF_LENGTH_PHOTO', photo!.content, 'photo.jpg');
+      const missing = await resubmit();
+      const wrong = await resubmit().set('Authorization', 'Bearer not-the-token-at-all-000');
+      for (const response of [missing, wrong]) {
+        expect(response.status).toBe(401);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+      }
+      expect({ counts: await counts(), request: await snapshotOf(created.id) }).toEqual(before);
+      // The same documents with the token are taken, so the refusals were about the token.
+      expect((await resubmit().set(auth)).status).toBe(200);
+    });
+
+    it('refuses a text file named .png with 415', async () => {
+      const created = await awaitingApplicant();
+      const before = { counts: await counts(), request: await snapshotOf(created.id) };
+      const [, , photo] = individualDocuments();
+      const response = await request(t.url)
+        .post(`/api/v1/initialization-requests/${created.id}/resubmissions`)
+        .set(auth)
+        .attach('ID_FRONT', Buffer.from('just some text, not an image\n'.repeat(20)), {
+          filename: 'front.png',
+          contentType: 'image/png',
+        })
+        .attach('HALF_LENGTH_PHOTO', photo!.content, 'photo.jpg');
+      expect(response.status).toBe(415);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors).toContainEqual({
+        field: 'ID_FRONT',
+        message: expect.stringContaining('is not a JPEG, PNG or PDF file'),
+      });
+      expect({ counts: await counts(), request: await snapshotOf(created.id) }).toEqual(before);
+    });
+  });
+
+  it('keeps ID numbers, credential numbers and tokens out of the logs, and marks every line of a request with its id', async () => {
+    const { body } = await cleanIndividual();
+    const organization = individualRequest({
+      subjectType: 'ORGANIZATION',
+      credentialNumber: creditCode(),
+      applicant: {
+        name: '李四',
+        idNumber: residentId('330102', '19880808', 432),
+        role: 'OTHER',
+        phone: '13700137000',
+      },
+    });
+    const badId =
+      body.applicant.idNumber.slice(0, 17) + (body.applicant.idNumber.endsWith('1') ? '2' : '1');
+    const wrongToken = `wrong-${randomBytes(8).toString('hex')}`;
+    const from = t.logs.length;
+    const ids: string[] = [];
+    const tagged = <T extends { set(name: string, value: string): T }>(call: T): T => {
+      const id = `log-test-${randomBytes(6).toString('hex')}`;
+      ids.push(id);
+      return call.set('X-Request-Id', id);
+    };
+    const created = await tagged(submitIntake(t.url, body, individualDocuments()));
+    expect(created.status).toBe(201);
+    expect((await tagged(submitIntake(t.url, body, individualDocuments()))).status).toBe(200);
+    expect((await tagged(submitIntake(t.url, organization, individualDocuments()))).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await tagged(
+          submitIntake(
+            t.url,
+            {
+              ...body,
+              externalId: `${body.externalId}-bad`,
+              applicant: { ...body.applicant, idNumber: badId },
+            },
+            individualDocuments(),
+          ),
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await tagged(submitIntake(t.url, body, individualDocuments(), wrongToken))).status,
+    ).toBe(401);
+    expect(
+      (
+        await tagged(
+          request(t.url).get(`/api/v1/initialization-requests/${created.body.id}`).set(auth),
+        )
+      ).status,
+    ).toBe(200);
+    // The response line of the last request is written as it finishes.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const text = JSON.stringify(t.logs);
+    for (const secret of [
+      body.applicant.idNumber,
+      body.credentialNumber,
+      badId,
+      organization.applicant.idNumber,
+      organization.credentialNumber,
+      TEST_INTAKE_TOKEN,
+      wrongToken,
+    ])
+      expect(text).not.toContain(secret);
+    const lines = t.logs.slice(from);
+    const ours = lines.filter((line) => ids.includes(line.requestId as string));
+    expect(new Set(ours.map((line) => line.requestId))).toEqual(new Set(ids));
+    const untagged = lines.filter((line) => line.requestId === undefined);
+    expect(untagged).toEqual([]);
   });
 
   describe('the OpenAPI document', () => {

@@ -12,6 +12,12 @@ import {
   requiredDocuments,
   type DocumentKind,
 } from '../../domain/document-kind.js';
+import {
+  APPLICANT_ROLES,
+  SUBJECT_TYPES,
+  type ApplicantRole,
+  type SubjectType,
+} from '../../domain/subject-type.js';
 import { intakeRequestSchema } from './intake-request.schema.js';
 
 /** Files as multer hands them over: one array per form field. */
@@ -34,8 +40,8 @@ export async function parseIntakeSubmission(
   limits: { maxRequestBytes: number },
 ): Promise<{ application: IntakeApplication; documents: UploadedDocument[] }> {
   const problems: FieldProblem[] = [];
-  const application = parseRequestField(body?.request, now, problems);
-  const documents = await parseDocuments(files ?? {}, application, problems);
+  const { application, requirement } = parseRequestField(body?.request, now, problems);
+  const documents = await parseDocuments(files ?? {}, requirement, problems);
 
   throwIfProblems(documents, problems, limits);
   if (!application) throw ApiProblem.invalid(problems);
@@ -91,17 +97,29 @@ function throwIfProblems(
   if (problems.length > 0) throw ApiProblem.invalid(problems);
 }
 
+/**
+ * What the documents check needs to know about the request: the subject type
+ * and the applicant's role, each null when the client sent it malformed (then
+ * only the documents every subject type or role requires are asked for).
+ */
+interface DocumentRequirement {
+  subjectType: SubjectType | null;
+  applicantRole: ApplicantRole | null;
+}
+
+const UNKNOWN_REQUIREMENT: DocumentRequirement = { subjectType: null, applicantRole: null };
+
 function parseRequestField(
   raw: unknown,
   now: Date,
   problems: FieldProblem[],
-): IntakeApplication | null {
+): { application: IntakeApplication | null; requirement: DocumentRequirement } {
   if (raw === undefined || raw === '') {
     problems.push({
       field: 'request',
       message: 'request is required: the intake data as JSON in a form field named "request"',
     });
-    return null;
+    return { application: null, requirement: UNKNOWN_REQUIREMENT };
   }
   let json: unknown = raw;
   if (typeof raw === 'string') {
@@ -109,7 +127,7 @@ function parseRequestField(
       json = JSON.parse(raw);
     } catch {
       problems.push({ field: 'request', message: 'request is not valid JSON' });
-      return null;
+      return { application: null, requirement: UNKNOWN_REQUIREMENT };
     }
   }
   const parsed = intakeRequestSchema.safeParse(json);
@@ -122,12 +140,12 @@ function parseRequestField(
     }
   }
   // The checks below run on whatever fields are well-formed, so one answer lists everything.
-  const input = (json ?? {}) as Record<string, unknown>;
-  const applicantInput = (input.applicant ?? {}) as Record<string, unknown>;
+  const input = asObject(json);
+  const applicantInput = asObject(input.applicant);
   const before = problems.length;
 
-  const receivedAt = typeof input.receivedAt === 'string' ? new Date(input.receivedAt) : null;
-  if (parsed.success && receivedAt && receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+  const receivedAt = intakeRequestSchema.shape.receivedAt.safeParse(input.receivedAt);
+  if (receivedAt.success && new Date(receivedAt.data).getTime() > now.getTime() + CLOCK_SKEW_MS) {
     problems.push({ field: 'receivedAt', message: 'receivedAt is in the future' });
   }
 
@@ -165,9 +183,19 @@ function parseRequestField(
     }
   }
 
-  if (!parsed.success || problems.length > before || !filing?.ok) return null;
+  const subjectType = intakeRequestSchema.shape.subjectType.safeParse(input.subjectType);
+  const applicantRole = intakeRequestSchema.shape.applicant.shape.role.safeParse(
+    applicantInput.role,
+  );
+  const requirement: DocumentRequirement = {
+    subjectType: subjectType.success ? subjectType.data : null,
+    applicantRole: applicantRole.success ? applicantRole.data : null,
+  };
+
+  if (!parsed.success || problems.length > before || !filing?.ok)
+    return { application: null, requirement };
   const data = parsed.data;
-  return {
+  const application: IntakeApplication = {
     externalId: data.externalId,
     receivedAt: new Date(data.receivedAt),
     subjectType: data.subjectType,
@@ -185,11 +213,16 @@ function parseRequestField(
     newAccountEmail: data.newAccountEmail.toLowerCase(),
     aliyunAccountId: data.aliyunAccountId,
   };
+  return { application, requirement };
+}
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
 async function parseDocuments(
   files: ReceivedFiles,
-  application: IntakeApplication | null,
+  requirement: DocumentRequirement | null,
   problems: FieldProblem[],
 ): Promise<UploadedDocument[]> {
   const documents: UploadedDocument[] = [];
@@ -215,22 +248,32 @@ async function parseDocuments(
       originalName: safeOriginalName(file.originalname),
     });
   }
-  if (application) {
-    for (const kind of requiredDocuments(application.subjectType, application.applicant.role)) {
+  if (requirement) {
+    for (const kind of documentsRequiredBy(requirement)) {
       if (!files[kind]?.[0])
-        problems.push({ field: kind, message: missingMessage(kind, application) });
+        problems.push({ field: kind, message: missingMessage(kind, requirement.subjectType) });
     }
   }
   return documents;
 }
 
-function missingMessage(kind: DocumentKind, application: IntakeApplication): string {
+/** The documents required whatever the malformed subject type or role turns out to be. */
+function documentsRequiredBy({ subjectType, applicantRole }: DocumentRequirement): DocumentKind[] {
+  const types = subjectType ? [subjectType] : SUBJECT_TYPES;
+  const roles = applicantRole ? [applicantRole] : APPLICANT_ROLES;
+  return DOCUMENT_KINDS.filter((kind) =>
+    types.every((type) => roles.every((role) => requiredDocuments(type, role).includes(kind))),
+  );
+}
+
+function missingMessage(kind: DocumentKind, subjectType: SubjectType | null): string {
   if (kind === 'AUTHORIZATION_LETTER') {
     return 'AUTHORIZATION_LETTER is required: an organization applicant who is neither the subject administrator nor a website administrator must send the authorization letter stamped with the company seal';
   }
-  const who =
-    application.subjectType === 'INDIVIDUAL' ? 'an individual subject' : 'an organization subject';
-  return `${kind} is required for ${who} (${DOCUMENT_LABELS[kind].toLowerCase()})`;
+  const label = DOCUMENT_LABELS[kind].toLowerCase();
+  if (!subjectType) return `${kind} is required (${label})`;
+  const who = subjectType === 'INDIVIDUAL' ? 'an individual subject' : 'an organization subject';
+  return `${kind} is required for ${who} (${label})`;
 }
 
 /** The name as the client sent it, kept for the record only: no control characters, at most 255 characters. */
