@@ -5,6 +5,7 @@ import { NotificationOutbox1764288000000 } from './1764288000000-notification-ou
 import { Exports1764374400000 } from './1764374400000-exports.js';
 import { BusinessCalendar1764460800000 } from './1764460800000-business-calendar.js';
 import { PortalIndexes1764547200000 } from './1764547200000-portal-indexes.js';
+import { CalendarDaysOfTheDecemberBefore1764633600000 } from './1764633600000-calendar-days-of-the-december-before.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Exports1764374400000,
   BusinessCalendar1764460800000,
   PortalIndexes1764547200000,
+  CalendarDaysOfTheDecemberBefore1764633600000,
 ];

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
+import {
+  BusinessCalendar,
+  CHINA_OFFICIAL_ARRANGEMENTS,
+  daysOfBlock,
+  type YearArrangement,
+} from '@lib/business-calendar';
+import { DeactivateStaffMemberCommand } from '../../src/identity/application/commands/deactivate-staff-member/deactivate-staff-member.command.js';
+import { systemActor } from '../../src/shared/domain/actor.js';
+import { BusinessCalendarSource } from '../../src/sla/application/business-calendar-source.js';
+import {
+  CALENDAR_REPOSITORY,
+  type CalendarRepository,
+} from '../../src/sla/application/ports/calendar-repository.js';
 import { RunSlaWatchCommand } from '../../src/sla/application/commands/run-sla-watch/run-sla-watch.command.js';
 import { SettableClock } from '../../src/shared/infrastructure/clock/system-clock.js';
 import { filingNumber, residentId } from '../support/credentials.js';
@@ -11,6 +24,22 @@ import { signedIn } from '../support/web-session.js';
 
 /** Shanghai wall-clock time as an instant. */
 const shanghai = (local: string): Date => new Date(`${local}+08:00`);
+
+/** A year's special days by kind, whatever the names and blocks they are written in. */
+const specialDays = (arrangement: YearArrangement) => ({
+  daysOff: arrangement.daysOff.flatMap((block) => daysOfBlock(block)).sort(),
+  makeUpWorkdays: arrangement.makeUpWorkdays.map((day) => day.date).sort(),
+});
+
+/** An arrangement as the admin form's text. */
+const asForm = (arrangement: YearArrangement) => ({
+  year: String(arrangement.year),
+  source: arrangement.source,
+  daysOff: arrangement.daysOff
+    .map((block) => `${block.from}..${block.to} ${block.name}`)
+    .join('\n'),
+  makeUpWorkdays: arrangement.makeUpWorkdays.map((day) => `${day.date} ${day.name}`).join('\n'),
+});
 
 describe('business-day deadlines and the SLA watch', () => {
   const clock = new SettableClock(shanghai('2026-11-23T10:00:00'));
@@ -49,6 +78,32 @@ describe('business-day deadlines and the SLA watch', () => {
         .get(`/api/v1/initialization-requests/${id}`)
         .set('Authorization', `Bearer ${TEST_INTAKE_TOKEN}`)
     ).body;
+
+  it('loads from the migrated database exactly the official 2024–2026 arrangements the library ships: 251, 248 and 248 business days', async () => {
+    const stored = await t.app.get<CalendarRepository>(CALENDAR_REPOSITORY).loadArrangements();
+    expect(stored.map((arrangement) => arrangement.year)).toEqual([2024, 2025, 2026]);
+    for (const official of CHINA_OFFICIAL_ARRANGEMENTS) {
+      const inDatabase = stored.find((arrangement) => arrangement.year === official.year)!;
+      expect(specialDays(inDatabase)).toEqual(specialDays(official));
+      // The same notice: its title and the date it was issued.
+      const [, title, issued] = /^(\S+) \((\d{4}-\d{2}-\d{2})\)$/.exec(official.source)!;
+      expect(inDatabase.source).toContain(title!);
+      expect(inDatabase.source).toContain(issued!);
+    }
+    const fromDatabase = await t.app.get(BusinessCalendarSource).current();
+    const fromLibrary = new BusinessCalendar(CHINA_OFFICIAL_ARRANGEMENTS);
+    expect([2024, 2025, 2026].map((year) => fromDatabase.businessDaysInYear(year))).toEqual([
+      251, 248, 248,
+    ]);
+    for (
+      let day = new Date('2023-12-01');
+      day < new Date('2027-01-01');
+      day.setUTCDate(day.getUTCDate() + 1)
+    ) {
+      const iso = day.toISOString().slice(0, 10);
+      expect([iso, fromDatabase.isBusinessDay(iso)]).toEqual([iso, fromLibrary.isBusinessDay(iso)]);
+    }
+  });
 
   it('gives a request received Friday 2025-09-26 19:00 the deadline of the official calendar: Tuesday 09-30 18:00', async () => {
     // After hours on Friday: the clock starts 09:00 on the next business day, Sunday 09-28 (a make-up working day).
@@ -133,6 +188,7 @@ describe('business-day deadlines and the SLA watch', () => {
   });
 
   it('flags each request exactly once, however many instances run the watch at the same moment', async () => {
+    await createStaff(t.app, 'SENIOR_REVIEWER');
     const requests = [];
     for (let index = 0; index < 12; index += 1)
       requests.push(await submitAt(shanghai('2026-11-23T10:00:00')));
@@ -153,9 +209,67 @@ describe('business-day deadlines and the SLA watch', () => {
       );
       expect(rows).toHaveLength(requests.length * 2);
       expect(rows.every((row) => row.n === 1)).toBe(true);
+      // One notice set per flag: nobody holds them, so each active senior once per request and kind.
+      const [{ seniors }] = await t.dataSource.query(
+        `SELECT count(*)::int AS seniors FROM staff_members WHERE role = 'SENIOR_REVIEWER' AND active`,
+      );
+      expect(seniors).toBeGreaterThan(0);
+      const notices: { request_id: string; kind: string; n: number; recipients: number }[] =
+        await t.dataSource.query(
+          `SELECT request_id, kind, count(*)::int AS n, count(DISTINCT recipient)::int AS recipients
+           FROM outbox_messages WHERE request_id = ANY($1) AND kind LIKE 'sla.%' GROUP BY request_id, kind`,
+          [requests.map((created) => created.id)],
+        );
+      expect(notices).toHaveLength(requests.length * 2);
+      expect(new Set(notices.map((row) => row.kind))).toEqual(
+        new Set(['sla.at_risk', 'sla.breached']),
+      );
+      expect(notices.every((row) => row.n === seniors && row.recipients === seniors)).toBe(true);
     } finally {
       await Promise.all(instances.map((instance) => instance.close()));
     }
+  });
+
+  it('tells the reviewer holding a request when it is at risk, and escalates its breach to the holder and every active senior', async () => {
+    const created = await submitAt(shanghai('2026-11-23T10:00:00')); // Monday, due Wednesday 18:00
+    const holder = await createStaff(t.app, 'REVIEWER');
+    const senior = await createStaff(t.app, 'SENIOR_REVIEWER');
+    const retired = await createStaff(t.app, 'SENIOR_REVIEWER');
+    await t.app
+      .get(CommandBus)
+      .execute(new DeactivateStaffMemberCommand(systemActor('test'), retired.id));
+    const session = await signedIn(t.url, holder.email, holder.password);
+    await session.page('/queue');
+    await session.submit(`/requests/${created.id}/claim`);
+    const mails = async (kind: string): Promise<string[]> =>
+      (
+        await t.dataSource.query(
+          `SELECT recipient FROM outbox_messages WHERE request_id = $1 AND kind = $2`,
+          [created.id, kind],
+        )
+      )
+        .map((row: { recipient: string }) => row.recipient)
+        .sort();
+    const watch = () => t.app.get(CommandBus).execute(new RunSlaWatchCommand());
+
+    clock.set(shanghai('2026-11-25T14:00:00'));
+    await watch();
+    await watch();
+    expect(await mails('sla.at_risk')).toEqual([holder.email]);
+    expect(await mails('sla.breached')).toEqual([]);
+
+    clock.set(shanghai('2026-11-25T18:00:00'));
+    await watch();
+    await watch();
+    const activeSeniors: string[] = (
+      await t.dataSource.query(
+        `SELECT email FROM staff_members WHERE role = 'SENIOR_REVIEWER' AND active`,
+      )
+    ).map((row: { email: string }) => row.email);
+    expect(activeSeniors).toContain(senior.email);
+    expect(activeSeniors).not.toContain(retired.email);
+    expect(await mails('sla.breached')).toEqual([holder.email, ...activeSeniors].sort());
+    expect(await mails('sla.at_risk')).toEqual([holder.email]);
   });
 
   it('pauses the clock while waiting for the applicant, gives a resubmission a new deadline, and expires an unanswered request after 15 business days', async () => {
@@ -186,6 +300,16 @@ describe('business-day deadlines and the SLA watch', () => {
       [created.id],
     );
     expect(event.actor_name).toBe('sla-watch');
+    const [{ new_account_email: applicantEmail }] = await t.dataSource.query(
+      `SELECT new_account_email FROM initialization_requests WHERE id = $1`,
+      [created.id],
+    );
+    expect(
+      await t.dataSource.query(
+        `SELECT recipient FROM outbox_messages WHERE request_id = $1 AND kind = 'request.expired'`,
+        [created.id],
+      ),
+    ).toEqual([{ recipient: applicantEmail }]);
 
     const answered = await submitAt(shanghai('2026-11-23T10:00:00'));
     await session.submit(`/requests/${answered.id}/claim`);
@@ -257,6 +381,135 @@ describe('business-day deadlines and the SLA watch', () => {
         'No official working calendar is loaded for 2027',
       );
       await t.dataSource.query(`DELETE FROM business_calendar_years WHERE year = 2027`);
+      t.app.get(BusinessCalendarSource).invalidate();
+    });
+
+    it('saves a 2027 arrangement that moves days of December 2026, and they take effect at once', async () => {
+      const admin = await createStaff(t.app, 'ADMIN');
+      // Before: December 2026 as the 2026 notice left it, 2027 Monday to Friday.
+      const friday = await submitAt(shanghai('2026-12-25T19:00:00'));
+      expect(new Date(friday.dueAt)).toEqual(shanghai('2026-12-30T18:00:00'));
+      const wednesday = await submitAt(shanghai('2026-12-30T10:00:00'));
+      expect(new Date(wednesday.dueAt)).toEqual(shanghai('2027-01-01T18:00:00'));
+
+      clock.set(shanghai('2026-12-30T11:00:00'));
+      const session = await signedIn(t.url, admin.email, admin.password);
+      await session.page('/admin/calendar?year=2027');
+      const saved = await session.submit('/admin/calendar', {
+        year: '2027',
+        source: '国务院办公厅关于2027年部分节假日安排的通知 (test)',
+        daysOff: '2026-12-31..2027-01-01 New Year',
+        makeUpWorkdays: '2026-12-26 New Year',
+      });
+      expect(saved.status).toBe(303);
+      expect((await session.page('/admin/calendar?year=2027')).text).toContain(
+        'Saved the 2027 arrangement.',
+      );
+      expect(
+        await t.dataSource.query(
+          `SELECT to_char(day, 'YYYY-MM-DD') AS day, year, kind FROM business_calendar_days WHERE day < '2027-01-01' AND year = 2027 ORDER BY day`,
+        ),
+      ).toEqual([
+        { day: '2026-12-26', year: 2027, kind: 'MAKE_UP_WORKDAY' },
+        { day: '2026-12-31', year: 2027, kind: 'DAY_OFF' },
+      ]);
+
+      const calendar = await t.app.get(BusinessCalendarSource).current();
+      expect(calendar.isBusinessDay('2026-12-26')).toBe(true); // a Saturday
+      expect(calendar.isBusinessDay('2026-12-31')).toBe(false); // a Thursday
+      expect(calendar.nextBusinessDay('2026-12-30')).toBe('2027-01-04');
+      // Saturday 12-26 is day 0 of the Friday-evening receipt; Thursday 12-31 no longer counts.
+      expect(new Date((await status(friday.id)).dueAt)).toEqual(shanghai('2026-12-29T18:00:00'));
+      expect(new Date((await status(wednesday.id)).dueAt)).toEqual(shanghai('2027-01-05T18:00:00'));
+      const fresh = await submitAt(shanghai('2026-12-30T12:00:00'));
+      expect(new Date(fresh.dueAt)).toEqual(shanghai('2027-01-05T18:00:00'));
+
+      // The 2026 grid marks the days the 2027 notice moved; the 2027 form lists them.
+      const year2026 = (await session.page('/admin/calendar?year=2026')).text;
+      expect(year2026).toContain('class="day-day-off" title="2026-12-31: New Year"');
+      expect(year2026).toContain(
+        'class="day-make-up" title="2026-12-26: Make-up working day (New Year)"',
+      );
+      const year2027 = (await session.page('/admin/calendar?year=2027')).text;
+      expect(year2027).toContain('2026-12-31..2027-01-01 New Year');
+      expect(year2027).toContain('2026-12-26 New Year');
+
+      // A December day belongs to one notice: the 2026 arrangement cannot list it too.
+      const stored2026 = (
+        await t.app.get<CalendarRepository>(CALENDAR_REPOSITORY).loadArrangements()
+      ).find((arrangement) => arrangement.year === 2026)!;
+      const form2026 = asForm(stored2026);
+      await session.submit('/admin/calendar', {
+        ...form2026,
+        daysOff: `${form2026.daysOff}\n2026-12-31..2026-12-31 New Year's Eve`,
+      });
+      expect((await session.page('/admin/calendar?year=2026')).text).toContain(
+        '2026: 2026-12-31 is also listed in the 2027 arrangement; list each day in one arrangement only.',
+      );
+
+      await t.dataSource.query(`DELETE FROM business_calendar_years WHERE year = 2027`);
+      t.app.get(BusinessCalendarSource).invalidate();
+    });
+
+    it('changes a stored year: audited with the previous arrangement, and the deadlines of open requests move', async () => {
+      const admin = await createStaff(t.app, 'ADMIN', 'Chen Jing');
+      const repository = t.app.get<CalendarRepository>(CALENDAR_REPOSITORY);
+      const official2026 = (await repository.loadArrangements()).find(
+        (arrangement) => arrangement.year === 2026,
+      )!;
+      const created = await submitAt(shanghai('2026-12-22T10:00:00')); // Tuesday
+      expect(new Date(created.dueAt)).toEqual(shanghai('2026-12-24T18:00:00'));
+
+      clock.set(shanghai('2026-12-22T11:00:00'));
+      const session = await signedIn(t.url, admin.email, admin.password);
+      await session.page('/admin/calendar?year=2026');
+      const form = asForm(official2026);
+      const saved = await session.submit('/admin/calendar', {
+        ...form,
+        daysOff: `${form.daysOff}\n2026-12-24..2026-12-24 Extra day off`,
+      });
+      expect(saved.status).toBe(303);
+      expect((await session.page('/admin/calendar?year=2026')).text).toContain(
+        'Saved the 2026 arrangement.',
+      );
+      expect(new Date((await status(created.id)).dueAt)).toEqual(shanghai('2026-12-25T18:00:00'));
+      const [changed] = await t.dataSource.query(
+        `SELECT actor_id, details FROM audit_events WHERE action = 'calendar.year_changed' ORDER BY seq DESC LIMIT 1`,
+      );
+      expect(changed.actor_id).toBe(admin.id);
+      expect(changed.details).toMatchObject({
+        year: 2026,
+        daysOff: [
+          ...official2026.daysOff,
+          { from: '2026-12-24', to: '2026-12-24', name: 'Extra day off' },
+        ],
+        previous: {
+          source: official2026.source,
+          daysOff: official2026.daysOff,
+          makeUpWorkdays: official2026.makeUpWorkdays,
+        },
+      });
+      const moved = await t.dataSource.query(
+        `SELECT actor_name, details FROM audit_events WHERE request_id = $1 AND action = 'request.deadline_rescheduled'`,
+        [created.id],
+      );
+      expect(moved).toEqual([
+        {
+          actor_name: 'calendar',
+          details: expect.objectContaining({
+            previousDueAt: shanghai('2026-12-24T18:00:00').toISOString(),
+            dueAt: shanghai('2026-12-25T18:00:00').toISOString(),
+          }),
+        },
+      ]);
+
+      // Put the official 2026 back: the deadline moves back too.
+      await session.submit('/admin/calendar', form);
+      expect(new Date((await status(created.id)).dueAt)).toEqual(shanghai('2026-12-24T18:00:00'));
+      const stored = (await repository.loadArrangements()).find(
+        (arrangement) => arrangement.year === 2026,
+      )!;
+      expect(stored).toEqual(official2026);
     });
 
     it('is for administrators only', async () => {

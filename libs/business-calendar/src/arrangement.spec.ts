@@ -28,6 +28,35 @@ describe('calendar arrangements', () => {
     expect(validateArrangements([turnOfYear])).toEqual([]);
   });
 
+  it('lets each day be listed once, by one arrangement, so a stored day has one kind', () => {
+    const with2026Eve = (year: number, day: string): YearArrangement => ({
+      ...arrangement2027({ year, source: `notice ${year}` }),
+      daysOff: [{ from: day, to: day, name: "New Year's Eve" }],
+    });
+    expect(
+      validateArrangements([with2026Eve(2026, '2026-12-31'), with2026Eve(2027, '2026-12-31')]),
+    ).toEqual([
+      '2027: 2026-12-31 is also listed in the 2026 arrangement; list each day in one arrangement only.',
+    ]);
+    expect(
+      validateArrangements([
+        arrangement2027({
+          daysOff: [
+            { from: '2027-01-01', to: '2027-01-03', name: "New Year's Day" },
+            { from: '2027-01-03', to: '2027-01-03', name: 'Again' },
+          ],
+          makeUpWorkdays: [
+            { date: '2026-12-27', name: "New Year's Day" },
+            { date: '2026-12-27', name: "New Year's Day" },
+          ],
+        }),
+      ]),
+    ).toEqual([
+      '2027: 2027-01-03 is listed more than once.',
+      '2027: 2026-12-27 is listed more than once.',
+    ]);
+  });
+
   it('explains every problem in sentences', () => {
     const problems = validateArrangements([
       arrangement2027({

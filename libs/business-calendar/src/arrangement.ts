@@ -52,15 +52,27 @@ export function daysOfBlock(block: HolidayBlock): string[] {
  * Every problem with a set of arrangements, as sentences an admin understands; empty when
  * they can be loaded. Dates must be real, in the arrangement's year or in the December before
  * it (a notice can move days at the turn of the year), make-up workdays must fall on a
- * weekend, and no day may be both off and a make-up workday.
+ * weekend, no day may be both off and a make-up workday, and each day is listed once, by
+ * one arrangement (a December day belongs to one year's notice).
  */
 export function validateArrangements(arrangements: readonly YearArrangement[]): string[] {
   const problems: string[] = [];
   const seenYears = new Set<number>();
   const off = new Map<string, number>();
   const work = new Map<string, number>();
+  /** Which arrangement (by position) listed each day first. */
+  const listedBy = new Map<string, { index: number; year: number }>();
+  const list = (day: string, index: number, year: number): void => {
+    const first = listedBy.get(day);
+    if (!first) listedBy.set(day, { index, year });
+    else if (first.index === index) problems.push(`${year}: ${day} is listed more than once.`);
+    else if (first.year !== year)
+      problems.push(
+        `${year}: ${day} is also listed in the ${first.year} arrangement; list each day in one arrangement only.`,
+      );
+  };
 
-  for (const arrangement of arrangements) {
+  for (const [index, arrangement] of arrangements.entries()) {
     const { year } = arrangement;
     if (!Number.isInteger(year) || year < 1900 || year > 9999) {
       problems.push(`${String(year)} is not a year.`);
@@ -94,7 +106,10 @@ export function validateArrangements(arrangements: readonly YearArrangement[]): 
         problems.push(`${year}: ${what} ends (${block.to}) before it starts (${block.from}).`);
         continue;
       }
-      for (const day of daysOfBlock(block)) off.set(day, year);
+      for (const day of daysOfBlock(block)) {
+        list(day, index, year);
+        off.set(day, year);
+      }
     }
     for (const { date, name } of arrangement.makeUpWorkdays) {
       if (!name.trim()) problems.push(`${year}: the make-up workday ${date} has no name.`);
@@ -102,6 +117,8 @@ export function validateArrangements(arrangements: readonly YearArrangement[]): 
       if ((parseDay(date)?.weekday ?? 0) <= 5) {
         problems.push(`${year}: make-up workday ${date} (${name}) is not a Saturday or Sunday.`);
       }
+      // A day both off and worked is reported once, below.
+      if (!off.has(date)) list(date, index, year);
       work.set(date, year);
     }
   }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { validateArrangements } from '@lib/business-calendar';
+import { DateTime } from 'luxon';
 import { RescheduleDeadlinesCommand } from '../../../../initialization/application/commands/reschedule-deadlines/reschedule-deadlines.command.js';
 import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
@@ -60,9 +61,22 @@ export class SaveCalendarYearHandler implements ICommandHandler<SaveCalendarYear
       });
     });
     this.source.invalidate();
-    // Requests whose clock started since December of the year before may have deadlines in it.
     return this.commands.execute(
-      new RescheduleDeadlinesCommand(new Date(Date.UTC(arrangement.year - 1, 11, 1))),
+      new RescheduleDeadlinesCommand(this.earliestAffectedStart(arrangement.year)),
     );
+  }
+
+  /**
+   * An arrangement can list days from December 1 of the year before. A request whose clock
+   * started a little earlier (late November) can have its deadline in that December, so
+   * every request whose clock started from November 1 of the year before is worked out
+   * again (a month covers any deadline of a few business days; unchanged ones stay as
+   * they are).
+   */
+  private earliestAffectedStart(year: number): Date {
+    return DateTime.fromObject(
+      { year: year - 1, month: 11, day: 1 },
+      { zone: this.source.options.zone },
+    ).toJSDate();
   }
 }

@@ -24,10 +24,14 @@ export class GetCalendarYearHandler implements IQueryHandler<GetCalendarYearQuer
       this.repository.yearHistory(),
     ]);
     const arrangement = arrangements.find((candidate) => candidate.year === query.year) ?? null;
+    // Every arrangement: next year's notice may list days of this December.
     const names = new Map<string, string>();
-    for (const block of arrangement?.daysOff ?? [])
-      for (const day of daysOfBlock(block)) names.set(day, block.name);
-    const makeUp = new Map((arrangement?.makeUpWorkdays ?? []).map((day) => [day.date, day.name]));
+    const makeUp = new Map<string, string>();
+    for (const stored of arrangements) {
+      for (const block of stored.daysOff)
+        for (const day of daysOfBlock(block)) names.set(day, block.name);
+      for (const day of stored.makeUpWorkdays) makeUp.set(day.date, day.name);
+    }
 
     const months = Array.from({ length: 12 }, (_, index) => {
       const first = DateTime.utc(query.year, index + 1, 1);
