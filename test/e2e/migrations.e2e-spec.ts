@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { dataSourceOptions } from '../../src/shared/infrastructure/database/data-source-options.js';
 import {
   revertMigrations,
   runMigrations,
@@ -53,4 +55,26 @@ describe('migrations', () => {
     // And once more forwards: down() left a database the migrations accept again.
     expect(await runMigrations(url)).toHaveLength(MIGRATIONS.length);
   });
+
+  // Known to fail: the entities declare neither the migrations' lengths, defaults, checks,
+  // unique keys, foreign keys nor indexes, so `migration:generate` would write ~120
+  // statements, some destructive (DROP COLUMN reference … ADD reference). The fix belongs in
+  // the entities of each context; when they match, jest reports this test as passing
+  // unexpectedly: then turn `it.failing` back into `it`.
+  it.failing(
+    'leave nothing for migration:generate to write: the entities match the migrated schema',
+    async () => {
+      // The previous test left the database fully migrated; make sure of it.
+      expect(await runMigrations(url)).toEqual([]);
+      const dataSource = await new DataSource(
+        dataSourceOptions(url, 'beian-desk-diff'),
+      ).initialize();
+      try {
+        const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
+        expect(upQueries.map((query) => query.query)).toEqual([]);
+      } finally {
+        await dataSource.destroy();
+      }
+    },
+  );
 });
