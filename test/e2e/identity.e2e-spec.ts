@@ -8,6 +8,7 @@ import {
   type TestApp,
   type TestStaff,
 } from '../support/test-app.js';
+import { SettableClock } from '../../src/shared/infrastructure/clock/system-clock.js';
 import { testServices } from '../support/services.js';
 import { signedIn, WebSession } from '../support/web-session.js';
 
@@ -94,6 +95,71 @@ describe('staff sign-in and access', () => {
     }
   });
 
+  it('measures the absolute session lifetime on the application clock', async () => {
+    const clock = new SettableClock();
+    const short = await startTestApp({ clock, env: { SESSION_ABSOLUTE_HOURS: '1' } });
+    try {
+      const session = await signedIn(short.url, reviewer.email, reviewer.password);
+      clock.advance(59 * 60_000);
+      expect((await session.agent.get('/queue')).status).toBe(200);
+      clock.advance(2 * 60_000);
+      const after = await session.agent.get('/queue');
+      expect(after.status).toBe(303);
+      expect(after.headers.location).toMatch(/^\/login/);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('sends a strict Content-Security-Policy and the other security headers', async () => {
+    const response = await request(t.url).get('/login');
+    const csp = directivesOf(response.headers['content-security-policy']);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('style-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'self'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('form-action')).toEqual(["'self'"]);
+    expect(csp.get('base-uri')).toEqual(["'none'"]);
+    for (const sources of csp.values()) {
+      expect(sources).not.toContain("'unsafe-inline'");
+      expect(sources).not.toContain("'unsafe-eval'");
+      expect(sources).not.toContain('*');
+    }
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('same-origin');
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(response.headers['x-powered-by']).toBeUndefined();
+
+    // Only a document's file may be framed, and only by the desk (the workspace shows PDFs in place).
+    const documentFile = await request(t.url).get('/requests/some-request/documents/some-document');
+    expect(
+      directivesOf(documentFile.headers['content-security-policy']).get('frame-ancestors'),
+    ).toEqual(["'self'"]);
+    expect(documentFile.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
+  it('marks the session cookie Secure behind a TLS-terminating proxy, and never sends it over plain HTTP when COOKIE_SECURE=true', async () => {
+    const sessionCookie = (response: request.Response): string | undefined =>
+      ([] as string[])
+        .concat(response.headers['set-cookie'] ?? [])
+        .find((cookie) => cookie.startsWith('beian.sid='));
+    const proxied = await startTestApp({ env: { COOKIE_SECURE: 'true', TRUST_PROXY: 'true' } });
+    try {
+      const overHttps = await request(proxied.url).get('/login').set('X-Forwarded-Proto', 'https');
+      expect(sessionCookie(overHttps)).toMatch(/; Secure/);
+      expect(sessionCookie(overHttps)).toMatch(/HttpOnly/);
+      const overHttp = await request(proxied.url).get('/login');
+      expect(overHttp.status).toBe(200);
+      expect(sessionCookie(overHttp)).toBeUndefined();
+    } finally {
+      await proxied.close();
+    }
+    // The default (auto) without a trusted proxy: plain HTTP, no Secure flag.
+    expect(sessionCookie(await request(t.url).get('/login'))).not.toMatch(/Secure/);
+  });
+
   it('refuses a POST without the CSRF token (403), signed in or not', async () => {
     const anonymous = await request(t.url)
       .post('/login')
@@ -150,6 +216,60 @@ describe('staff sign-in and access', () => {
       'staff.sign_in_failed',
       'staff.sign_in_throttled',
     ]);
+  });
+
+  it('lets at most 3 of 9 parallel wrong guesses reach the password check, then refuses the right password', async () => {
+    const victim = await createStaff(t.app, 'REVIEWER');
+    // Every guess comes ready with its own session and form token, then all are sent at once.
+    const guessers = await Promise.all(
+      Array.from({ length: 9 }, async () => {
+        const session = new WebSession(t.url);
+        await session.page('/login');
+        return session;
+      }),
+    );
+    const guesses = await Promise.all(
+      guessers.map((session, index) =>
+        session.submit('/login', { email: victim.email, password: `wrong-guess-${index}` }),
+      ),
+    );
+    for (const guess of guesses) {
+      expect(guess.status).toBe(401);
+      expect(guess.text).toMatch(
+        /The email or password is not correct\.|Too many failed sign-ins for this account/,
+      );
+    }
+    const rightPassword = await new WebSession(t.url).signIn(victim.email, victim.password);
+    expect(rightPassword.status).toBe(401);
+    expect(rightPassword.text).toContain('Too many failed sign-ins for this account');
+
+    const actions = await auditActions(victim.email);
+    const verified = actions.filter((action) => action === 'staff.sign_in_failed');
+    expect(verified.length).toBeGreaterThanOrEqual(1);
+    expect(verified.length).toBeLessThanOrEqual(3);
+    expect(actions.filter((action) => action === 'staff.sign_in_throttled')).toHaveLength(
+      10 - verified.length,
+    );
+    expect(actions).not.toContain('staff.signed_in');
+  });
+
+  it('gives a successful sign-in its point back: the address allowance counts failures only', async () => {
+    const strict = await startTestApp({
+      env: { LOGIN_MAX_FAILURES_PER_IP: '2', LOGIN_MAX_FAILURES_PER_ACCOUNT: '100' },
+    });
+    try {
+      await strict.dataSource.query(`DELETE FROM login_throttle WHERE key LIKE 'ip:%'`);
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        expect((await new WebSession(strict.url).signIn(admin.email, admin.password)).status).toBe(
+          303,
+        );
+      }
+      const wrong = await new WebSession(strict.url).signIn(admin.email, 'not-the-password');
+      expect(wrong.text).toContain('The email or password is not correct.');
+    } finally {
+      await strict.dataSource.query(`DELETE FROM login_throttle WHERE key LIKE 'ip:%'`);
+      await strict.close();
+    }
   });
 
   it('throttles failed sign-ins per network address across accounts', async () => {
@@ -303,3 +423,15 @@ describe('staff sign-in and access', () => {
     expect(refused.status).toBe(401);
   });
 });
+
+/** A Content-Security-Policy header as directive name → sources. */
+function directivesOf(header: unknown): Map<string, string[]> {
+  expect(typeof header).toBe('string');
+  return new Map(
+    (header as string)
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}

@@ -3,11 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
-import type { SignInThrottle, ThrottleVerdict } from '../../application/ports/sign-in-throttle.js';
+import type {
+  AttemptVerdict,
+  SignInThrottle,
+  ThrottleLimit,
+} from '../../application/ports/sign-in-throttle.js';
 
 /**
- * rate-limiter-flexible counting failures in PostgreSQL (table `login_throttle`),
- * so every app instance sees the same counts.
+ * rate-limiter-flexible counting attempts in PostgreSQL (table `login_throttle`),
+ * so every app instance sees the same counts. Each attempt consumes a point
+ * before its password is verified (an atomic upsert), and a successful one
+ * gives it back: the allowance is a hard cap even for parallel guesses.
  */
 @Injectable()
 export class PostgresSignInThrottle implements SignInThrottle {
@@ -38,60 +44,51 @@ export class PostgresSignInThrottle implements SignInThrottle {
     });
   }
 
-  async check(email: string, ip: string): Promise<ThrottleVerdict> {
+  async admit(email: string, ip: string): Promise<AttemptVerdict> {
     const [account, address] = await Promise.all([
-      this.perAccount.get(email),
-      this.perAddress.get(ip),
+      this.take(this.perAccount, email),
+      this.take(this.perAddress, ip),
     ]);
-    if (account && account.remainingPoints <= 0) {
+    if (!account.taken || !address.taken) {
+      // A refused attempt never reaches the password: give back what it took from the other allowance.
+      await Promise.all([
+        account.taken ? this.perAccount.reward(email, 1) : null,
+        address.taken ? this.perAddress.reward(ip, 1) : null,
+      ]);
       return {
-        blocked: true,
-        scope: 'account',
-        retryAfterSeconds: Math.ceil(account.msBeforeNext / 1000),
+        admitted: false,
+        limit: !account.taken ? limitOf('account', account.res) : limitOf('address', address.res),
       };
     }
-    if (address && address.remainingPoints <= 0) {
-      return {
-        blocked: true,
-        scope: 'address',
-        retryAfterSeconds: Math.ceil(address.msBeforeNext / 1000),
-      };
-    }
-    return { blocked: false };
+    return {
+      admitted: true,
+      lastAllowed:
+        account.res.remainingPoints <= 0
+          ? limitOf('account', account.res)
+          : address.res.remainingPoints <= 0
+            ? limitOf('address', address.res)
+            : null,
+    };
   }
 
-  async recordFailure(email: string, ip: string): Promise<ThrottleVerdict> {
-    const [account, address] = await Promise.all([
-      this.consume(this.perAccount, email),
-      this.consume(this.perAddress, ip),
-    ]);
-    if (account.remainingPoints <= 0) {
-      return {
-        blocked: true,
-        scope: 'account',
-        retryAfterSeconds: Math.ceil(account.msBeforeNext / 1000),
-      };
-    }
-    if (address.remainingPoints <= 0) {
-      return {
-        blocked: true,
-        scope: 'address',
-        retryAfterSeconds: Math.ceil(address.msBeforeNext / 1000),
-      };
-    }
-    return { blocked: false };
+  async recordSuccess(email: string, ip: string): Promise<void> {
+    await Promise.all([this.perAccount.delete(email), this.perAddress.reward(ip, 1)]);
   }
 
-  async recordSuccess(email: string): Promise<void> {
-    await this.perAccount.delete(email);
-  }
-
-  private async consume(limiter: RateLimiterPostgres, key: string): Promise<RateLimiterRes> {
+  /** Consumes one point; a refusal (allowance used up) is an answer, not an error. */
+  private async take(
+    limiter: RateLimiterPostgres,
+    key: string,
+  ): Promise<{ taken: boolean; res: RateLimiterRes }> {
     try {
-      return await limiter.consume(key);
+      return { taken: true, res: await limiter.consume(key) };
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return rejection;
+      if (rejection instanceof RateLimiterRes) return { taken: false, res: rejection };
       throw rejection;
     }
   }
+}
+
+function limitOf(scope: ThrottleLimit['scope'], res: RateLimiterRes): ThrottleLimit {
+  return { scope, retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000) };
 }

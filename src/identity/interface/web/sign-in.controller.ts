@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
+import { CLOCK, type Clock } from '../../../shared/application/clock.js';
 import { DomainError } from '../../../shared/domain/domain-error.js';
 import { HOME_BY_ROLE } from '../../../shared/interface/web/navigation.js';
 import { SignInCommand } from '../../application/commands/sign-in/sign-in.command.js';
@@ -20,7 +21,10 @@ interface SignInForm {
 
 @Controller()
 export class SignInController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('/')
   home(@Req() request: Request, @Res() response: Response): void {
@@ -52,7 +56,7 @@ export class SignInController {
         request.session.regenerate((error) => (error ? reject(error as Error) : resolve())),
       );
       request.session.staffId = staff.id;
-      request.session.signedInAt = Date.now();
+      request.session.signedInAt = this.clock.now().getTime();
       await new Promise<void>((resolve, reject) =>
         request.session.save((error) => (error ? reject(error as Error) : resolve())),
       );

@@ -2,6 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
+import { CLOCK, type Clock } from '../../../shared/application/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import { SignInRequiredException } from '../../../shared/interface/http/sign-in-required.exception.js';
 import { GetSignedInStaffQuery } from '../../application/queries/get-signed-in-staff/get-signed-in-staff.query.js';
@@ -17,6 +18,7 @@ export class StaffSessionGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly queries: QueryBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,7 +32,7 @@ export class StaffSessionGuard implements CanActivate {
     const staffId = request.session?.staffId;
     if (!staffId) throw new SignInRequiredException('no-session');
     const signedInAt = request.session.signedInAt ?? 0;
-    if (Date.now() - signedInAt > this.config.SESSION_ABSOLUTE_HOURS * 3_600_000) {
+    if (this.clock.now().getTime() - signedInAt > this.config.SESSION_ABSOLUTE_HOURS * 3_600_000) {
       await endSession(request);
       throw new SignInRequiredException('expired');
     }

@@ -26,27 +26,12 @@ export function configureHttpApp(
   const root = projectRoot();
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.use(requestLogging(logger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'self'"],
-          frameSrc: ["'self'"],
-          frameAncestors: ["'self'"],
-          formAction: ["'self'"],
-          baseUri: ["'none'"],
-        },
-      },
-      referrerPolicy: { policy: 'same-origin' },
-      crossOriginEmbedderPolicy: false,
-    }),
+  // Pages may not be framed at all; a document's file may be framed by the desk itself,
+  // because the workspace shows PDFs in place (an <object>, which obeys frame-ancestors).
+  const pageHeaders = securityHeaders("'none'");
+  const documentHeaders = securityHeaders("'self'");
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (DOCUMENT_FILE.test(req.path) ? documentHeaders : pageHeaders)(req, res, next),
   );
 
   app.useStaticAssets(path.join(root, 'views', 'assets'), {
@@ -96,4 +81,37 @@ export function configureHttpApp(
   app.setViewEngine('hbs');
   app.setBaseViewsDir(path.join(root, 'views'));
   app.set('view cache', config.NODE_ENV === 'production');
+}
+
+/** `GET /requests/:id/documents/:documentId`: the only response the desk frames. */
+const DOCUMENT_FILE = /^\/requests\/[^/]+\/documents\/[^/]+$/;
+
+/**
+ * helmet with a strict Content-Security-Policy: everything from the desk's own
+ * origin, no inline scripts or styles, no plugins from elsewhere, forms posting
+ * only back to the desk, and framing as `frameAncestors` says.
+ */
+function securityHeaders(frameAncestors: "'none'" | "'self'") {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        // PDFs of the request's own documents, shown in the workspace.
+        objectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        frameAncestors: [frameAncestors],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+      },
+    },
+    xFrameOptions: { action: frameAncestors === "'none'" ? 'deny' : 'sameorigin' },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
 }

@@ -18,7 +18,8 @@ import { SignInCommand } from './sign-in.command.js';
 
 /**
  * Checks the password of an active account, unless too many sign-ins failed
- * lately for the account or the address. Every attempt is audited, failed ones too.
+ * lately for the account or the address. Every attempt is counted before the
+ * password is verified (a success is given back), and audited, failed ones too.
  */
 @CommandHandler(SignInCommand)
 export class SignInHandler implements ICommandHandler<SignInCommand> {
@@ -32,12 +33,14 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
 
   async execute(command: SignInCommand): Promise<SignedInStaff> {
     const email = StaffMember.normaliseEmail(command.email);
-    const verdict = await this.throttle.check(email, command.ip);
-    if (verdict.blocked) {
+    // The attempt takes its point before the password is verified, so parallel guesses
+    // cannot all pass a check made before any of them was counted.
+    const verdict = await this.throttle.admit(email, command.ip);
+    if (!verdict.admitted) {
       await this.recordAttempt('staff.sign_in_throttled', email, command.ip, null, {
-        scope: verdict.scope,
+        scope: verdict.limit.scope,
       });
-      throw new SignInThrottledError(verdict.scope, verdict.retryAfterSeconds);
+      throw new SignInThrottledError(verdict.limit.scope, verdict.limit.retryAfterSeconds);
     }
 
     const member = await this.staff.findByEmail(email);
@@ -51,9 +54,9 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
         : !passwordMatches
           ? 'wrong-password'
           : 'account-inactive';
-      const after = await this.throttle.recordFailure(email, command.ip);
       await this.recordAttempt('staff.sign_in_failed', email, command.ip, member, { reason });
-      if (after.blocked) throw new SignInThrottledError(after.scope, after.retryAfterSeconds);
+      const limit = verdict.lastAllowed;
+      if (limit) throw new SignInThrottledError(limit.scope, limit.retryAfterSeconds);
       throw new InvalidCredentialsError();
     }
 
