@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -60,6 +60,7 @@ export default async function globalSetup(): Promise<void> {
     redisUrl,
     scratchDir: await mkdtemp(path.join(os.tmpdir(), 'beian-test-files-')),
   };
+  stops.unshift(() => rm(services.scratchDir, { recursive: true, force: true }));
   process.env.BEIAN_TEST_SERVICES = JSON.stringify(services);
   (globalThis as Record<string, unknown>).__beianTestTeardown = async () => {
     const client = new pg.Client({ connectionString: adminUrl });
