@@ -133,6 +133,74 @@ describe('searching the audit trail', () => {
     expect(badDate.text).toContain('“yesterday” is not a date (yyyy-mm-dd), so it was ignored.');
   });
 
+  it('finds a registry subject’s events by its filing number or a website’s, with no request at all', async () => {
+    const digits = (seed: number) => `${seed}${run.replace(/\D/g, '3')}`.padEnd(8, '5').slice(0, 8);
+    const subjectOf = async (seed: number) => {
+      const id = randomUUID();
+      const number = `苏ICP备${digits(seed)}号`;
+      await t.dataSource.query(
+        `INSERT INTO filing_subjects (id, type, name, credential_number, province, filing_number, account_email)
+         VALUES ($1, 'ORGANIZATION', '苏州示例科技有限公司', '91320500MA1X2Y3Z4A', '苏', $2, $3)`,
+        [id, number, `old-${seed}-${run}@example.cn`],
+      );
+      await t.dataSource.query(
+        `INSERT INTO filing_websites (subject_id, filing_number, domain) VALUES ($1, $2, $3)`,
+        [id, `${number}-2`, `www-${seed}-${run}.example.cn`],
+      );
+      return { id, number };
+    };
+    const [imported, other] = [await subjectOf(7), await subjectOf(8)];
+    const system = { actorType: 'SYSTEM', actorId: null, actorRole: null, ip: null };
+    const at = (minute: number) => new Date(Date.UTC(2026, 1, 6, 2, minute));
+    await appendAuditEvents(t.dataSource, [
+      {
+        ...system,
+        occurredAt: at(0),
+        actorName: 'registry import',
+        action: 'registry.imported',
+        requestId: null,
+        subjectId: imported.id,
+        details: { filingNumber: imported.number },
+      },
+      {
+        ...system,
+        occurredAt: at(1),
+        actorName: 'registry import',
+        action: 'registry.account_email_replaced',
+        requestId: null,
+        subjectId: imported.id,
+        details: { filingNumber: imported.number },
+      },
+      {
+        ...system,
+        occurredAt: at(2),
+        actorName: 'registry import',
+        action: 'registry.imported',
+        requestId: null,
+        subjectId: other.id,
+        details: { filingNumber: other.number },
+      },
+    ]);
+    const expected: { seq: string }[] = await t.dataSource.query(
+      `SELECT seq FROM audit_events WHERE subject_id = $1 ORDER BY seq DESC`,
+      [imported.id],
+    );
+    expect(expected).toHaveLength(2);
+    for (const number of [imported.number, `${imported.number}-2`]) {
+      const page = await session.page(`/audit?subject=${encodeURIComponent(number)}`);
+      expect(seqsOn(page.text)).toEqual(expected.map((event) => Number(event.seq)));
+    }
+    // The request-side branch still answers for a filing number only a request names.
+    const [row] = await t.dataSource.query(
+      `SELECT filing_number FROM initialization_requests WHERE id = $1`,
+      [requestId],
+    );
+    const requestOnly = await session.page(
+      `/audit?subject=${encodeURIComponent(row.filing_number)}`,
+    );
+    expect(seqsOn(requestOnly.text)).toHaveLength(3);
+  });
+
   it('pages through the results with keyset links, newest first', async () => {
     const actor = `actor=${encodeURIComponent(reviewerName)}`;
     const all: { seq: string }[] = await t.dataSource.query(

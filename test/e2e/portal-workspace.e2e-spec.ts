@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
+import { appendAuditEvents } from '../support/audit-fixtures.js';
 import { creditCode, filingNumber, residentId } from '../support/credentials.js';
 import { individualDocuments, individualRequest, submitIntake } from '../support/intake.js';
 import { registerSubject } from '../support/registry.js';
@@ -26,6 +27,19 @@ const text = (html: string): string =>
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+
+/** What a textarea holds, as text. */
+function textareaOf(html: string, id: string): string | undefined {
+  const match = new RegExp(`<textarea id="${id}"[^>]*>([^<]*)</textarea>`).exec(html);
+  return match ? text(match[1]!) : undefined;
+}
+
+/** The values of the checked checkboxes named `name`. */
+function checkedOf(html: string, name: string): string[] {
+  return [...html.matchAll(new RegExp(`<input type="checkbox"[^>]*name="${name}"[^>]*>`, 'g'))]
+    .filter((match) => / checked[ >]/.test(match[0]))
+    .map((match) => /value="([^"]*)"/.exec(match[0])![1]!);
+}
 
 function timelineOf(html: string): string[] {
   return [...html.matchAll(/<p class="event-sentence">([^<]*)<\/p>/g)].map((match) =>
@@ -317,7 +331,218 @@ describe('the request workspace and its documents', () => {
     });
   });
 
+  describe('personal data: in full only where the viewer may review', () => {
+    const APPLICANT_ID = residentId('330203', '19850505', 321);
+    const masked = (value: string) => value.slice(0, 3) + '*'.repeat(11) + value.slice(-4);
+
+    /** Whether the page shows the applicant's ID, phone and the subject's credential number in full or masked. */
+    function personalDataOn(
+      html: string,
+      created: { subject: { credentialNumber: string } },
+    ): 'full' | 'masked' {
+      const credential = created.subject.credentialNumber;
+      const full = [APPLICANT_ID, credential, '13300133000'].map((value) => html.includes(value));
+      const hidden = [masked(APPLICANT_ID), masked(credential), '133****3000'].map((value) =>
+        html.includes(value),
+      );
+      if (full.every(Boolean) && !hidden.some(Boolean)) return 'full';
+      if (hidden.every(Boolean) && !full.some(Boolean)) return 'masked';
+      throw new Error(`mixed: full ${JSON.stringify(full)}, masked ${JSON.stringify(hidden)}`);
+    }
+    const seen = async (
+      staff: TestStaff,
+      created: { id: string; subject: { credentialNumber: string } },
+    ) => personalDataOn((await (await as(staff)).page(`/requests/${created.id}`)).text, created);
+
+    it('shows them to every reviewer while nobody holds the request', async () => {
+      const created = await submitReviewable(t, { type: 'ORGANIZATION' });
+      expect(await seen(liNa, created)).toBe('full');
+      expect(await seen(zhangWei, created)).toBe('full');
+      expect(await seen(wangFang, created)).toBe('full');
+      expect(await seen(auditor, created)).toBe('masked');
+    });
+
+    it('shows them to the holder and seniors, and masks them for another reviewer, saying why', async () => {
+      const created = await submitReviewable(t, { type: 'ORGANIZATION' });
+      const holder = await as(liNa);
+      await holder.page(`/requests/${created.id}`);
+      await holder.submit(`/requests/${created.id}/claim`);
+      expect(await seen(liNa, created)).toBe('full');
+      expect(await seen(wangFang, created)).toBe('full');
+      expect(await seen(zhangWei, created)).toBe('masked');
+      expect(await seen(auditor, created)).toBe('masked');
+      const other = await (await as(zhangWei)).page(`/requests/${created.id}`);
+      expect(other.text).toContain('ID and phone numbers are masked: Li Na holds this request.');
+
+      // Awaiting the second approval: the first approver and the seniors, not others.
+      await holder.submit(`/requests/${created.id}/checks`, await checksForm(t, created.id));
+      await holder.submit(`/requests/${created.id}/approve`);
+      expect((await statusOf(t, created.id)).status).toBe('AWAITING_SECOND_APPROVAL');
+      expect(await seen(liNa, created)).toBe('full');
+      expect(await seen(wangFang, created)).toBe('full');
+      expect(await seen(zhangWei, created)).toBe('masked');
+    });
+
+    it('masks them on a decided request for everyone, the deciders included', async () => {
+      const created = await submitReviewable(t, { type: 'ORGANIZATION' });
+      const holder = await as(liNa);
+      await holder.page(`/requests/${created.id}`);
+      await holder.submit(`/requests/${created.id}/claim`);
+      await holder.submit(`/requests/${created.id}/checks`, await checksForm(t, created.id));
+      await holder.submit(`/requests/${created.id}/approve`);
+      const senior = await as(wangFang);
+      await senior.page(`/requests/${created.id}`);
+      await senior.submit(`/requests/${created.id}/second-approval`);
+      expect((await statusOf(t, created.id)).status).toBe('APPROVED');
+      for (const staff of [liNa, zhangWei, wangFang, auditor])
+        expect(await seen(staff, created)).toBe('masked');
+      expect((await holder.page(`/requests/${created.id}`)).text).toContain(
+        'ID and phone numbers are masked: this request is decided.',
+      );
+    });
+  });
+
+  describe('a refused form keeps what was typed', () => {
+    it('shows a refused rejection again with its message and the reasons checked', async () => {
+      const created = await submitReviewable(t);
+      const session = await as(liNa);
+      const workspace = `/requests/${created.id}`;
+      await session.page(workspace);
+      await session.submit(`${workspace}/claim`);
+      await session.page(workspace);
+      const message = 'Your ID photo is blurred <b>please</b> resend it & the letter';
+
+      const noReason = await session.submitFrom(workspace, `${workspace}/reject`, {
+        _form: 'reject',
+        message,
+      });
+      expect(noReason.status).toBe(303);
+      expect(noReason.headers.location).toBe(workspace);
+      const first = await session.page(workspace);
+      expect(textareaOf(first.text, 'reject-message')).toBe(message);
+      expect(first.text).toContain(
+        '<p class="field-error" role="alert">Choose at least one reason.</p>',
+      );
+
+      await session.submitFrom(workspace, `${workspace}/reject`, {
+        _form: 'reject',
+        reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH', 'NOT_A_REASON'],
+        message,
+      });
+      const second = await session.page(workspace);
+      expect(textareaOf(second.text, 'reject-message')).toBe(message);
+      expect(checkedOf(second.text, 'reasons')).toEqual(['DOCUMENT_UNCLEAR', 'INFO_MISMATCH']);
+      expect(text(second.text)).toContain('Unknown reason: NOT_A_REASON.');
+      // The request-information form did not inherit any of it.
+      expect(textareaOf(second.text, 'ask-message')).toBe('');
+      expect((await statusOf(t, created.id)).status).toBe('IN_REVIEW');
+
+      // Shown once: the next look at the page starts empty.
+      const third = await session.page(workspace);
+      expect(textareaOf(third.text, 'reject-message')).toBe('');
+      expect(checkedOf(third.text, 'reasons')).toEqual([]);
+    });
+
+    it('shows a refused request for information again with its documents, fields and message', async () => {
+      const created = await submitReviewable(t);
+      const session = await as(liNa);
+      const workspace = `/requests/${created.id}`;
+      await session.page(workspace);
+      await session.submit(`${workspace}/claim`);
+      await session.page(workspace);
+      await session.submitFrom(workspace, `${workspace}/request-info`, {
+        _form: 'request-info',
+        documents: ['ID_FRONT', 'PASSPORT'],
+        fields: 'applicant phone, new account email',
+        message: 'Please send a sharper photo of the front of your ID card.',
+      });
+      const page = await session.page(workspace);
+      expect(text(page.text)).toContain('One of the documents asked for is not a document kind.');
+      expect(checkedOf(page.text, 'documents')).toEqual(['ID_FRONT']);
+      expect(textareaOf(page.text, 'ask-fields')).toBe('applicant phone, new account email');
+      expect(textareaOf(page.text, 'ask-message')).toBe(
+        'Please send a sharper photo of the front of your ID card.',
+      );
+      expect(textareaOf(page.text, 'reject-message')).toBe('');
+      expect((await statusOf(t, created.id)).status).toBe('IN_REVIEW');
+    });
+  });
+
   describe('the timeline', () => {
+    it('keeps the submission, the claim and every decision however often the documents were viewed', async () => {
+      const created = await submitReviewable(t);
+      const session = await as(liNa);
+      await session.page(`/requests/${created.id}`);
+      await session.submit(`/requests/${created.id}/claim`);
+      const [front] = (await documentsOf(t, created.id)).filter((d) => d.kind === 'ID_FRONT');
+      // Two people looking in turn, 300 times: 300 separate runs of views, far beyond any page.
+      const start = Date.now() - 60 * 60_000;
+      await appendAuditEvents(
+        t.dataSource,
+        Array.from({ length: 300 }, (_, index) => {
+          const viewer = index % 2 === 0 ? liNa : wangFang;
+          return {
+            occurredAt: new Date(start + index * 1000),
+            actorType: 'STAFF',
+            actorId: viewer.id,
+            actorRole: viewer === liNa ? 'REVIEWER' : 'SENIOR_REVIEWER',
+            actorName: viewer.name,
+            action: 'document.viewed',
+            requestId: created.id,
+            subjectId: null,
+            details: { documentId: front!.id, kind: 'ID_FRONT', reference: created.reference },
+            ip: '10.0.0.9',
+          };
+        }),
+      );
+      // And a real look at a document, as the workspace's images do.
+      await session.agent.get(`/requests/${created.id}/documents/${front!.id}`);
+      await session.submit(`/requests/${created.id}/release`);
+
+      const page = await session.page(`/requests/${created.id}`);
+      const timeline = timelineOf(page.text);
+      expect(timeline[0]).toBe('Li Na released the request back to the queue');
+      expect(timeline[1]).toBe('Li Na viewed ID card, front');
+      expect(timeline.slice(-2)).toEqual([
+        'Li Na claimed the request',
+        `The filing system (test-client) submitted request ${created.reference}`,
+      ]);
+      const views = timeline.filter((sentence) => / viewed /.test(sentence));
+      expect(views.length).toBeGreaterThan(10);
+      expect(views.length).toBeLessThanOrEqual(50);
+      expect(page.text).toContain(
+        'Older document views are not listed here; every other event is.',
+      );
+    });
+
+    it('groups a long run of views by one person into one entry with the exact count', async () => {
+      const created = await submitReviewable(t);
+      const session = await as(zhangWei);
+      const [front] = (await documentsOf(t, created.id)).filter((d) => d.kind === 'ID_FRONT');
+      const start = Date.now() - 30 * 60_000;
+      await appendAuditEvents(
+        t.dataSource,
+        Array.from({ length: 250 }, (_, index) => ({
+          occurredAt: new Date(start + index * 1000),
+          actorType: 'STAFF',
+          actorId: zhangWei.id,
+          actorRole: 'REVIEWER',
+          actorName: zhangWei.name,
+          action: 'document.viewed',
+          requestId: created.id,
+          subjectId: null,
+          details: { documentId: front!.id, kind: index % 2 ? 'ID_FRONT' : 'ID_BACK' },
+          ip: '10.0.0.9',
+        })),
+      );
+      const page = await session.page(`/requests/${created.id}`);
+      expect(timelineOf(page.text)).toEqual([
+        'Zhang Wei viewed ID card, front; ID card, back (250 views)',
+        `The filing system (test-client) submitted request ${created.reference}`,
+      ]);
+      expect(page.text).not.toContain('Older document views are not listed');
+    });
+
     it('lists every audit event of the request, newest first, in words with how long ago', async () => {
       const created = await submitReviewable(t);
       const session = await as(liNa);

@@ -39,6 +39,16 @@ export class WebSession {
       .send({ ...fields, _csrf: this.token! });
   }
 
+  /** Submits a form from a page, as the browser would (with that page as the Referer). */
+  async submitFrom(pagePath: string, path: string, fields: Record<string, string | string[]> = {}) {
+    if (!this.token) await this.page('/login');
+    return this.agent
+      .post(path)
+      .set('Referer', new URL(pagePath, this.baseUrl).href)
+      .type('form')
+      .send({ ...fields, _csrf: this.token! });
+  }
+
   async signIn(email: string, password: string) {
     await this.page('/login');
     return this.submit('/login', { email, password });

@@ -57,11 +57,35 @@ export interface AuditEventSnapshot {
   rows: AsyncIterable<AuditEventRecord>;
 }
 
+/**
+ * One entry of a request's timeline: a single event, or a run of document views
+ * in a row by one person (each no more than 30 minutes after the one before).
+ */
+export interface TimelineEntryRecord {
+  /** The newest event of the entry. */
+  newest: AuditEventRecord;
+  /** Audit events the entry stands for. */
+  events: number;
+  /** The document kinds viewed, newest first (document-view runs only). */
+  kinds: unknown[];
+}
+
+export interface RequestTimelineRecords {
+  /** Newest first: every event that is not a document view, and the newest document-view runs. */
+  entries: TimelineEntryRecord[];
+  /** Document views in older runs that were left out. */
+  omittedViews: number;
+}
+
 /** Reads the audit trail; streams never hold more than a batch of rows in memory. */
 export interface AuditTrailReader {
   search(criteria: AuditSearchCriteria): Promise<AuditSearchPage>;
-  /** The newest `limit` events of one request, newest first. */
-  eventsOfRequest(requestId: string, limit: number): Promise<AuditEventRecord[]>;
+  /**
+   * A request's timeline, grouped in the database: every event that is not a
+   * document view (however many views there are), and the newest
+   * `viewRuns` runs of document views.
+   */
+  timelineOfRequest(requestId: string, viewRuns: number): Promise<RequestTimelineRecords>;
   head(): Promise<ChainHeadView>;
   /** Runs `work` over the whole chain; the snapshot ends when `work` settles. */
   readChain<T>(work: (snapshot: ChainSnapshot) => Promise<T>): Promise<T>;

@@ -12,6 +12,7 @@ import type {
   AuditTrailReader,
   ChainHeadView,
   ChainSnapshot,
+  RequestTimelineRecords,
 } from '../../application/ports/audit-trail.reader.js';
 import type { AuditEventFilters } from '../../domain/export-filters.js';
 import { likeLiteral, poolOf, streamRows, withReadSnapshot } from './pg-snapshot.js';
@@ -32,6 +33,9 @@ interface EventRow {
   prev_hash: string;
   hash: string;
 }
+
+/** Document views further apart than this are separate timeline entries. */
+const VIEWS_TOGETHER_MINUTES = 30;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -129,12 +133,60 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
     };
   }
 
-  async eventsOfRequest(requestId: string, limit: number): Promise<AuditEventRecord[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `${SELECT_EVENTS} WHERE e.request_id = $1 ORDER BY e.seq DESC LIMIT $2`,
-      [requestId, limit],
+  async timelineOfRequest(requestId: string, viewRuns: number): Promise<RequestTimelineRecords> {
+    // Gaps and islands: a document view starts a new run unless the event before it is a
+    // view by the same person no more than 30 minutes earlier. Runs are grouped here, so a
+    // request viewed ten thousand times still shows its submission, claim and decisions.
+    const { rows } = await this.pool.query<
+      EventRow & { events: string; kinds: unknown[] | null; omitted_views: string }
+    >(
+      `WITH events AS (
+         SELECT seq, action, details->>'kind' AS kind,
+                action = 'document.viewed'
+                  AND lag(action) OVER w = 'document.viewed'
+                  AND lag(actor_type) OVER w = actor_type
+                  AND lag(actor_id) OVER w IS NOT DISTINCT FROM actor_id
+                  AND lag(actor_name) OVER w IS NOT DISTINCT FROM actor_name
+                  AND occurred_at - lag(occurred_at) OVER w <= interval '${VIEWS_TOGETHER_MINUTES} minutes'
+                  AS continues
+           FROM audit_events
+          WHERE request_id = $1
+         WINDOW w AS (ORDER BY seq)),
+       numbered AS (
+         SELECT seq, action, kind,
+                sum(CASE WHEN continues THEN 0 ELSE 1 END) OVER (ORDER BY seq) AS run
+           FROM events),
+       runs AS (
+         SELECT max(seq) AS seq, bool_or(action = 'document.viewed') AS views, count(*) AS events,
+                array_agg(kind ORDER BY seq DESC) FILTER (WHERE action = 'document.viewed') AS kinds
+           FROM numbered GROUP BY run),
+       ranked AS (
+         SELECT runs.*,
+                CASE WHEN views THEN row_number() OVER (PARTITION BY views ORDER BY seq DESC) END
+                  AS view_rank
+           FROM runs),
+       totals AS (
+         SELECT ranked.*,
+                coalesce(sum(CASE WHEN view_rank > $2 THEN events END) OVER (), 0) AS omitted_views
+           FROM ranked)
+       SELECT e.seq, e.occurred_at, e.actor_type, e.actor_id, e.actor_role, e.actor_name, e.action,
+              e.request_id, r.reference AS request_reference, e.subject_id, e.details, e.ip, e.hash,
+              t.events, t.kinds, t.omitted_views
+         FROM totals t
+         JOIN audit_events e ON e.seq = t.seq
+         LEFT JOIN initialization_requests r ON r.id = e.request_id
+        WHERE NOT t.views OR t.view_rank <= $2
+        ORDER BY e.seq DESC`,
+      [requestId, viewRuns],
     );
-    return rows.map(toRecord);
+    return {
+      entries: rows.map((row) => ({
+        newest: toRecord(row),
+        events: Number(row.events),
+        kinds: row.kinds ?? [],
+      })),
+      omittedViews: Number(rows[0]?.omitted_views ?? 0),
+    };
   }
 
   async head(): Promise<ChainHeadView> {
@@ -214,12 +266,20 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
       if (UUID.test(filters.subject)) {
         where.push(`e.subject_id = ${add(filters.subject)}`);
       } else {
-        // A filing number: the subject's events, and those of its requests (registered or not).
+        // A filing number: the subject's events and those of its requests, whether the
+        // number is a subject's or one of its websites' in the registry, or only named by
+        // a request (a subject the registry does not hold).
         const number = add(filters.subject);
-        where.push(`(e.subject_id IN (SELECT subject_id FROM initialization_requests
-                                      WHERE subject_filing_number = ${number} OR filing_number = ${number})
+        const requests = `SELECT id, subject_id FROM initialization_requests
+                           WHERE subject_filing_number = ${number} OR filing_number = ${number}`;
+        const registered = `SELECT id FROM filing_subjects WHERE filing_number = ${number}
+                            UNION ALL
+                            SELECT subject_id FROM filing_websites WHERE filing_number = ${number}`;
+        where.push(`(e.subject_id IN (SELECT subject_id FROM (${requests}) q WHERE subject_id IS NOT NULL)
+                 OR e.subject_id IN (${registered})
+                 OR e.request_id IN (SELECT id FROM (${requests}) q)
                  OR e.request_id IN (SELECT id FROM initialization_requests
-                                      WHERE subject_filing_number = ${number} OR filing_number = ${number}))`);
+                                      WHERE subject_id IN (${registered})))`);
       }
     }
     return { where, parameters };

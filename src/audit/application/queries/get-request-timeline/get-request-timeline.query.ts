@@ -22,15 +22,21 @@ export interface RequestTimelineEvent {
 export interface RequestTimeline {
   /** Newest first. */
   events: RequestTimelineEvent[];
-  /** Older events exist beyond the `limit` events read (the audit trail search shows them all). */
+  /** Older document views were left out (the audit trail search shows them all). */
   more: boolean;
+  /** How many document views were left out. */
+  omittedViews: number;
 }
 
-/** Every audit event recorded about one request, newest first, in words. */
+/**
+ * Every audit event recorded about one request, newest first, in words: each
+ * state change, decision and check always; document views grouped, the newest
+ * `viewEntries` groups of them.
+ */
 export class GetRequestTimelineQuery extends Query<RequestTimeline> {
   constructor(
     readonly requestId: string,
-    readonly limit = 200,
+    readonly viewEntries = 50,
   ) {
     super();
   }

@@ -38,6 +38,7 @@ import { SLA_DESCRIBER, type SlaDescriber } from '../../ports/sla-describer.js';
 import { STAFF_DIRECTORY, type StaffDirectory } from '../../ports/staff-directory.js';
 import { timeAgo } from '../relative-time.js';
 import { slaBadgeOf } from '../sla-badge.js';
+import { personalDataAccessOf } from './personal-data-access.js';
 import {
   RequestWorkspaceQuery,
   type ActionView,
@@ -48,7 +49,8 @@ import {
 } from './request-workspace.query.js';
 
 const REVIEW_ROLES = ['REVIEWER', 'SENIOR_REVIEWER'];
-const TIMELINE_LIMIT = 200;
+/** Runs of document views shown in the timeline; every other event is always shown. */
+const TIMELINE_VIEW_ENTRIES = 50;
 
 const STATUS_TONES: Record<RequestStatus, Tone> = {
   PENDING_REVIEW: 'info',
@@ -93,7 +95,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
     const [subject, accountHolder, history, sla, staff] = await Promise.all([
       this.registry.findByFilingNumber(p.filing.subjectFilingNumber),
       this.registry.findByAliyunAccount(p.aliyunAccountId),
-      this.history.eventsOf(p.id, TIMELINE_LIMIT),
+      this.history.eventsOf(p.id, TIMELINE_VIEW_ENTRIES),
       this.sla.describe(
         { status: p.status, dueAt: p.sla.dueAt, atRiskAt: p.sla.atRiskAt, outcome: p.sla.outcome },
         now,
@@ -108,7 +110,16 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
     );
     const actions = reviewing ? this.actions(request, p, viewer, available, staff) : emptyActions();
     const hasDecisionForms = Object.values(actions).some((action) => action !== null);
-    const mask = !reviewing;
+    const personalData = personalDataAccessOf(
+      {
+        status: p.status,
+        decided: p.decision !== null,
+        assigneeId: p.assigneeId,
+        assigneeName: p.assigneeName,
+      },
+      viewer,
+    );
+    const mask = !personalData.full;
     const required = requiredDocuments(p.subjectType, p.applicant.role);
     const documents = request.currentDocuments.map((document) =>
       this.document(p, document, required.includes(document.kind), viewer.id, available),
@@ -136,6 +147,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
           : null,
       readOnly: !reviewing,
       personalDataMasked: mask,
+      personalDataNote: personalData.why,
       applicant: [
         { label: 'Name', value: p.applicant.name },
         {

@@ -89,7 +89,10 @@ export interface WorkspaceView {
   fourEyes: string | null;
   /** Auditors: no forms, personal data masked. */
   readOnly: boolean;
+  /** ID and phone numbers masked: the viewer may not review this request (or is no reviewer). */
   personalDataMasked: boolean;
+  /** Why a reviewer sees them masked, in words (empty when in full, or for read-only viewers). */
+  personalDataNote: string;
   applicant: Fact[];
   comparison: {
     registryFound: boolean;
