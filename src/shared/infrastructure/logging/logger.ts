@@ -7,7 +7,8 @@ import { pinoHttp, type HttpLogger } from 'pino-http';
 
 /**
  * Fields that must never reach a log line: credentials, session cookies and the
- * personal identifiers the desk handles (resident ID and credit-code numbers).
+ * personal identifiers the desk handles (resident ID and credit-code numbers),
+ * also as the values bound to a query that failed.
  */
 const REDACT = [
   'req.headers.authorization',
@@ -20,6 +21,11 @@ const REDACT = [
   '*.credentialNumber',
   '*.applicantIdNumber',
   '*._csrf',
+  // A failed query carries its bound values (and PostgreSQL's detail may quote a key's value).
+  'err.parameters',
+  'err.detail',
+  'err.driverError.parameters',
+  'err.driverError.detail',
 ];
 
 export function createRootLogger(level: string, destination?: NodeJS.WritableStream): Logger {
