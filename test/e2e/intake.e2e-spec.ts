@@ -708,6 +708,27 @@ describe('the intake API', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses control characters in text fields with 400 (a NUL byte cannot be stored) and stores nothing', async () => {
+    const before = await counts();
+    const body = individualRequest();
+    const response = await submitIntake(
+      t.url,
+      {
+        ...body,
+        subjectName: '王\u0000小明',
+        applicant: { ...body.applicant, name: '王小明\u0007' },
+      },
+      individualDocuments(),
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.errors).toEqual([
+      { field: 'subjectName', message: 'subjectName must not contain control characters' },
+      { field: 'applicant.name', message: 'applicant.name must not contain control characters' },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses a receipt time in the future', async () => {
     const response = await submitIntake(
       t.url,

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { APPLICANT_ROLES, SUBJECT_TYPES } from '../../domain/subject-type.js';
 
+// A NUL byte cannot be stored in PostgreSQL text; no field has a use for control characters.
+// eslint-disable-next-line no-control-regex
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+
 const required = (what: string) =>
   z
     .string({ error: `${what} is required` })
     .trim()
-    .min(1, `${what} is required`);
+    .min(1, `${what} is required`)
+    .regex(NO_CONTROL_CHARACTERS, `${what} must not contain control characters`);
 
 /**
  * The `request` field of an intake submission. Its shape is checked here; the
