@@ -4,6 +4,26 @@ import type { FlaggedRequest, SlaFlagger } from '../application/ports/sla-flagge
 
 const CLOCK_RUNNING = `('PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL')`;
 
+type FlagColumn = 'at_risk_flagged_at' | 'breached_flagged_at';
+type DueColumn = 'at_risk_at' | 'due_at';
+
+/**
+ * The statement of one batch ($1 now, $2 the batch size); exported so bench:sla
+ * explains exactly what the watch runs.
+ */
+export function flagStatement(flagColumn: FlagColumn, dueColumn: DueColumn): string {
+  return `UPDATE initialization_requests AS request SET ${flagColumn} = $1
+       FROM (
+         SELECT id FROM initialization_requests
+         WHERE ${dueColumn} <= $1 AND ${flagColumn} IS NULL AND status IN ${CLOCK_RUNNING}
+         ORDER BY ${dueColumn}
+         LIMIT $2
+         FOR UPDATE SKIP LOCKED
+       ) AS due
+       WHERE request.id = due.id
+       RETURNING request.id, request.reference, request.subject_id, request.assignee_id, request.assignee_name, request.due_at`;
+}
+
 interface Row {
   id: string;
   reference: string;
@@ -41,24 +61,14 @@ export class PostgresSlaFlagger implements SlaFlagger {
   }
 
   private async flag(
-    flagColumn: string,
-    dueColumn: string,
+    flagColumn: FlagColumn,
+    dueColumn: DueColumn,
     now: Date,
     limit: number,
   ): Promise<FlaggedRequest[]> {
-    const result: [Row[], number] = await this.unitOfWork.manager().query(
-      `UPDATE initialization_requests AS request SET ${flagColumn} = $1
-       FROM (
-         SELECT id FROM initialization_requests
-         WHERE ${dueColumn} <= $1 AND ${flagColumn} IS NULL AND status IN ${CLOCK_RUNNING}
-         ORDER BY ${dueColumn}
-         LIMIT $2
-         FOR UPDATE SKIP LOCKED
-       ) AS due
-       WHERE request.id = due.id
-       RETURNING request.id, request.reference, request.subject_id, request.assignee_id, request.assignee_name, request.due_at`,
-      [now, limit],
-    );
+    const result: [Row[], number] = await this.unitOfWork
+      .manager()
+      .query(flagStatement(flagColumn, dueColumn), [now, limit]);
     return result[0].map((row) => ({
       id: row.id,
       reference: row.reference,

@@ -12,7 +12,8 @@ import { DomainError } from '../../../../shared/domain/domain-error.js';
 import { SLA_FLAGGER, type FlaggedRequest, type SlaFlagger } from '../../ports/sla-flagger.js';
 import { RunSlaWatchCommand, type SlaWatchReport } from './run-sla-watch.command.js';
 
-const BATCH = 500;
+/** Requests flagged per transaction (and per statement). */
+export const SLA_WATCH_BATCH = 500;
 const actor = systemActor('sla-watch');
 
 @CommandHandler(RunSlaWatchCommand)
@@ -31,12 +32,12 @@ export class RunSlaWatchHandler implements ICommandHandler<RunSlaWatchCommand> {
     const now = this.clock.now();
     // At risk first, so a request that crossed both lines since the last run gets both flags, in order.
     const atRisk = await this.inBatches(
-      () => this.flagger.flagAtRisk(now, BATCH),
+      () => this.flagger.flagAtRisk(now, SLA_WATCH_BATCH),
       'request.sla_at_risk',
       now,
     );
     const breached = await this.inBatches(
-      () => this.flagger.flagBreached(now, BATCH),
+      () => this.flagger.flagBreached(now, SLA_WATCH_BATCH),
       'request.sla_breached',
       now,
     );
@@ -74,13 +75,13 @@ export class RunSlaWatchHandler implements ICommandHandler<RunSlaWatchCommand> {
         return flagged.length;
       });
       total += count;
-      if (count < BATCH) return total;
+      if (count < SLA_WATCH_BATCH) return total;
     }
   }
 
   private async expireOverdue(now: Date): Promise<number> {
     let expired = 0;
-    for (const requestId of await this.flagger.overdueApplicantReplies(now, BATCH)) {
+    for (const requestId of await this.flagger.overdueApplicantReplies(now, SLA_WATCH_BATCH)) {
       try {
         await this.commands.execute(new ExpireRequestCommand(requestId));
         expired += 1;
