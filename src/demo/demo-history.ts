@@ -29,7 +29,8 @@ import { makePerson, pick, type DemoPerson, type DemoSubject } from './demo-regi
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const INTAKE_CLIENT = 'demo-portal';
+/** The intake client the demo's requests come from. */
+export const DEMO_INTAKE_CLIENT = 'demo-portal';
 
 export interface DemoCast {
   reviewers: StaffActor[];
@@ -166,7 +167,7 @@ export class DemoHistory {
     );
     const { request } = await this.commands.execute(
       new SubmitRequestCommand(
-        INTAKE_CLIENT,
+        DEMO_INTAKE_CLIENT,
         {
           externalId: `demo-${now.getTime()}-${Math.floor(this.random() * 1e6)}`,
           receivedAt: now,
@@ -226,7 +227,9 @@ export class DemoHistory {
     else if (flags.includes('SUBJECT_NOT_FOUND')) [fate, reasons] = ['reject', ['INFO_MISMATCH']];
     if (fate === 'withdraw') {
       this.schedule(receivedAt + this.hours(1, 30), async () => {
-        await this.commands.execute(new WithdrawRequestCommand(INTAKE_CLIENT, requestId, null));
+        await this.commands.execute(
+          new WithdrawRequestCommand(DEMO_INTAKE_CLIENT, requestId, null),
+        );
       });
       return;
     }
@@ -316,7 +319,7 @@ export class DemoHistory {
             (document) => document.kind === kind,
           );
           await this.commands.execute(
-            new ResubmitDocumentsCommand(INTAKE_CLIENT, requestId, fresh, '203.0.113.10'),
+            new ResubmitDocumentsCommand(DEMO_INTAKE_CLIENT, requestId, fresh, '203.0.113.10'),
           );
           const again = this.atWork(answerAt + this.hours(0.5, 5));
           this.schedule(again - 10 * 60_000, () => this.checkAll(requestId, reviewer));

@@ -1,6 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { NestFactory } from '@nestjs/core';
 import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
 import { RegisterFilingSubjectCommand } from '../filing-registry/application/commands/register-filing-subject/register-filing-subject.command.js';
 import { CreateStaffMemberCommand } from '../identity/application/commands/create-staff-member/create-staff-member.command.js';
@@ -13,16 +14,17 @@ import { SettableClock } from '../shared/infrastructure/clock/system-clock.js';
 import type { AppConfig } from '../shared/infrastructure/config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../shared/infrastructure/logging/logger.js';
 import { BusinessCalendarSource } from '../sla/application/business-calendar-source.js';
-import { DemoHistory } from './demo-history.js';
+import { DEMO_INTAKE_CLIENT, DemoHistory } from './demo-history.js';
 import { demoRegistry, seededRandom } from './demo-registry.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-staff.js';
 
 const HISTORY_DAYS = 30;
 
 /**
- * Fills an empty demo database: staff for every role, a registry of subjects
- * with websites, and a month of requests played through the real commands
- * with a moving clock. Does nothing when the demo staff already exist.
+ * Fills the demo database: staff for every role, a registry of subjects with
+ * websites, and a month of requests played through the real commands with a
+ * moving clock. Each part is seeded only if it is missing, so an interrupted
+ * start is completed by the next one; a complete database is left untouched.
  */
 export async function seedDemo(config: AppConfig, log: (line: string) => void): Promise<void> {
   const now = new Date();
@@ -38,22 +40,53 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void): 
     },
   );
   try {
+    // Each part is seeded only when it is missing, so a start interrupted part-way
+    // finishes the job next time, and a fully seeded database is left as it is.
+    const dataSource = app.get(DataSource);
     const staff = app.get<StaffMemberRepository>(STAFF_MEMBER_REPOSITORY);
-    if (await staff.findByEmail(DEMO_STAFF[0]!.email)) return;
-    log('Seeding demo data (once; about a minute)…');
     const commands = app.get(CommandBus);
     const actor = systemActor('demo-seed');
+    const random = seededRandom(20261125);
+    const subjects = demoRegistry(240, random);
+    const known = new Set(
+      (
+        await dataSource.query<{ credential_number: string }[]>(
+          `SELECT credential_number FROM filing_subjects WHERE credential_number = ANY($1)`,
+          [subjects.map((subject) => subject.credentialNumber)],
+        )
+      ).map((row) => row.credential_number),
+    );
+    const missingSubjects = subjects.filter((subject) => !known.has(subject.credentialNumber));
+    const [{ count: requestCount }] = await dataSource.query<[{ count: number }]>(
+      `SELECT count(*)::int AS count FROM initialization_requests WHERE intake_client = $1`,
+      [DEMO_INTAKE_CLIENT],
+    );
+    const existingStaff = await Promise.all(
+      DEMO_STAFF.map((member) => staff.findByEmail(member.email)),
+    );
+    if (missingSubjects.length === 0 && requestCount > 0 && existingStaff.every(Boolean)) return;
+
+    log('Seeding demo data (once; about a minute)…');
     const cast: StaffActor[] = [];
-    for (const member of DEMO_STAFF) {
-      const { id } = await commands.execute(
-        new CreateStaffMemberCommand(actor, member.email, member.name, member.role, DEMO_PASSWORD),
-      );
+    for (const [index, member] of DEMO_STAFF.entries()) {
+      const existing = existingStaff[index];
+      const id = existing
+        ? existing.id
+        : (
+            await commands.execute(
+              new CreateStaffMemberCommand(
+                actor,
+                member.email,
+                member.name,
+                member.role,
+                DEMO_PASSWORD,
+              ),
+            )
+          ).id;
       cast.push({ kind: 'STAFF', id, role: member.role, name: member.name });
     }
 
-    const random = seededRandom(20261125);
-    const subjects = demoRegistry(240, random);
-    for (const subject of subjects) {
+    for (const subject of missingSubjects) {
       await commands.execute(
         new RegisterFilingSubjectCommand({
           actor: systemActor('hichina-import'),
@@ -68,9 +101,15 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void): 
       );
     }
     log(
-      `  ${subjects.length} filing subjects with ${subjects.reduce((sum, s) => sum + s.websites.length, 0)} websites`,
+      `  ${missingSubjects.length} filing subjects with ${missingSubjects.reduce((sum, s) => sum + s.websites.length, 0)} websites`,
     );
 
+    // The history goes through the real commands, whose audit events cannot be taken
+    // back: once it has started it is kept, even if an earlier start stopped within it.
+    if (requestCount > 0) {
+      log(`  keeping the ${requestCount} demo requests already played`);
+      return;
+    }
     const calendar = await app.get(BusinessCalendarSource).current();
     const history = new DemoHistory(
       app,
