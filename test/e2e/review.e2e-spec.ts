@@ -5,10 +5,15 @@ import { creditCode, filingNumber, residentId } from '../support/credentials.js'
 import { individualDocuments } from '../support/intake.js';
 import {
   actionsOf,
+  auditEventsOf,
   checksForm,
+  flashesAfter,
   messagesAfter,
+  outboxRowsOf,
+  registrySubjectOf,
   statusOf,
   submitReviewable,
+  type ReviewableRequest,
 } from '../support/review.js';
 import {
   createStaff,
@@ -64,6 +69,38 @@ describe('reviewing initialization requests', () => {
       `SELECT kind, recipient FROM outbox_messages WHERE request_id = $1 ORDER BY kind`,
       [requestId],
     );
+  }
+
+  async function deadlineOf(
+    requestId: string,
+  ): Promise<{ due_at: Date | null; expires_at: Date | null; clock_started_at: Date }> {
+    const [row] = await t.dataSource.query(
+      `SELECT due_at, expires_at, clock_started_at FROM initialization_requests WHERE id = $1`,
+      [requestId],
+    );
+    return row;
+  }
+
+  function withdraw(requestId: string) {
+    return request(t.url)
+      .post(`/api/v1/initialization-requests/${requestId}/withdrawal`)
+      .set('Authorization', `Bearer ${TEST_INTAKE_TOKEN}`);
+  }
+
+  /**
+   * Runs a refused action and proves it changed nothing: the request, its
+   * audit trail, its outbox rows and its registry subject are as before.
+   */
+  async function unchanged(created: ReviewableRequest, run: () => Promise<unknown>): Promise<void> {
+    const snapshot = async () => ({
+      status: await statusOf(t, created.id),
+      actions: await actionsOf(t, created.id),
+      outbox: (await outboxRowsOf(t, created.id)).length,
+      registry: await registrySubjectOf(t, created.subject.id),
+    });
+    const before = await snapshot();
+    await run();
+    expect(await snapshot()).toEqual(before);
   }
 
   async function registryOf(subjectId: string) {
@@ -162,12 +199,57 @@ describe('reviewing initialization requests', () => {
         status: 'IN_REVIEW',
         assignee_id: liNa.id,
       });
+      const [returnedEvent] = (await auditEventsOf(t, returned.id)).slice(-1);
+      expect(returnedEvent).toMatchObject({
+        action: 'request.returned_for_review',
+        actor_type: 'STAFF',
+        actor_id: chenJie.id,
+        actor_role: 'SENIOR_REVIEWER',
+        details: {
+          note: 'The seal on the letter is unreadable; look again.',
+          assigneeName: 'Li Na',
+        },
+      });
+      // A return stays inside the desk: nobody is mailed.
+      expect(await outboxRowsOf(t, returned.id)).toEqual([]);
       await act(liNa, returned.id, 'approve');
       await act(wangFang, returned.id, 'reject', {
         reasons: ['AUTHORIZATION_LETTER_INVALID', 'SUSPECTED_FRAUD'],
         message: 'The letter is not stamped by the company.',
       });
       expect((await statusOf(t, returned.id)).status).toBe('REJECTED');
+      expect(await actionsOf(t, returned.id)).toEqual([
+        'request.submitted',
+        'request.claimed',
+        'request.checks_recorded',
+        'request.approved',
+        'request.returned_for_review',
+        'request.approved',
+        'request.rejected',
+      ]);
+      const [rejectedEvent] = (await auditEventsOf(t, returned.id)).slice(-1);
+      expect(rejectedEvent).toMatchObject({
+        actor_id: wangFang.id,
+        actor_role: 'SENIOR_REVIEWER',
+        details: {
+          reasons: ['AUTHORIZATION_LETTER_INVALID', 'SUSPECTED_FRAUD'],
+          message: 'The letter is not stamped by the company.',
+        },
+      });
+      // The registry keeps the subject's email; the applicant is mailed the reasons and the message.
+      expect(await registrySubjectOf(t, returned.subject.id)).toEqual({
+        account_email: returned.subject.accountEmail,
+        aliyun_account_id: null,
+        history: [],
+      });
+      const mails = await outboxRowsOf(t, returned.id);
+      expect(mails.map(({ kind, recipient }) => ({ kind, recipient }))).toEqual([
+        { kind: 'request.rejected', recipient: returned.newAccountEmail },
+      ]);
+      expect(mails[0]!.subject).toMatch(new RegExp(`^${returned.reference} `));
+      expect(mails[0]!.body_text).toContain('The authorization letter is invalid or not stamped');
+      expect(mails[0]!.body_text).toContain('Suspected fraud');
+      expect(mails[0]!.body_text).toContain('The letter is not stamped by the company.');
     });
 
     it('rejects with reasons and a message to the applicant', async () => {
@@ -197,7 +279,12 @@ describe('reviewing initialization requests', () => {
     });
 
     it('asks for more information, and takes the resubmission back to the same reviewer', async () => {
-      const created = await submitReviewable(t);
+      // Received a week ago: the resubmission is a new receipt with a deadline of its own.
+      const created = await submitReviewable(t, {
+        receivedAt: new Date(Date.now() - 7 * 86_400_000),
+      });
+      const { due_at: firstDueAt } = await deadlineOf(created.id);
+      expect(firstDueAt).not.toBeNull();
       await act(zhangWei, created.id, 'claim');
       await act(zhangWei, created.id, 'request-info', {
         documents: ['ID_FRONT', 'HALF_LENGTH_PHOTO'],
@@ -208,6 +295,28 @@ describe('reviewing initialization requests', () => {
       expect(await outboxOf(created.id)).toEqual([
         { kind: 'request.information_requested', recipient: created.newAccountEmail },
       ]);
+      const [asked] = (await auditEventsOf(t, created.id)).slice(-1);
+      expect(asked).toMatchObject({
+        action: 'request.information_requested',
+        actor_type: 'STAFF',
+        actor_id: zhangWei.id,
+        details: {
+          documents: ['ID_FRONT', 'HALF_LENGTH_PHOTO'],
+          fields: [],
+          message: 'The photos are too dark.',
+        },
+      });
+      const { expires_at: expiresAt } = await deadlineOf(created.id);
+      expect(expiresAt).not.toBeNull();
+      expect(asked!.details.expiresAt).toBe(expiresAt!.toISOString());
+      // The mail names each document to upload again, the reviewer's reason, and the reference.
+      const [asking] = await outboxRowsOf(t, created.id);
+      expect(asking!.subject).toMatch(new RegExp(`^${created.reference} `));
+      expect(asking!.body_text).toContain('Upload again: ID card, front');
+      expect(asking!.body_text).toContain('Upload again: Half-length photo holding the credential');
+      expect(asking!.body_text).not.toContain('Upload again: ID card, back');
+      expect(asking!.body_text).toContain('The photos are too dark.');
+      const actionsWhileWaiting = await actionsOf(t, created.id);
       const [front, , photo] = individualDocuments();
       const incomplete = await request(t.url)
         .post(`/api/v1/initialization-requests/${created.id}/resubmissions`)
@@ -215,6 +324,8 @@ describe('reviewing initialization requests', () => {
         .attach('ID_FRONT', front!.content, 'front.jpg');
       expect(incomplete.status).toBe(422);
       expect(incomplete.body.title).toContain('HALF_LENGTH_PHOTO, which is missing');
+      expect(await actionsOf(t, created.id)).toEqual(actionsWhileWaiting);
+      expect((await statusOf(t, created.id)).status).toBe('AWAITING_APPLICANT');
       const resubmitted = await request(t.url)
         .post(`/api/v1/initialization-requests/${created.id}/resubmissions`)
         .set('Authorization', `Bearer ${TEST_INTAKE_TOKEN}`)
@@ -225,6 +336,34 @@ describe('reviewing initialization requests', () => {
         status: 'IN_REVIEW',
         assignee_id: zhangWei.id,
       });
+      // The clock restarted: a new dueAt, in the future, and no expiry while in review.
+      const resumed = await deadlineOf(created.id);
+      expect(resumed.due_at).not.toBeNull();
+      expect(resumed.due_at!.getTime()).toBeGreaterThan(Date.now());
+      expect(resumed.due_at!.getTime()).toBeGreaterThan(firstDueAt!.getTime());
+      expect(resumed.expires_at).toBeNull();
+      expect(resubmitted.body.dueAt).toBe(resumed.due_at!.toISOString());
+      const [back] = (await auditEventsOf(t, created.id)).slice(-1);
+      expect(back).toMatchObject({
+        action: 'request.resubmitted',
+        actor_type: 'INTAKE_CLIENT',
+        actor_id: null,
+        details: {
+          documents: ['ID_FRONT', 'HALF_LENGTH_PHOTO'],
+          dueAt: resumed.due_at!.toISOString(),
+          assigneeName: 'Zhang Wei',
+        },
+      });
+      expect(await actionsOf(t, created.id)).toEqual([
+        'request.submitted',
+        'request.claimed',
+        'request.information_requested',
+        'request.resubmitted',
+      ]);
+      // The resubmission mails nobody: the outbox still holds only the request for information.
+      expect(await outboxOf(created.id)).toEqual([
+        { kind: 'request.information_requested', recipient: created.newAccountEmail },
+      ]);
       const documents: { kind: string; superseded: boolean }[] = await t.dataSource.query(
         `SELECT kind, superseded_at IS NOT NULL AS superseded FROM request_documents WHERE request_id = $1 ORDER BY kind, superseded`,
         [created.id],
@@ -241,6 +380,99 @@ describe('reviewing initialization requests', () => {
       expect(await statusOf(t, created.id)).toMatchObject({
         status: 'IN_REVIEW',
         assignee_id: zhangWei.id,
+      });
+      expect(await actionsOf(t, created.id)).toEqual([
+        'request.submitted',
+        'request.claimed',
+        'request.reassigned',
+      ]);
+      const [reassigned] = (await auditEventsOf(t, created.id)).slice(-1);
+      expect(reassigned).toMatchObject({
+        actor_type: 'STAFF',
+        actor_id: wangFang.id,
+        actor_role: 'SENIOR_REVIEWER',
+        details: {
+          fromId: liNa.id,
+          fromName: 'Li Na',
+          assigneeId: zhangWei.id,
+          assigneeName: 'Zhang Wei',
+        },
+      });
+      // Reassignment stays inside the desk: nobody is mailed, the registry is untouched.
+      expect(await outboxOf(created.id)).toEqual([]);
+      expect(await registrySubjectOf(t, created.subject.id)).toEqual({
+        account_email: created.subject.accountEmail,
+        aliyun_account_id: null,
+        history: [],
+      });
+    });
+
+    it('lets the public system withdraw a request in review: withdrawn, audited, nobody mailed', async () => {
+      const created = await submitReviewable(t);
+      await act(liNa, created.id, 'claim');
+      await act(liNa, created.id, 'checks', await checksForm(t, created.id));
+      const response = await withdraw(created.id);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ id: created.id, status: 'WITHDRAWN' });
+      expect((await statusOf(t, created.id)).status).toBe('WITHDRAWN');
+      expect(await actionsOf(t, created.id)).toEqual([
+        'request.submitted',
+        'request.claimed',
+        'request.checks_recorded',
+        'request.withdrawn',
+      ]);
+      const [withdrawn] = (await auditEventsOf(t, created.id)).slice(-1);
+      expect(withdrawn).toMatchObject({
+        actor_type: 'INTAKE_CLIENT',
+        actor_id: null,
+        actor_name: 'test-client',
+      });
+      expect(await outboxOf(created.id)).toEqual([]);
+      expect(await registrySubjectOf(t, created.subject.id)).toEqual({
+        account_email: created.subject.accountEmail,
+        aliyun_account_id: null,
+        history: [],
+      });
+      // The reviewer who held it can no longer approve it.
+      await act(liNa, created.id, 'approve');
+      expect(await messagesAfter(await as(liNa))).toContain(
+        'This request is withdrawn, so it cannot be approved.',
+      );
+      expect((await statusOf(t, created.id)).status).toBe('WITHDRAWN');
+    });
+
+    it('lets the public system withdraw a request awaiting the applicant: no resubmission afterwards', async () => {
+      const created = await submitReviewable(t);
+      await act(zhangWei, created.id, 'claim');
+      await act(zhangWei, created.id, 'request-info', {
+        documents: ['ID_BACK'],
+        fields: '',
+        message: 'The back of the ID card is cut off.',
+      });
+      expect((await statusOf(t, created.id)).status).toBe('AWAITING_APPLICANT');
+      const response = await withdraw(created.id);
+      expect(response.status).toBe(200);
+      expect((await statusOf(t, created.id)).status).toBe('WITHDRAWN');
+      expect(await actionsOf(t, created.id)).toEqual([
+        'request.submitted',
+        'request.claimed',
+        'request.information_requested',
+        'request.withdrawn',
+      ]);
+      const [withdrawn] = (await auditEventsOf(t, created.id)).slice(-1);
+      expect(withdrawn).toMatchObject({ actor_type: 'INTAKE_CLIENT', actor_name: 'test-client' });
+      // Only the earlier request for information was mailed; the withdrawal mails nobody.
+      expect(await outboxOf(created.id)).toEqual([
+        { kind: 'request.information_requested', recipient: created.newAccountEmail },
+      ]);
+      const [, back] = individualDocuments();
+      await unchanged(created, async () => {
+        const late = await request(t.url)
+          .post(`/api/v1/initialization-requests/${created.id}/resubmissions`)
+          .set('Authorization', `Bearer ${TEST_INTAKE_TOKEN}`)
+          .attach('ID_BACK', back!.content, 'back.jpg');
+        expect(late.status).toBe(409);
+        expect(late.body.title).toContain('This request is withdrawn');
       });
     });
 
@@ -265,21 +497,9 @@ describe('reviewing initialization requests', () => {
   });
 
   describe('every refusal, in words, with nothing changed', () => {
-    async function unchanged(requestId: string, run: () => Promise<unknown>): Promise<void> {
-      const before = {
-        status: await statusOf(t, requestId),
-        actions: await actionsOf(t, requestId),
-      };
-      await run();
-      expect({
-        status: await statusOf(t, requestId),
-        actions: await actionsOf(t, requestId),
-      }).toEqual(before);
-    }
-
     it('an auditor cannot claim, and a direct POST gets 403', async () => {
       const created = await submitReviewable(t);
-      await unchanged(created.id, async () => {
+      await unchanged(created, async () => {
         const response = await act(auditor, created.id, 'claim');
         expect(response.status).toBe(403);
       });
@@ -287,7 +507,7 @@ describe('reviewing initialization requests', () => {
 
     it('a reviewer who is not senior cannot reassign or give a second approval (403)', async () => {
       const created = await submitReviewable(t);
-      await unchanged(created.id, async () => {
+      await unchanged(created, async () => {
         expect((await act(liNa, created.id, 'reassign', { assigneeId: liNa.id })).status).toBe(403);
         expect((await act(liNa, created.id, 'second-approval')).status).toBe(403);
       });
@@ -297,7 +517,7 @@ describe('reviewing initialization requests', () => {
       const created = await submitReviewable(t);
       await act(liNa, created.id, 'claim');
       await act(liNa, created.id, 'checks', await checksForm(t, created.id));
-      await unchanged(created.id, async () => {
+      await unchanged(created, async () => {
         await act(zhangWei, created.id, 'approve');
         expect(await messagesAfter(await as(zhangWei))).toContain(
           'Only the reviewer holding this request can approve it; Li Na holds it.',
@@ -310,7 +530,7 @@ describe('reviewing initialization requests', () => {
       await act(wangFang, created.id, 'claim');
       await act(wangFang, created.id, 'checks', await checksForm(t, created.id));
       await act(wangFang, created.id, 'approve');
-      await unchanged(created.id, async () => {
+      await unchanged(created, async () => {
         await act(wangFang, created.id, 'second-approval');
         expect(await messagesAfter(await as(wangFang))).toContain(
           'This request was approved by you; a different senior reviewer must give the second approval.',
@@ -327,7 +547,7 @@ describe('reviewing initialization requests', () => {
         'checks',
         await checksForm(t, created.id, (kind) => (kind === 'ID_BACK' ? { valid: 'no' } : {})),
       );
-      await unchanged(created.id, async () => {
+      await unchanged(created, async () => {
         await act(liNa, created.id, 'approve');
         expect((await messagesAfter(await as(liNa))).join(' ')).toContain(
           'ID card, back failed a check',
@@ -348,7 +568,7 @@ describe('reviewing initialization requests', () => {
       });
       await act(liNa, created.id, 'claim');
       await act(liNa, created.id, 'checks', await checksForm(t, created.id));
-      await unchanged(created.id, async () => {
+      await unchanged(created, async () => {
         await act(liNa, created.id, 'approve');
         expect((await messagesAfter(await as(liNa))).join(' ')).toContain(
           'already holds another filing subject',
@@ -366,7 +586,7 @@ describe('reviewing initialization requests', () => {
         reasons: ['OTHER'],
         message: 'Duplicate of an earlier request.',
       });
-      await unchanged(created.id, async () => {
+      await unchanged(created, async () => {
         await act(liNa, created.id, 'approve');
         expect(await messagesAfter(await as(liNa))).toContain(
           'This request is rejected, so it cannot be approved.',
@@ -381,7 +601,7 @@ describe('reviewing initialization requests', () => {
     it('a rejection needs a reason and a message, and keeps what was typed', async () => {
       const created = await submitReviewable(t);
       await act(liNa, created.id, 'claim');
-      await unchanged(created.id, async () => {
+      await unchanged(created, async () => {
         await act(liNa, created.id, 'reject', { message: 'Half a sentence' });
         expect(await messagesAfter(await as(liNa))).toContain('Choose at least one reason.');
       });
@@ -420,31 +640,35 @@ describe('reviewing initialization requests', () => {
         expect(await messagesAfter(await as(winner))).toContain('You now hold this request.');
       });
 
-      it(`20 concurrent approvals and rejections: exactly one outcome, one audit event (round ${round})`, async () => {
+      it(`20 concurrent approvals and rejections: exactly one outcome, one audit event, one set of mails (round ${round})`, async () => {
         const holder = reviewers[round]!;
+        const others = reviewers.slice(10, 20);
         const created = await submitReviewable(t);
         await act(holder, created.id, 'claim');
         await act(holder, created.id, 'checks', await checksForm(t, created.id));
-        // The holder double-clicks in many tabs, and others try too.
-        const tabs = await Promise.all(
-          Array.from({ length: 10 }, () => signedIn(t.url, holder.email, holder.password)),
-        );
+        // The holder double-clicks in many tabs, and others try too. The tabs sign in one after
+        // another: ten parallel sign-ins of one account are throttled as a guessing attack.
+        const tabs: WebSession[] = [];
+        for (let tab = 0; tab < 10; tab += 1) {
+          tabs.push(await signedIn(t.url, holder.email, holder.password));
+        }
         await Promise.all(tabs.map((tab) => tab.page('/queue')));
-        await Promise.all([
+        // Messages left over from earlier tests are read first, so each session shows only this round's.
+        await Promise.all(others.map(async (reviewer) => flashesAfter(await as(reviewer))));
+        const responses = await Promise.all([
           ...tabs.slice(0, 5).map((tab) => tab.submit(`/requests/${created.id}/approve`)),
           ...tabs
             .slice(5)
             .map((tab) =>
               tab.submit(`/requests/${created.id}/reject`, { reasons: ['OTHER'], message: 'No.' }),
             ),
-          ...reviewers
-            .slice(10, 20)
-            .map((reviewer, index) =>
-              index % 2
-                ? act(reviewer, created.id, 'approve')
-                : act(reviewer, created.id, 'reject', { reasons: ['OTHER'], message: 'No.' }),
-            ),
+          ...others.map((reviewer, index) =>
+            index % 2
+              ? act(reviewer, created.id, 'approve')
+              : act(reviewer, created.id, 'reject', { reasons: ['OTHER'], message: 'No.' }),
+          ),
         ]);
+        expect(responses.map((response) => response.status)).toEqual(responses.map(() => 303));
         const { status } = await statusOf(t, created.id);
         expect(['APPROVED', 'REJECTED']).toContain(status);
         const decisions = (await actionsOf(t, created.id)).filter(
@@ -457,6 +681,61 @@ describe('reviewing initialization requests', () => {
           (action) => action === 'registry.account_email_replaced',
         );
         expect(replaced).toHaveLength(status === 'APPROVED' ? 1 : 0);
+        // One set of mails: the new and the old address for an approval, the applicant for a rejection.
+        expect(await outboxOf(created.id)).toEqual(
+          status === 'APPROVED'
+            ? [
+                { kind: 'request.approved', recipient: created.newAccountEmail },
+                {
+                  kind: 'request.approved.previous_address',
+                  recipient: created.subject.accountEmail,
+                },
+              ]
+            : [{ kind: 'request.rejected', recipient: created.newAccountEmail }],
+        );
+
+        // Exactly one tab of the holder is told it worked; everyone else is told, in words, why not.
+        const decided = status === 'APPROVED' ? 'approved' : 'rejected';
+        const refusals = (verb: 'approve' | 'reject', holding: boolean) => [
+          `This request is ${decided}, so it cannot be ${verb === 'approve' ? 'approved' : 'rejected'}.`,
+          ...(holding
+            ? []
+            : [`Only the reviewer holding this request can ${verb} it; ${holder.name} holds it.`]),
+        ];
+        const told = await Promise.all([
+          ...tabs.map(async (tab, index) => ({
+            verb: index < 5 ? ('approve' as const) : ('reject' as const),
+            holding: true,
+            flashes: await flashesAfter(tab),
+          })),
+          ...others.map(async (reviewer, index) => ({
+            verb: index % 2 ? ('approve' as const) : ('reject' as const),
+            holding: false,
+            flashes: await flashesAfter(await as(reviewer)),
+          })),
+        ]);
+        const winners = told.filter(({ flashes }) =>
+          flashes.some(({ kind }) => kind === 'success'),
+        );
+        expect(winners).toHaveLength(1);
+        expect(winners[0]!).toMatchObject({
+          verb: status === 'APPROVED' ? 'approve' : 'reject',
+          holding: true,
+          flashes: [
+            {
+              kind: 'success',
+              text:
+                status === 'APPROVED'
+                  ? 'Approved. The account email was replaced.'
+                  : 'Rejected. The applicant will be told why.',
+            },
+          ],
+        });
+        for (const loser of told.filter((session) => session !== winners[0])) {
+          expect(loser.flashes).toHaveLength(1);
+          expect(loser.flashes[0]!.kind).toBe('error');
+          expect(refusals(loser.verb, loser.holding)).toContain(loser.flashes[0]!.text);
+        }
       });
     }
   });

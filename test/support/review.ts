@@ -28,6 +28,8 @@ export async function submitReviewable(
     type?: 'INDIVIDUAL' | 'ORGANIZATION';
     aliyunAccountId?: string;
     subject?: TestSubject;
+    /** When the public system received it (default: a minute ago). */
+    receivedAt?: Date;
   } = {},
 ): Promise<ReviewableRequest> {
   const type = options.subject?.type ?? options.type ?? 'INDIVIDUAL';
@@ -55,6 +57,7 @@ export async function submitReviewable(
       phone: '13300133000',
     },
     ...(options.aliyunAccountId ? { aliyunAccountId: options.aliyunAccountId } : {}),
+    ...(options.receivedAt ? { receivedAt: options.receivedAt.toISOString() } : {}),
   });
   const files =
     type === 'INDIVIDUAL'
@@ -141,4 +144,69 @@ export async function actionsOf(t: TestApp, requestId: string): Promise<string[]
     [requestId],
   );
   return rows.map((row) => row.action);
+}
+
+/** The flash messages shown on the next page the user opens, with their kind (success, error, info). */
+export async function flashesAfter(session: WebSession): Promise<{ kind: string; text: string }[]> {
+  const page = await session.page('/queue');
+  return [...String(page.text).matchAll(/<p class="flash flash-(\w+)"[^>]*>([^<]*)<\/p>/g)].map(
+    (match) => ({ kind: match[1]!, text: decode(match[2]!) }),
+  );
+}
+
+export interface AuditEventRow {
+  action: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_name: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The audit events of a request, oldest first, with who did it and the details. */
+export async function auditEventsOf(t: TestApp, requestId: string): Promise<AuditEventRow[]> {
+  return t.dataSource.query(
+    `SELECT action, actor_type, actor_id, actor_role, actor_name, details
+       FROM audit_events WHERE request_id = $1 ORDER BY seq`,
+    [requestId],
+  );
+}
+
+export interface OutboxRowOfRequest {
+  kind: string;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  status: string;
+}
+
+/** The outbox rows written for a request, by kind and recipient. */
+export async function outboxRowsOf(t: TestApp, requestId: string): Promise<OutboxRowOfRequest[]> {
+  return t.dataSource.query(
+    `SELECT kind, recipient, subject, body_text, status FROM outbox_messages
+      WHERE request_id = $1 ORDER BY kind, recipient`,
+    [requestId],
+  );
+}
+
+/** A registry subject as approval changes it: account email, bound account, email history. */
+export async function registrySubjectOf(
+  t: TestApp,
+  subjectId: string,
+): Promise<{
+  account_email: string | null;
+  aliyun_account_id: string | null;
+  history: { email: string; replaced_by_request_id: string }[];
+}> {
+  const [subject] = await t.dataSource.query(
+    `SELECT account_email, aliyun_account_id FROM filing_subjects WHERE id = $1`,
+    [subjectId],
+  );
+  if (!subject) throw new Error(`no registry subject ${subjectId}`);
+  const history = await t.dataSource.query(
+    `SELECT email, replaced_by_request_id FROM filing_subject_email_history
+      WHERE subject_id = $1 ORDER BY email`,
+    [subjectId],
+  );
+  return { ...subject, history };
 }
