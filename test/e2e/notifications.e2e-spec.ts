@@ -22,6 +22,13 @@ import {
 import { UNIT_OF_WORK, type UnitOfWork } from '../../src/shared/application/unit-of-work.js';
 import { systemActor } from '../../src/shared/domain/actor.js';
 import type { DomainEvent } from '../../src/shared/domain/domain-event.js';
+import {
+  actionsOf,
+  auditEventsOf,
+  messagesAfter,
+  statusOf,
+  submitReviewable,
+} from '../support/review.js';
 import { testServices } from '../support/services.js';
 import { SmtpListener } from '../support/smtp-listener.js';
 import { createStaff, startTestApp, type TestApp } from '../support/test-app.js';
@@ -474,6 +481,14 @@ describe('mail while Redis is down', () => {
   });
 
   it('records a decision while Redis is down and delivers its mail once Redis is back and the relay runs', async () => {
+    // A reviewer holds a request before Redis goes away (sessions live in PostgreSQL).
+    const reviewer = await createStaff(t.app, 'REVIEWER', 'Sun Li');
+    const desk = await signedIn(t.url, reviewer.email, reviewer.password);
+    await desk.page('/queue'); // the signed-in session's form token
+    const held = await submitReviewable(t);
+    expect((await desk.submit(`/requests/${held.id}/claim`)).status).toBe(303);
+    expect(await messagesAfter(desk)).toContain('You now hold this request.');
+
     await eventually(async () =>
       expect(await app.commands().execute(new RelayDueMessagesCommand())).toMatchObject({
         reachable: true,
@@ -485,6 +500,34 @@ describe('mail while Redis is down', () => {
         reachable: false,
       }),
     );
+
+    // The reviewer rejects through the portal: the decision succeeds, promptly, with its audit event and mail row.
+    const deciding = Date.now();
+    const rejected = await desk.submit(`/requests/${held.id}/reject`, {
+      reasons: ['DOCUMENT_UNCLEAR'],
+      message: 'The photo of the ID card is blurred.',
+    });
+    expect(Date.now() - deciding).toBeLessThan(5_000);
+    expect(rejected.status).toBe(303);
+    expect(await messagesAfter(desk)).toContain('Rejected. The applicant will be told why.');
+    expect((await statusOf(t, held.id)).status).toBe('REJECTED');
+    expect((await actionsOf(t, held.id)).slice(-1)).toEqual(['request.rejected']);
+    const [audited] = (await auditEventsOf(t, held.id)).slice(-1);
+    expect(audited).toMatchObject({
+      actor_id: reviewer.id,
+      details: {
+        reasons: ['DOCUMENT_UNCLEAR'],
+        message: 'The photo of the ID card is blurred.',
+      },
+    });
+    const waitingDecision = await app.rowsFor(held.id);
+    expect(waitingDecision).toHaveLength(1);
+    expect(waitingDecision[0]).toMatchObject({
+      kind: 'request.rejected',
+      recipient: held.newAccountEmail,
+      status: 'PENDING',
+      attempts: 0,
+    });
 
     const to = address('outage');
     const started = Date.now();
@@ -513,6 +556,24 @@ describe('mail while Redis is down', () => {
     );
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.subject).toMatch(/^EI-2026-000106 /);
+
+    // The reviewer's rejection is delivered too, exactly once, even after more relays.
+    await eventually(async () => {
+      await app.commands().execute(new RelayDueMessagesCommand());
+      expect(await app.rowsFor(held.id)).toMatchObject([{ status: 'SENT', attempts: 1 }]);
+    }, 45_000);
+    await app.commands().execute(new RelayDueMessagesCommand());
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const rejectionMails: { subject: string; body_text: string }[] = await t.dataSource.query(
+      `SELECT s.subject, s.body_text FROM mail_sink s JOIN outbox_messages o ON o.id = s.outbox_id
+       WHERE o.request_id = $1`,
+      [held.id],
+    );
+    expect(rejectionMails).toHaveLength(1);
+    expect(rejectionMails[0]!.subject).toMatch(new RegExp(`^${held.reference} `));
+    expect(rejectionMails[0]!.body_text).toContain('A document is not clear enough to read');
+    expect(rejectionMails[0]!.body_text).toContain('The photo of the ID card is blurred.');
+    expect(await app.rowsFor(held.id)).toMatchObject([{ status: 'SENT', attempts: 1 }]);
 
     // The admin reads the demo mailbox's copy in the portal.
     const admin = await createStaff(t.app, 'ADMIN');
