@@ -23,7 +23,9 @@ import {
   download,
   exportIdOf,
   waitForExport,
+  type ExportRow,
 } from '../support/audit-fixtures.js';
+import { insertRequest } from '../support/request-fixtures.js';
 import { createStaff, startTestApp, type TestApp, type TestStaff } from '../support/test-app.js';
 import { signedIn, type WebSession } from '../support/web-session.js';
 
@@ -109,6 +111,51 @@ describe('exports of the audit trail', () => {
     return exportIdOf(response.headers.location);
   }
 
+  /**
+   * The five things every export's summary says: its filters, its row count, when it
+   * was written (in Shanghai time, while the job ran), who asked for it, and the chain head.
+   */
+  function expectSummary(
+    summary: Map<string, string>,
+    done: ExportRow,
+    filters: string,
+    rows: number,
+  ): void {
+    expect(summary.get('Filters')).toBe(filters);
+    expect(summary.get('Rows')).toBe(String(rows));
+    expect(Number(done.row_count)).toBe(rows);
+    const exportedAt = summary.get('Exported at') ?? '';
+    expect(exportedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00$/);
+    const at = new Date(exportedAt).getTime();
+    const ran = done as ExportRow & { started_at: Date; finished_at: Date };
+    expect(at).toBeGreaterThanOrEqual(new Date(ran.started_at).getTime());
+    expect(at).toBeLessThanOrEqual(new Date(ran.finished_at).getTime());
+    expect(summary.get('Exported by')).toBe(auditor.name);
+    expect(done.chain_head_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(summary.get('Audit chain head')).toBe(`#${done.chain_head_seq} ${done.chain_head_hash}`);
+  }
+
+  /** The CSV summary row ("Summary", "Rows: 3", …) as label → value. */
+  const csvSummary = (row: string[]): Map<string, string> => {
+    expect(row[0]).toBe('Summary');
+    return new Map(
+      row.slice(1).map((cell) => {
+        const colon = cell.indexOf(': ');
+        return [cell.slice(0, colon), cell.slice(colon + 2)] as [string, string];
+      }),
+    );
+  };
+
+  /** The Excel summary sheet as label → value. */
+  const xlsxSummary = (workbook: ExcelJS.Workbook): Map<string, string> =>
+    new Map(
+      workbook
+        .getWorksheet('Summary')!
+        .getSheetValues()
+        .slice(2)
+        .map((row) => (row as unknown[]).slice(1).map(String) as [string, string]),
+    );
+
   function expectSameEvent(cells: unknown[], event: SeededEvent): void {
     const [seq, occurredAt, actor, role, type, action, description, , , details, ip, hash] = cells;
     expect(Number(seq)).toBe(Number(event.seq));
@@ -164,6 +211,7 @@ describe('exports of the audit trail', () => {
     expect(summary).toContain(`Filters: ${DAY} to ${DAY}, actor “${seeder}”`);
     expect(summary).toContain(`Audit chain head: #${done.chain_head_seq} ${done.chain_head_hash}`);
     expect(Number(done.chain_head_seq)).toBeGreaterThanOrEqual(Number(seeded[SEEDED - 1]!.seq));
+    expectSummary(csvSummary(summary), done, `${DAY} to ${DAY}, actor “${seeder}”`, SEEDED);
 
     const audited: { action: string; details: Record<string, unknown> }[] =
       await t.dataSource.query(
@@ -214,6 +262,61 @@ describe('exports of the audit trail', () => {
     expect(summary.get('Rows')).toBe(String(SEEDED));
     expect(summary.get('Exported by')).toBe(auditor.name);
     expect(summary.get('Audit chain head')).toBe(`#${done.chain_head_seq} ${done.chain_head_hash}`);
+    expectSummary(xlsxSummary(workbook), done, `${DAY} to ${DAY}, actor “${seeder}”`, SEEDED);
+  });
+
+  it('puts the same summary on an export of requests, as CSV and as Excel', async () => {
+    // A day of its own (a random one in 2024), so only these requests fall in it.
+    const day = DateTime.fromISO('2024-01-01', { zone: 'Asia/Shanghai' }).plus({
+      days: Math.floor(Math.random() * 360),
+    });
+    const run = randomBytes(3).toString('hex');
+    for (const hour of [10, 11, 12])
+      await insertRequest(t.dataSource, {
+        reference: `EXP-${run}-${hour}`,
+        receivedAt: day.set({ hour }).toJSDate(),
+        subjectType: 'ORGANIZATION',
+        decision: {
+          outcome: 'APPROVED',
+          at: day.set({ hour: hour + 2 }).toJSDate(),
+          byName: 'Li Na',
+        },
+      });
+    const date = day.toISODate()!;
+    for (const format of ['CSV', 'XLSX'] as const) {
+      await session.page('/exports');
+      const response = await session.submit('/exports', {
+        dataset: 'requests',
+        format,
+        from: date,
+        to: date,
+        subjectType: 'ORGANIZATION',
+      });
+      expect(response.status).toBe(303);
+      const id = exportIdOf(response.headers.location);
+      const done = await waitForExport(t.dataSource, id);
+      expect([format, done.status]).toEqual([format, 'COMPLETED']);
+      const file = await download(session, `/exports/${id}/download`);
+      const bytes = file.body as Buffer;
+      const filters = `${date} to ${date}, subject type “ORGANIZATION”`;
+      if (format === 'CSV') {
+        const rows: string[][] = parse(bytes, { bom: true, relax_column_count: true });
+        const references = rows
+          .slice(1, -1)
+          .map((row) => row.find((cell) => cell.startsWith('EXP-')));
+        expect(references.filter((reference) => reference?.startsWith(`EXP-${run}-`))).toHaveLength(
+          3,
+        );
+        expectSummary(csvSummary(rows[rows.length - 1]!), done, filters, rows.length - 2);
+      } else {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Requests', 'Summary']);
+        const rows = workbook.getWorksheet('Requests')!.actualRowCount - 1;
+        expect(rows).toBeGreaterThanOrEqual(3);
+        expectSummary(xlsxSummary(workbook), done, filters, rows);
+      }
+    }
   });
 
   it('lists exports with their status, progress, row count and hash', async () => {
