@@ -25,6 +25,23 @@ async function submit(page: Page, button: Locator): Promise<void> {
 
 const flashes = (page: Page): Promise<string[]> => page.locator('.flash').allTextContents();
 
+/** Elements the applicant's text would have created had it been parsed as markup. */
+const injectedElements = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const dom = (
+      globalThis as unknown as {
+        document: {
+          querySelectorAll(selector: string): { length: number };
+          scripts: ArrayLike<{ textContent: string | null }>;
+        };
+      }
+    ).document;
+    return (
+      dom.querySelectorAll('img[src="x"], img[onerror]').length +
+      Array.from(dom.scripts).filter((script) => /alert\(/.test(script.textContent ?? '')).length
+    );
+  });
+
 describe('reviewers in a browser', () => {
   let t: TestApp;
   let browser: Browser;
@@ -128,6 +145,32 @@ describe('reviewers in a browser', () => {
           ),
         ).resolves.toBeGreaterThan(400);
       }
+      // Large enough to read an ID card on the page itself, not only in the file: the ID
+      // card images at least 400 px wide, the (portrait) half-length photo at least 500 px tall.
+      for (const side of ['front', 'back']) {
+        const box = await page
+          .getByAltText(`ID card, ${side} of ${urgent.reference}`)
+          .boundingBox();
+        expect([side, (box?.width ?? 0) >= 400]).toEqual([side, true]);
+      }
+      const photo = await page
+        .locator('img.document-image[alt^="Half-length photo"]')
+        .boundingBox();
+      expect(photo?.height ?? 0).toBeGreaterThanOrEqual(500);
+      // The authorization letter is embedded, not only linked.
+      const [letter] = await t.dataSource.query(
+        `SELECT id FROM request_documents WHERE request_id = $1 AND kind = 'AUTHORIZATION_LETTER'`,
+        [urgent.id],
+      );
+      const embedded = page.locator('object.document-pdf');
+      await expect(embedded.count()).resolves.toBe(1);
+      await expect(embedded.getAttribute('data')).resolves.toBe(
+        `/requests/${urgent.id}/documents/${letter.id}`,
+      );
+      await expect(embedded.getAttribute('type')).resolves.toBe('application/pdf');
+      const pdfBox = await embedded.boundingBox();
+      expect(pdfBox?.width ?? 0).toBeGreaterThanOrEqual(400);
+      expect(pdfBox?.height ?? 0).toBeGreaterThanOrEqual(400);
       const figure = page.locator('figure[data-zoomable]').first();
       await figure.locator('a[data-zoom]').click();
       await expect(figure.getAttribute('class')).resolves.toContain('zoomed');
@@ -416,6 +459,10 @@ describe('reviewers in a browser', () => {
       await expect(page.locator('.subject-name').first().textContent()).resolves.toBe(
         `示例 ${script} {{7*7}}`,
       );
+      await expect(
+        page.locator('.subject-name').getByText(`示例 ${script} {{7*7}}`).first().isVisible(),
+      ).resolves.toBe(true);
+      await expect(injectedElements(page)).resolves.toBe(0);
       await screenshot(page, 'review-xss-queue');
       await claimFromWorkspace(page, created.id);
       await expect(page.locator('table.compare td').first().textContent()).resolves.toBe(
@@ -432,6 +479,7 @@ describe('reviewers in a browser', () => {
       await details.locator('summary').click();
       await expect(details.locator('dd').allTextContents()).resolves.toContain(message);
       await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+      await expect(injectedElements(page)).resolves.toBe(0);
       await screenshot(page, 'review-xss-workspace');
       expect(dialogs).toEqual([]);
     } finally {
@@ -445,11 +493,17 @@ describe('reviewers in a browser', () => {
       await expect(audit.page.locator('.audit-events dd').allTextContents()).resolves.toContain(
         message,
       );
+      await expect(
+        audit.page.locator('.audit-events dd').getByText(message, { exact: true }).isVisible(),
+      ).resolves.toBe(true);
+      await expect(injectedElements(audit.page)).resolves.toBe(0);
+      await screenshot(audit.page, 'review-xss-audit-search');
       await audit.page.goto(`${t.url}/requests/${created.id}`);
       await expect(audit.page.locator('table.compare td').first().textContent()).resolves.toBe(
         `示例 ${script} {{7*7}}`,
       );
       await expect(audit.page.locator('img[src="x"]').count()).resolves.toBe(0);
+      await expect(injectedElements(audit.page)).resolves.toBe(0);
       await screenshot(audit.page, 'review-xss-audit');
       expect(audit.dialogs).toEqual([]);
     } finally {

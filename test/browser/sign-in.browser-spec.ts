@@ -11,6 +11,24 @@ const LANDING: Record<StaffRole, { path: string; heading: string; label: string 
   ADMIN: { path: '/admin/users', heading: 'Staff accounts', label: 'Administrator' },
 };
 
+/** The main navigation of each role, exactly: what is not listed must not be there. */
+const NAVIGATION: Record<StaffRole, [label: string, href: string][]> = {
+  REVIEWER: [['Queue', '/queue']],
+  SENIOR_REVIEWER: [['Queue', '/queue']],
+  // Auditors read requests (read-only queue and workspace) besides their own pages.
+  AUDITOR: [
+    ['Requests', '/queue'],
+    ['Audit', '/audit'],
+    ['Exports', '/exports'],
+    ['Reports', '/reports'],
+  ],
+  ADMIN: [
+    ['Staff', '/admin/users'],
+    ['Calendar', '/admin/calendar'],
+    ['Mail', '/admin/mail'],
+  ],
+};
+
 describe('signing in and out in a browser', () => {
   let t: TestApp;
   let browser: Browser;
@@ -37,6 +55,20 @@ describe('signing in and out in a browser', () => {
         await expect(header.textContent()).resolves.toContain(staff.name);
         await expect(header.textContent()).resolves.toContain(LANDING[role].label);
         await screenshot(page, `sign-in-${role.toLowerCase()}`);
+
+        // The navigation of this role and no other; the current page is marked, and every link opens.
+        const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+        const shown: [string, string][] = [];
+        for (const link of await links.all())
+          shown.push([(await link.textContent())!.trim(), (await link.getAttribute('href'))!]);
+        expect(shown).toEqual(NAVIGATION[role]);
+        await expect(
+          page.locator('nav.site-nav a[aria-current="page"]').getAttribute('href'),
+        ).resolves.toBe(LANDING[role].path);
+        for (const [, href] of NAVIGATION[role]) {
+          const opened = await page.request.get(`${t.url}${href}`, { maxRedirects: 0 });
+          expect([href, opened.status()]).toEqual([href, 200]);
+        }
 
         await page.getByRole('button', { name: 'Sign out' }).click();
         await page.waitForURL(`${t.url}/login`);
