@@ -1,6 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'staff_members' })
+@Check('staff_members_role_check', `role IN ('REVIEWER', 'SENIOR_REVIEWER', 'AUDITOR', 'ADMIN')`)
+@Check('staff_members_email_lowercase', `email = lower(email)`)
+@Index('staff_members_email_key', ['email'], { unique: true })
 export class StaffMemberEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -14,15 +17,15 @@ export class StaffMemberEntity {
   @Column({ type: 'varchar', length: 20 })
   role!: string;
 
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: true })
   active!: boolean;
 
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash!: string;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz' })
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }
