@@ -1,6 +1,14 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 @Entity({ name: 'filing_subjects' })
+@Check('filing_subjects_type_check', `type IN ('INDIVIDUAL', 'ORGANIZATION')`)
+@Check('filing_subjects_version_check', `version > 0`)
+@Check('filing_subjects_email_lowercase', `account_email = lower(account_email)`)
+@Unique('filing_subjects_filing_number_key', ['filingNumber'])
+@Unique('filing_subjects_aliyun_account_id_key', ['aliyunAccountId'])
+// On lower(name): an expression TypeORM cannot declare; the migration owns it.
+@Index('filing_subjects_name_idx', { synchronize: false })
+@Index('filing_subjects_credential_number_idx', ['credentialNumber'])
 export class FilingSubjectEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -29,12 +37,12 @@ export class FilingSubjectEntity {
   @Column({ name: 'account_email_changed_at', type: 'timestamptz', nullable: true })
   accountEmailChangedAt!: Date | null;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 1 })
   version!: number;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz' })
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }
