@@ -1,12 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { OutboxMessageEntity } from './outbox-message.entity.js';
 
 /** What the demo mailbox received: one row per delivery. */
 @Entity({ name: 'mail_sink' })
+@Index('mail_sink_outbox_idx', ['outboxId'])
 export class MailSinkEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
   @Column({ name: 'outbox_id', type: 'uuid' })
+  @ForeignKey(() => OutboxMessageEntity, { name: 'mail_sink_outbox_id_fkey', onDelete: 'CASCADE' })
   outboxId!: string;
 
   @Column({ type: 'varchar', length: 254 })

@@ -1,6 +1,17 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 @Entity({ name: 'outbox_messages' })
+@Check(
+  'outbox_messages_status_check',
+  `status IN ('PENDING', 'SENDING', 'SENT', 'FAILED', 'ABANDONED')`,
+)
+@Check('outbox_messages_attempts_check', `attempts >= 0`)
+@Unique('outbox_messages_dedupe_key_key', ['dedupeKey'])
+@Index('outbox_messages_due_idx', ['nextAttemptAt'], { where: `status = 'PENDING'` })
+@Index('outbox_messages_in_flight_idx', ['attemptStartedAt'], { where: `status = 'SENDING'` })
+// (created_at DESC, id DESC): TypeORM cannot declare the order; the migration owns it.
+@Index('outbox_messages_recent_idx', { synchronize: false })
+@Index('outbox_messages_request_idx', ['requestId'], { where: `request_id IS NOT NULL` })
 export class OutboxMessageEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -26,10 +37,10 @@ export class OutboxMessageEntity {
   @Column({ name: 'dedupe_key', type: 'varchar', length: 200, nullable: true })
   dedupeKey!: string | null;
 
-  @Column({ type: 'varchar', length: 10 })
+  @Column({ type: 'varchar', length: 10, default: 'PENDING' })
   status!: string;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
