@@ -1,6 +1,22 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'data_exports' })
+@Check('data_exports_dataset_check', `dataset IN ('audit-events', 'requests')`)
+@Check('data_exports_format_check', `format IN ('CSV', 'XLSX')`)
+@Check(
+  'data_exports_status_check',
+  `status IN ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'REMOVED')`,
+)
+@Check(
+  'data_exports_completed_has_file',
+  `status <> 'COMPLETED' OR (file_key IS NOT NULL AND sha256 IS NOT NULL AND row_count IS NOT NULL)`,
+)
+// (requested_at DESC, id DESC): TypeORM cannot declare the order; the migration owns it.
+@Index('data_exports_requested_idx', { synchronize: false })
+@Index('data_exports_retention_idx', ['finishedAt'], {
+  where: `status IN ('COMPLETED', 'FAILED')`,
+})
+@Index('data_exports_pending_idx', ['updatedAt'], { where: `status IN ('QUEUED', 'RUNNING')` })
 export class DataExportEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -32,13 +48,13 @@ export class DataExportEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
   @Column({ name: 'rows_expected', type: 'bigint', nullable: true })
   rowsExpected!: string | null;
 
-  @Column({ name: 'rows_written', type: 'bigint' })
+  @Column({ name: 'rows_written', type: 'bigint', default: 0 })
   rowsWritten!: string;
 
   @Column({ name: 'row_count', type: 'bigint', nullable: true })
