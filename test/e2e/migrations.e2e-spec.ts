@@ -56,29 +56,15 @@ describe('migrations', () => {
     expect(await runMigrations(url)).toHaveLength(MIGRATIONS.length);
   });
 
-  // Known to fail: the entities declare the migrations' types, lengths, defaults, checks,
-  // unique keys, foreign keys and indexes, but two columns remain. staff_members.id and
-  // filing_websites.id default to gen_random_uuid(), which TypeORM reads as a generated uuid
-  // column; declaring `@Generated('uuid')` empties the diff, but then every DataSource runs
-  // CREATE EXTENSION "uuid-ossp" on connect unless its options say `installExtensions: false`
-  // (src/shared/infrastructure/database/data-source-options.ts). So migration:generate still
-  // writes 3 statements (DROP DEFAULT / SET DEFAULT gen_random_uuid() on those ids). When
-  // both changes are made, jest reports this test as passing unexpectedly: then turn
-  // `it.failing` back into `it`.
-  it.failing(
-    'leave nothing for migration:generate to write: the entities match the migrated schema',
-    async () => {
-      // The previous test left the database fully migrated; make sure of it.
-      expect(await runMigrations(url)).toEqual([]);
-      const dataSource = await new DataSource(
-        dataSourceOptions(url, 'beian-desk-diff'),
-      ).initialize();
-      try {
-        const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
-        expect(upQueries.map((query) => query.query)).toEqual([]);
-      } finally {
-        await dataSource.destroy();
-      }
-    },
-  );
+  it('leave nothing for migration:generate to write: the entities match the migrated schema', async () => {
+    // The previous test left the database fully migrated; make sure of it.
+    expect(await runMigrations(url)).toEqual([]);
+    const dataSource = await new DataSource(dataSourceOptions(url, 'beian-desk-diff')).initialize();
+    try {
+      const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
+      expect(upQueries.map((query) => query.query)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
 });

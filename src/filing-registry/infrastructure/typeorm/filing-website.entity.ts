@@ -1,4 +1,4 @@
-import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, ForeignKey, Generated, Index, PrimaryColumn, Unique } from 'typeorm';
 import { FilingSubjectEntity } from './filing-subject.entity.js';
 
 @Entity({ name: 'filing_websites' })
@@ -7,7 +7,8 @@ import { FilingSubjectEntity } from './filing-subject.entity.js';
 @Index('filing_websites_domain_idx', ['domain'])
 export class FilingWebsiteEntity {
   /** Given by the database (gen_random_uuid()); the domain knows a website by its number. */
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryColumn('uuid')
+  @Generated('uuid')
   id!: string;
 
   @Column({ name: 'subject_id', type: 'uuid' })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'staff_members' })
 @Check('staff_members_role_check', `role IN ('REVIEWER', 'SENIOR_REVIEWER', 'AUDITOR', 'ADMIN')`)
@@ -6,6 +6,7 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('staff_members_email_key', ['email'], { unique: true })
 export class StaffMemberEntity {
   @PrimaryColumn('uuid')
+  @Generated('uuid')
   id!: string;
 
   @Column({ type: 'varchar', length: 254 })

@@ -13,6 +13,10 @@ export function dataSourceOptions(url: string, applicationName = 'beian-desk'): 
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // The schema is the migrations' alone: uuid defaults are PostgreSQL's own gen_random_uuid(),
+    // and a connection never installs an extension.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
     logging: false,
     extra: { max: 20, idleTimeoutMillis: 30_000 },
   };
