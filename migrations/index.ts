@@ -6,6 +6,8 @@ import { Exports1764374400000 } from './1764374400000-exports.js';
 import { BusinessCalendar1764460800000 } from './1764460800000-business-calendar.js';
 import { PortalIndexes1764547200000 } from './1764547200000-portal-indexes.js';
 import { CalendarDaysOfTheDecemberBefore1764633600000 } from './1764633600000-calendar-days-of-the-december-before.js';
+import { RequestsFilingNumberIndex1764720000000 } from './1764720000000-requests-filing-number-index.js';
+import { CalendarMakeUpDayName1764806400000 } from './1764806400000-calendar-make-up-day-name.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   BusinessCalendar1764460800000,
   PortalIndexes1764547200000,
   CalendarDaysOfTheDecemberBefore1764633600000,
+  RequestsFilingNumberIndex1764720000000,
+  CalendarMakeUpDayName1764806400000,
 ];

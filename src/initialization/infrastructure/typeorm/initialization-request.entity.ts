@@ -33,6 +33,7 @@ const RUNNING = `('PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL')`;
 @Index('initialization_requests_assignee_idx', ['assigneeId', 'status', 'dueAt', 'id'])
 @Index('initialization_requests_subject_filing_idx', ['subjectFilingNumber', 'status'])
 @Index('initialization_requests_subject_idx', ['subjectId'])
+@Index('initialization_requests_filing_number_idx', ['filingNumber'])
 @Index('initialization_requests_decided_idx', ['decidedAt'], { where: `decided_at IS NOT NULL` })
 @Index('initialization_requests_received_idx', ['receivedAt'])
 @Index('initialization_requests_at_risk_due_idx', ['atRiskAt'], {
