@@ -95,6 +95,37 @@ describe('staff sign-in and access', () => {
     }
   });
 
+  it('writes a session’s idle expiry at most once a minute, and signs out a session past it', async () => {
+    const session = await signedIn(t.url, auditor.email, auditor.password);
+    const expiry = async (): Promise<string> => {
+      const rows: { expire: string }[] = await t.dataSource.query(
+        `SELECT expire::text FROM staff_sessions WHERE sess::jsonb->>'staffId' = $1`,
+        [auditor.id],
+      );
+      expect(rows).toHaveLength(1);
+      return rows[0]!.expire;
+    };
+    // The first page gives the session its form token: a change, so it is saved.
+    expect((await session.page('/queue')).status).toBe(200);
+    const atFirstPage = await expiry();
+    // A second later the page views still roll the cookie, but write nothing.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    for (let view = 0; view < 3; view += 1) {
+      const page = await session.page('/queue');
+      expect(page.status).toBe(200);
+      expect(page.headers['set-cookie']?.join(';')).toContain('beian.sid=');
+    }
+    expect(await expiry()).toBe(atFirstPage);
+    // The stored expiry is still what ends a session.
+    await t.dataSource.query(
+      `UPDATE staff_sessions SET expire = now() - interval '1 second' WHERE sess::jsonb->>'staffId' = $1`,
+      [auditor.id],
+    );
+    const after = await session.agent.get('/queue');
+    expect(after.status).toBe(303);
+    expect(after.headers.location).toMatch(/^\/login/);
+  });
+
   it('measures the absolute session lifetime on the application clock', async () => {
     const clock = new SettableClock();
     const short = await startTestApp({ clock, env: { SESSION_ABSOLUTE_HOURS: '1' } });

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import connectPgSimple from 'connect-pg-simple';
 import type { NextFunction, Request, Response } from 'express';
 import { create as createHandlebars } from 'express-handlebars';
 import session from 'express-session';
@@ -12,6 +11,7 @@ import { requestLogging } from '../../infrastructure/logging/logger.js';
 import { projectRoot } from '../../infrastructure/project-root.js';
 import { viewHelpers } from '../web/view-helpers.js';
 import { redirectsAfterSessionSaved } from './redirects-after-session-saved.js';
+import { StaffSessionStore } from './session-store.js';
 
 /**
  * The HTTP pipeline shared by the server and the tests: request logging,
@@ -39,16 +39,12 @@ export function configureHttpApp(
     maxAge: config.NODE_ENV === 'production' ? '1h' : 0,
   });
 
-  const PgStore = connectPgSimple(session);
   const sessions = session({
     name: 'beian.sid',
     secret: config.SESSION_SECRET,
-    store: new PgStore({
-      pool: (dataSource.driver as unknown as { master: import('pg').Pool }).master,
-      tableName: 'staff_sessions',
-      createTableIfMissing: false,
-      pruneSessionInterval: 15 * 60,
-    }),
+    store: new StaffSessionStore(
+      (dataSource.driver as unknown as { master: import('pg').Pool }).master,
+    ),
     resave: false,
     saveUninitialized: false,
     rolling: true,
