@@ -415,3 +415,41 @@ describe('queue pages', () => {
     expect(referencesOf(page.text)).toEqual(first);
   });
 });
+
+describe('tab counts on a busy instance', () => {
+  let t: TestApp;
+  let session: WebSession;
+  const now = Date.now();
+  const pending = (reference: string) =>
+    insertRequest(t.dataSource, {
+      reference,
+      receivedAt: new Date(now - 2 * HOUR),
+      dueAt: new Date(now + 30 * HOUR),
+      atRiskAt: new Date(now + 26 * HOUR),
+      province: '京',
+    });
+
+  beforeAll(async () => {
+    t = await startTestApp({ ownDatabase: true, env: { QUEUE_COUNTS_CACHE_SECONDS: '60' } });
+    const reviewer = await createStaff(t.app, 'REVIEWER', 'Li Na');
+    await pending('C-FIRST');
+    session = await signedIn(t.url, reviewer.email, reviewer.password);
+  });
+  afterAll(() => t?.close());
+
+  it('reuses the workload counts for QUEUE_COUNTS_CACHE_SECONDS, but lists and counts matches afresh', async () => {
+    expect(tabCountsOf((await session.page('/queue')).text).Unassigned).toBe('1');
+    await pending('C-SECOND');
+    const page = await session.page('/queue');
+    // The tab strip is the count of a moment ago; the rows are read now.
+    expect(tabCountsOf(page.text).Unassigned).toBe('1');
+    expect(referencesOf(page.text).sort()).toEqual(['C-FIRST', 'C-SECOND']);
+    // Under a filter the current tab's matches are counted on the spot.
+    const filtered = await session.page(
+      `/queue?tab=unassigned&province=${encodeURIComponent('京')}&assignee=none`,
+    );
+    expect(filtered.text).toContain(
+      '<p class="matching" role="status">2 requests match the filters.</p>',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import type {
@@ -12,6 +12,7 @@ import type {
   RequestReadModel,
   SlaFactsRow,
 } from '../../application/ports/request-read-model.js';
+import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import type { RequestStatus } from '../../domain/request-status.js';
 import type { RiskFlag } from '../../domain/risk-flag.js';
 import type { SubjectType } from '../../domain/subject-type.js';
@@ -86,9 +87,16 @@ class Parameters {
 export class PostgresRequestReadModel implements RequestReadModel {
   private readonly pool: pg.Pool;
   private readonly statementNames = new Map<string, string>();
+  /** The workload's tab counts, per set of tabs (and viewer, for Mine), for a few seconds. */
+  private readonly workloadCounts = new Map<
+    string,
+    { until: number; counts: Promise<Record<QueueTab, number>> }
+  >();
+  private readonly countsCacheMs: number;
 
-  constructor(dataSource: DataSource) {
+  constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+    this.countsCacheMs = config.QUEUE_COUNTS_CACHE_SECONDS * 1000;
   }
 
   /**
@@ -138,7 +146,35 @@ export class PostgresRequestReadModel implements RequestReadModel {
     return [...rows, ...undated.rows].map(toRow);
   }
 
-  async countTabs(
+  /**
+   * The tab strip's counts are the workload (no filters) and the same for every
+   * viewer but Mine's: each instance reuses them for QUEUE_COUNTS_CACHE_SECONDS
+   * (and counts once for the pages that ask meanwhile), so a busy queue does not
+   * count six tabs on every page. Filtered counts are always counted.
+   */
+  countTabs(
+    tabs: readonly QueueTab[],
+    slice: Omit<QueueSlice, 'tab'>,
+    cap: number,
+  ): Promise<Record<QueueTab, number>> {
+    const workload = Object.values(slice.filters).every((value) => value === undefined);
+    if (!workload || this.countsCacheMs === 0) return this.countNow(tabs, slice, cap);
+    const key = `${tabs.join(',')}|${cap}|${tabs.includes('mine') ? slice.viewerId : ''}`;
+    const now = Date.now();
+    const cached = this.workloadCounts.get(key);
+    if (cached && cached.until > now) return cached.counts;
+    const counts = this.countNow(tabs, slice, cap);
+    this.workloadCounts.set(key, { until: now + this.countsCacheMs, counts });
+    counts.catch(() => this.workloadCounts.delete(key));
+    if (this.workloadCounts.size > 1000) {
+      for (const [stale, entry] of this.workloadCounts) {
+        if (entry.until <= now) this.workloadCounts.delete(stale);
+      }
+    }
+    return counts;
+  }
+
+  private async countNow(
     tabs: readonly QueueTab[],
     slice: Omit<QueueSlice, 'tab'>,
     cap: number,

@@ -123,6 +123,7 @@ export const configSchema = z
       .default('info'),
     DEMO_MODE: booleanFlag.default(false),
     SCHEDULER_ENABLED: booleanFlag.default(true),
+    QUEUE_COUNTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   })
   .refine((env) => env.BUSINESS_DAY_START < env.BUSINESS_DAY_END, {
     path: ['BUSINESS_DAY_END'],
