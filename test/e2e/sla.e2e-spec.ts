@@ -512,6 +512,58 @@ describe('business-day deadlines and the SLA watch', () => {
       expect(stored).toEqual(official2026);
     });
 
+    it('moves the reply deadline of a request waiting for the applicant when a year changes', async () => {
+      const admin = await createStaff(t.app, 'ADMIN', 'Chen Jing');
+      const repository = t.app.get<CalendarRepository>(CALENDAR_REPOSITORY);
+      const official2026 = (await repository.loadArrangements()).find(
+        (arrangement) => arrangement.year === 2026,
+      )!;
+      clock.set(shanghai('2026-11-24T10:00:00'));
+      const created = await submitAt(shanghai('2026-11-24T10:00:00')); // Tuesday
+      const reviewer = await createStaff(t.app, 'REVIEWER');
+      const holder = await signedIn(t.url, reviewer.email, reviewer.password);
+      await holder.page('/queue');
+      await holder.submit(`/requests/${created.id}/claim`);
+      clock.set(shanghai('2026-11-24T11:00:00'));
+      await holder.submit(`/requests/${created.id}/request-info`, {
+        documents: ['ID_BACK'],
+        message: 'The back of the ID is cut off.',
+      });
+      const expiresAt = async () =>
+        new Date((await status(created.id)).informationRequest.expiresAt);
+      // 15 business days after Tuesday 11-24.
+      expect(await expiresAt()).toEqual(shanghai('2026-12-15T18:00:00'));
+
+      clock.set(shanghai('2026-11-25T09:30:00'));
+      const session = await signedIn(t.url, admin.email, admin.password);
+      await session.page('/admin/calendar?year=2026');
+      const form = asForm(official2026);
+      await session.submit('/admin/calendar', {
+        ...form,
+        daysOff: `${form.daysOff}\n2026-12-03..2026-12-03 Extra day off`,
+      });
+      expect(await expiresAt()).toEqual(shanghai('2026-12-16T18:00:00'));
+      expect((await status(created.id)).status).toBe('AWAITING_APPLICANT');
+      const moved = await t.dataSource.query(
+        `SELECT actor_name, details FROM audit_events
+          WHERE request_id = $1 AND action = 'request.reply_deadline_rescheduled'`,
+        [created.id],
+      );
+      expect(moved).toEqual([
+        {
+          actor_name: 'calendar',
+          details: expect.objectContaining({
+            previousExpiresAt: shanghai('2026-12-15T18:00:00').toISOString(),
+            expiresAt: shanghai('2026-12-16T18:00:00').toISOString(),
+          }),
+        },
+      ]);
+
+      // The official 2026 again: the reply deadline moves back.
+      await session.submit('/admin/calendar', form);
+      expect(await expiresAt()).toEqual(shanghai('2026-12-15T18:00:00'));
+    });
+
     it('is for administrators only', async () => {
       const reviewer = await createStaff(t.app, 'REVIEWER');
       const session = await signedIn(t.url, reviewer.email, reviewer.password);

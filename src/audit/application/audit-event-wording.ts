@@ -167,6 +167,11 @@ const WORDINGS: Record<string, Wording> = {
     label: 'Deadline moved',
     sentence: () => 'The deadline was worked out again after a change to the business calendar',
   },
+  'request.reply_deadline_rescheduled': {
+    label: 'Reply deadline moved',
+    sentence: () =>
+      'The applicant’s reply deadline was worked out again after a change to the business calendar',
+  },
   'registry.account_email_replaced': {
     label: 'Account email replaced',
     sentence: (who, d) =>

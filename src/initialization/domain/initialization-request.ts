@@ -605,6 +605,23 @@ export class InitializationRequest {
     return true;
   }
 
+  /**
+   * The business calendar changed while the applicant is being waited for: the
+   * reply deadline (so many business days after the information request) is
+   * worked out again. Returns whether it moved.
+   */
+  rescheduleReply(expiresAt: Date, now: Date): boolean {
+    const previous = this.props.sla.expiresAt;
+    if (this.props.status !== 'AWAITING_APPLICANT') return false;
+    if (previous?.getTime() === expiresAt.getTime()) return false;
+    this.props.sla.expiresAt = expiresAt;
+    this.record('request.reply_deadline_rescheduled', now, {
+      previousExpiresAt: previous?.toISOString() ?? null,
+      expiresAt: expiresAt.toISOString(),
+    });
+    return true;
+  }
+
   /** Adds risk flags found after intake (another request for the same subject was approved, …). */
   addFlags(flags: RiskFlag[], now: Date, because?: string): void {
     const added = flags.filter((flag) => !this.props.riskFlags.includes(flag));

@@ -21,6 +21,8 @@ export interface InitializationRequestRepository {
   ): Promise<{ id: string; reference: string }[]>;
   /** Ids of requests whose SLA clock runs and started on or after `from`. */
   clockRunningSince(from: Date): Promise<string[]>;
+  /** Ids of requests waiting for the applicant whose reply deadline is on or after `from`. */
+  awaitingReplyUntilAfter(from: Date): Promise<string[]>;
   /** Whether any of these file hashes was sent with a request for a different subject. */
   hashesSeenWithOtherSubject(sha256: string[], subjectFilingNumber: string): Promise<boolean>;
 }

@@ -118,6 +118,15 @@ export class TypeormInitializationRequestRepository implements InitializationReq
     return rows.map((row) => row.id);
   }
 
+  async awaitingReplyUntilAfter(from: Date): Promise<string[]> {
+    const rows: { id: string }[] = await this.manager.query(
+      `SELECT id FROM initialization_requests
+       WHERE status = 'AWAITING_APPLICANT' AND expires_at >= $1 ORDER BY expires_at`,
+      [from],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async hashesSeenWithOtherSubject(
     sha256: string[],
     subjectFilingNumber: string,

@@ -32,6 +32,21 @@ export class RescheduleDeadlinesHandler implements ICommandHandler<RescheduleDea
       );
       if (changed) rescheduled += 1;
     }
+    // Requests waiting for the applicant: their clock is stopped, but the reply
+    // deadline counts business days too.
+    for (const requestId of await this.requests.awaitingReplyUntilAfter(command.clockStartedFrom)) {
+      const changed = await this.changes.apply(
+        { requestId },
+        { actor: systemActor('calendar'), ip: null },
+        async (request, now) => {
+          const requestedAt = request.toProps().informationRequest?.requestedAt;
+          return requestedAt
+            ? request.rescheduleReply(await this.deadlines.applicantReplyDeadline(requestedAt), now)
+            : false;
+        },
+      );
+      if (changed) rescheduled += 1;
+    }
     return { rescheduled };
   }
 }
