@@ -12,6 +12,7 @@ import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-
 import { PostgresSignInThrottle } from './infrastructure/security/postgres-sign-in-throttle.js';
 import { TypeormStaffMemberRepository } from './infrastructure/typeorm/typeorm-staff-member.repository.js';
 import { SignInController } from './interface/web/sign-in.controller.js';
+import { RecentStaffChecks } from './interface/web/recent-staff-checks.js';
 import { StaffAdminController } from './interface/web/staff-admin.controller.js';
 
 const controllers = [SignInController, StaffAdminController];
@@ -31,7 +32,7 @@ const adapters = [
 /** Staff accounts, sign-in and sessions, roles. */
 @Module({
   controllers,
-  providers: [...commandHandlers, ...queryHandlers, ...adapters],
-  exports: [STAFF_MEMBER_REPOSITORY, PASSWORD_HASHER],
+  providers: [...commandHandlers, ...queryHandlers, ...adapters, RecentStaffChecks],
+  exports: [STAFF_MEMBER_REPOSITORY, PASSWORD_HASHER, RecentStaffChecks],
 })
 export class IdentityModule {}

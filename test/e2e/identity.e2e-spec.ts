@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
 import { runCli } from '../../src/cli/run-cli.js';
 import {
@@ -8,6 +10,8 @@ import {
   type TestApp,
   type TestStaff,
 } from '../support/test-app.js';
+import { DeactivateStaffMemberCommand } from '../../src/identity/application/commands/deactivate-staff-member/deactivate-staff-member.command.js';
+import { systemActor } from '../../src/shared/domain/actor.js';
 import { SettableClock } from '../../src/shared/infrastructure/clock/system-clock.js';
 import { testServices } from '../support/services.js';
 import { signedIn, WebSession } from '../support/web-session.js';
@@ -454,6 +458,53 @@ describe('staff sign-in and access', () => {
     expect(await runCli(['staff:deactivate', '--email', email], env, output)).toBe(0);
     const refused = await new WebSession(t.url).signIn(email, 'cli-password-123');
     expect(refused.status).toBe(401);
+  });
+
+  it('ends a deactivated account’s sessions at their next request', async () => {
+    const member = await createStaff(t.app, 'REVIEWER');
+    const session = await signedIn(t.url, member.email, member.password);
+    expect((await session.page('/queue')).status).toBe(200);
+    const admins = await signedIn(t.url, admin.email, admin.password);
+    await admins.page('/admin/users');
+    const deactivated = await admins.submit(`/admin/users/${member.id}/deactivate`);
+    expect(deactivated.status).toBe(303);
+    const after = await session.agent.get('/queue');
+    expect(after.status).toBe(303);
+    expect(after.headers.location).toBe('/login?next=%2Fqueue');
+  });
+
+  it('lets reading pages rely on a staff check STAFF_CHECK_CACHE_SECONDS old, never a change', async () => {
+    const cached = await startTestApp({ env: { STAFF_CHECK_CACHE_SECONDS: '60' } });
+    try {
+      const member = await createStaff(t.app, 'REVIEWER');
+      const session = await signedIn(cached.url, member.email, member.password);
+      expect((await session.page('/queue')).status).toBe(200);
+      // Deactivated by another instance (this one cannot know at once).
+      await t.app
+        .get(CommandBus)
+        .execute(new DeactivateStaffMemberCommand(systemActor('test'), member.id));
+      const stillReading = await session.page('/queue');
+      expect(stillReading.status).toBe(200);
+      expect(stillReading.text).toContain(member.name);
+      // A change checks the account afresh: the session ends instead of claiming.
+      const claim = await session.submit(`/requests/${randomUUID()}/claim`);
+      expect(claim.status).toBe(303);
+      expect(claim.headers.location).toBe('/login');
+      expect((await session.agent.get('/queue')).headers.location).toBe('/login?next=%2Fqueue');
+
+      // A deactivation through this instance is seen at once, reading or not.
+      const other = await createStaff(t.app, 'REVIEWER');
+      const otherSession = await signedIn(cached.url, other.email, other.password);
+      expect((await otherSession.page('/queue')).status).toBe(200);
+      const admins = await signedIn(cached.url, admin.email, admin.password);
+      await admins.page('/admin/users');
+      expect((await admins.submit(`/admin/users/${other.id}/deactivate`)).status).toBe(303);
+      const after = await otherSession.agent.get('/queue');
+      expect(after.status).toBe(303);
+      expect(after.headers.location).toBe('/login?next=%2Fqueue');
+    } finally {
+      await cached.close();
+    }
   });
 });
 

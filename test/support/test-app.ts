@@ -62,8 +62,10 @@ export async function startTestApp(
     SCHEDULER_ENABLED: 'false',
     LOG_LEVEL: 'info',
     LOGIN_MAX_FAILURES_PER_IP: '10000',
-    // Tests read the tab counts right after changing the requests.
+    // Tests read the tab counts right after changing the requests, and deactivate staff
+    // from other instances.
     QUEUE_COUNTS_CACHE_SECONDS: '0',
+    STAFF_CHECK_CACHE_SECONDS: '0',
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];

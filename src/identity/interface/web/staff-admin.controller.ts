@@ -18,6 +18,7 @@ import { CreateStaffMemberCommand } from '../../application/commands/create-staf
 import { DeactivateStaffMemberCommand } from '../../application/commands/deactivate-staff-member/deactivate-staff-member.command.js';
 import { ListStaffMembersQuery } from '../../application/queries/list-staff-members/list-staff-members.query.js';
 import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+import { RecentStaffChecks } from './recent-staff-checks.js';
 
 interface NewStaffForm {
   email?: string;
@@ -32,6 +33,7 @@ export class StaffAdminController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly recentChecks: RecentStaffChecks,
   ) {}
 
   @Get()
@@ -81,6 +83,7 @@ export class StaffAdminController {
     @Res() response: Response,
   ): Promise<void> {
     await this.commands.execute(new DeactivateStaffMemberCommand(actor, id, ip));
+    this.recentChecks.forget(id);
     flash(
       request,
       'success',

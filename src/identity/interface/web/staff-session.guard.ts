@@ -7,10 +7,17 @@ import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/confi
 import { SignInRequiredException } from '../../../shared/interface/http/sign-in-required.exception.js';
 import { GetSignedInStaffQuery } from '../../application/queries/get-signed-in-staff/get-signed-in-staff.query.js';
 import { PUBLIC_KEY } from '../../../shared/interface/http/access.decorators.js';
+import { RecentStaffChecks } from './recent-staff-checks.js';
+
+/** Methods that only read: their pages may rely on a staff check a few seconds old. */
+const READING = new Set(['GET', 'HEAD']);
 
 /**
  * Every portal route needs a live session of an active staff member. The idle
  * timeout is the session cookie's rolling lifetime; the absolute one is checked here.
+ * Whether the account is still active is read from the database for every
+ * request that changes something, and at most every STAFF_CHECK_CACHE_SECONDS
+ * for the pages that only read.
  */
 @Injectable()
 export class StaffSessionGuard implements CanActivate {
@@ -19,6 +26,7 @@ export class StaffSessionGuard implements CanActivate {
     private readonly queries: QueryBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly recent: RecentStaffChecks,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,11 +44,16 @@ export class StaffSessionGuard implements CanActivate {
       await endSession(request);
       throw new SignInRequiredException('expired');
     }
-    const staff = await this.queries.execute(new GetSignedInStaffQuery(staffId));
+    const reading = READING.has(request.method);
+    const staff =
+      (reading ? this.recent.recall(staffId) : null) ??
+      (await this.queries.execute(new GetSignedInStaffQuery(staffId)));
     if (!staff) {
+      this.recent.forget(staffId);
       await endSession(request);
       throw new SignInRequiredException('inactive');
     }
+    this.recent.remember(staff);
     request.staff = staff;
     return true;
   }
