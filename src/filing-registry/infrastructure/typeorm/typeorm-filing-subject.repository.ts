@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
 import { isUniqueViolation } from '../../../shared/infrastructure/database/postgres-errors.js';
 import type { FilingSubjectRepository } from '../../application/ports/filing-subject.repository.js';
@@ -14,6 +14,9 @@ import { FilingSubjectEmailHistoryEntity } from './filing-subject-email-history.
 import { FilingSubjectEntity } from './filing-subject.entity.js';
 import { FilingSubjectMapper } from './filing-subject.mapper.js';
 import { FilingWebsiteEntity } from './filing-website.entity.js';
+
+/** A subject row as `withWebsites` loads it. */
+type LoadedSubjectRow = FilingSubjectEntity & { websites: FilingWebsiteEntity[] };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Rows per multi-row INSERT (PostgreSQL allows 65,535 parameters per statement). */
@@ -30,36 +33,40 @@ export class TypeormFilingSubjectRepository implements FilingSubjectRepository {
   async findById(id: string): Promise<FilingSubject | null> {
     // A malformed id would be a failed statement, which spoils a caller's transaction.
     if (!UUID.test(id)) return null;
-    return this.loadOne(await this.manager.findOneBy(FilingSubjectEntity, { id }));
+    return this.loadOne(this.withWebsites().where('subject.id = :id', { id }));
   }
 
   async findByIdForUpdate(id: string): Promise<FilingSubject | null> {
     if (!UUID.test(id)) return null;
-    const row = await this.manager
-      .createQueryBuilder(FilingSubjectEntity, 'subject')
-      .setLock('pessimistic_write')
-      .where('subject.id = :id', { id })
-      .getOne();
-    return this.loadOne(row);
+    return this.loadOne(
+      this.withWebsites()
+        .where('subject.id = :id', { id })
+        .setLock('pessimistic_write', undefined, ['subject']),
+    );
   }
 
   async findByFilingNumber(subjectFilingNumber: string): Promise<FilingSubject | null> {
     return this.loadOne(
-      await this.manager.findOneBy(FilingSubjectEntity, { filingNumber: subjectFilingNumber }),
+      this.withWebsites().where('subject.filingNumber = :subjectFilingNumber', {
+        subjectFilingNumber,
+      }),
     );
   }
 
   async findByFilingNumbers(subjectFilingNumbers: string[]): Promise<Map<string, FilingSubject>> {
     if (subjectFilingNumbers.length === 0) return new Map();
-    const rows = await this.manager.findBy(FilingSubjectEntity, {
-      filingNumber: In(subjectFilingNumbers),
-    });
-    const subjects = await this.loadMany(rows);
-    return new Map(subjects.map((subject) => [subject.filingNumber, subject]));
+    const rows = (await this.withWebsites()
+      .where('subject.filingNumber IN (:...subjectFilingNumbers)', { subjectFilingNumbers })
+      .getMany()) as LoadedSubjectRow[];
+    return new Map(
+      rows.map((row) => [row.filingNumber, FilingSubjectMapper.toDomain(row, row.websites)]),
+    );
   }
 
   async findByAliyunAccountId(aliyunAccountId: string): Promise<FilingSubject | null> {
-    return this.loadOne(await this.manager.findOneBy(FilingSubjectEntity, { aliyunAccountId }));
+    return this.loadOne(
+      this.withWebsites().where('subject.aliyunAccountId = :aliyunAccountId', { aliyunAccountId }),
+    );
   }
 
   async findAccountHolders(aliyunAccountIds: string[]): Promise<Map<string, string>> {
@@ -178,24 +185,25 @@ export class TypeormFilingSubjectRepository implements FilingSubjectRepository {
     }
   }
 
-  private async loadOne(row: FilingSubjectEntity | null): Promise<FilingSubject | null> {
-    if (!row) return null;
-    const [subject] = await this.loadMany([row]);
-    return subject ?? null;
+  /** A subject with its websites, in one statement. */
+  private withWebsites(): SelectQueryBuilder<FilingSubjectEntity> {
+    return this.manager
+      .createQueryBuilder(FilingSubjectEntity, 'subject')
+      .leftJoinAndMapMany(
+        'subject.websites',
+        FilingWebsiteEntity,
+        'website',
+        'website.subjectId = subject.id',
+      )
+      .addOrderBy('website.createdAt')
+      .addOrderBy('website.filingNumber');
   }
 
-  private async loadMany(rows: FilingSubjectEntity[]): Promise<FilingSubject[]> {
-    if (rows.length === 0) return [];
-    const websites = await this.manager.find(FilingWebsiteEntity, {
-      where: { subjectId: In(rows.map((row) => row.id)) },
-    });
-    const bySubject = new Map<string, FilingWebsiteEntity[]>();
-    for (const site of websites) {
-      const list = bySubject.get(site.subjectId) ?? [];
-      list.push(site);
-      bySubject.set(site.subjectId, list);
-    }
-    return rows.map((row) => FilingSubjectMapper.toDomain(row, bySubject.get(row.id) ?? []));
+  private async loadOne(
+    query: SelectQueryBuilder<FilingSubjectEntity>,
+  ): Promise<FilingSubject | null> {
+    const row = (await query.getOne()) as LoadedSubjectRow | null;
+    return row ? FilingSubjectMapper.toDomain(row, row.websites) : null;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../../domain/document-kind.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/document-kind.js';
 import {
   InitializationRequest,
   type Approval,
@@ -73,7 +73,11 @@ export const InitializationRequestMapper = {
           uploadedAt: document.uploadedAt,
           supersededAt: document.supersededAt,
         }))
-        .sort((a, b) => a.uploadedAt.getTime() - b.uploadedAt.getTime()),
+        .sort(
+          (a, b) =>
+            a.uploadedAt.getTime() - b.uploadedAt.getTime() ||
+            DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind),
+        ),
       checks: checks.map((check) => ({
         documentId: check.documentId,
         legible: check.legible,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { In, Not } from 'typeorm';
+import { In, Not, type SelectQueryBuilder } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import { isUniqueViolation } from '../../../shared/infrastructure/database/postgres-errors.js';
 import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
@@ -17,6 +17,12 @@ import {
   RequestDocumentEntity,
 } from './initialization-request.entity.js';
 import { InitializationRequestMapper } from './initialization-request.mapper.js';
+
+/** A request row as `withParts` loads it. */
+type LoadedRequestRow = InitializationRequestEntity & {
+  documents: RequestDocumentEntity[];
+  checks: DocumentCheckEntity[];
+};
 
 @Injectable()
 export class TypeormInitializationRequestRepository implements InitializationRequestRepository {
@@ -38,29 +44,29 @@ export class TypeormInitializationRequestRepository implements InitializationReq
   }
 
   async findById(id: string): Promise<InitializationRequest | null> {
-    const row = await this.manager.getRepository(InitializationRequestEntity).findOneBy({ id });
-    return row ? this.hydrate(row) : null;
+    return this.loadOne(this.withParts().where('request.id = :id', { id }));
   }
 
   async getForUpdate(id: string): Promise<InitializationRequest> {
-    const row = await this.manager
-      .getRepository(InitializationRequestEntity)
-      .createQueryBuilder('request')
-      .where('request.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!row) throw new RequestNotFoundError(id);
-    return this.hydrate(row);
+    const request = await this.loadOne(
+      this.withParts()
+        .where('request.id = :id', { id })
+        .setLock('pessimistic_write', undefined, ['request']),
+    );
+    if (!request) throw new RequestNotFoundError(id);
+    return request;
   }
 
   async findByExternalId(
     intakeClient: string,
     externalId: string,
   ): Promise<InitializationRequest | null> {
-    const row = await this.manager
-      .getRepository(InitializationRequestEntity)
-      .findOneBy({ intakeClient, externalId });
-    return row ? this.hydrate(row) : null;
+    return this.loadOne(
+      this.withParts().where(
+        'request.intakeClient = :intakeClient AND request.externalId = :externalId',
+        { intakeClient, externalId },
+      ),
+    );
   }
 
   async insert(request: InitializationRequest): Promise<'inserted' | 'duplicate'> {
@@ -140,14 +146,29 @@ export class TypeormInitializationRequestRepository implements InitializationReq
     return rows.length > 0;
   }
 
-  private async hydrate(row: InitializationRequestEntity): Promise<InitializationRequest> {
-    // One after the other: inside a transaction both would queue on the same connection anyway.
-    const documents = await this.manager
-      .getRepository(RequestDocumentEntity)
-      .findBy({ requestId: row.id });
-    const checks = await this.manager
-      .getRepository(DocumentCheckEntity)
-      .findBy({ requestId: row.id });
-    return InitializationRequestMapper.toDomain(row, documents, checks);
+  /** The request with its documents and checks, in one statement (a few joined rows). */
+  private withParts(): SelectQueryBuilder<InitializationRequestEntity> {
+    return this.manager
+      .getRepository(InitializationRequestEntity)
+      .createQueryBuilder('request')
+      .leftJoinAndMapMany(
+        'request.documents',
+        RequestDocumentEntity,
+        'document',
+        'document.requestId = request.id',
+      )
+      .leftJoinAndMapMany(
+        'request.checks',
+        DocumentCheckEntity,
+        'check',
+        'check.requestId = request.id',
+      );
+  }
+
+  private async loadOne(
+    query: SelectQueryBuilder<InitializationRequestEntity>,
+  ): Promise<InitializationRequest | null> {
+    const row = (await query.getOne()) as LoadedRequestRow | null;
+    return row ? InitializationRequestMapper.toDomain(row, row.documents, row.checks) : null;
   }
 }

@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { toSnapshot, type FilingSubjectSnapshot } from '../../filing-subject-snapshot.js';
 import {
   FILING_SUBJECT_REPOSITORY,
@@ -12,15 +11,13 @@ import { FindSubjectByAliyunAccountQuery } from './find-subject-by-aliyun-accoun
 export class FindSubjectByAliyunAccountHandler implements IQueryHandler<FindSubjectByAliyunAccountQuery> {
   constructor(
     @Inject(FILING_SUBJECT_REPOSITORY) private readonly subjects: FilingSubjectRepository,
-    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async execute(query: FindSubjectByAliyunAccountQuery): Promise<FilingSubjectSnapshot | null> {
     const id = query.aliyunAccountId.trim();
     if (id === '') return null;
-    return this.unitOfWork.run(async () => {
-      const subject = await this.subjects.findByAliyunAccountId(id);
-      return subject ? toSnapshot(subject) : null;
-    });
+    // One statement (the subject with its websites): consistent without a transaction of its own.
+    const subject = await this.subjects.findByAliyunAccountId(id);
+    return subject ? toSnapshot(subject) : null;
   }
 }

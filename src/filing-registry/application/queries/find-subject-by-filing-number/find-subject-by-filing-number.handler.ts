@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { parseIcpFilingNumber } from '@lib/credentials';
-import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { toSnapshot, type FilingSubjectSnapshot } from '../../filing-subject-snapshot.js';
 import {
   FILING_SUBJECT_REPOSITORY,
@@ -13,15 +12,13 @@ import { FindSubjectByFilingNumberQuery } from './find-subject-by-filing-number.
 export class FindSubjectByFilingNumberHandler implements IQueryHandler<FindSubjectByFilingNumberQuery> {
   constructor(
     @Inject(FILING_SUBJECT_REPOSITORY) private readonly subjects: FilingSubjectRepository,
-    @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async execute(query: FindSubjectByFilingNumberQuery): Promise<FilingSubjectSnapshot | null> {
     const parsed = parseIcpFilingNumber(query.filingNumber);
     if (!parsed.ok) return null;
-    return this.unitOfWork.run(async () => {
-      const subject = await this.subjects.findByFilingNumber(parsed.subjectNumber);
-      return subject ? toSnapshot(subject) : null;
-    });
+    // One statement (the subject with its websites): consistent without a transaction of its own.
+    const subject = await this.subjects.findByFilingNumber(parsed.subjectNumber);
+    return subject ? toSnapshot(subject) : null;
   }
 }
