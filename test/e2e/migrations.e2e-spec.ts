@@ -59,7 +59,9 @@ describe('migrations', () => {
   it('leave nothing for migration:generate to write: the entities match the migrated schema', async () => {
     // The previous test left the database fully migrated; make sure of it.
     expect(await runMigrations(url)).toEqual([]);
-    const dataSource = await new DataSource(dataSourceOptions(url, 'beian-desk-diff')).initialize();
+    const dataSource = await new DataSource(
+      dataSourceOptions(url, { applicationName: 'beian-desk-diff' }),
+    ).initialize();
     try {
       const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
       expect(upQueries.map((query) => query.query)).toEqual([]);

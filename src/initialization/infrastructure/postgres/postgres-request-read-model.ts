@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -86,7 +85,6 @@ class Parameters {
 @Injectable()
 export class PostgresRequestReadModel implements RequestReadModel {
   private readonly pool: pg.Pool;
-  private readonly statementNames = new Map<string, string>();
   /** The workload's tab counts, per set of tabs (and viewer, for Mine), for a few seconds. */
   private readonly workloadCounts = new Map<
     string,
@@ -97,20 +95,6 @@ export class PostgresRequestReadModel implements RequestReadModel {
   constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
     this.countsCacheMs = config.QUEUE_COUNTS_CACHE_SECONDS * 1000;
-  }
-
-  /**
-   * The queue's statements are prepared (named) on each connection: their text
-   * depends only on the tab and which filters are set, a few hundred shapes at
-   * most, and planning the tab counts costs more than running them.
-   */
-  private prepared<R extends pg.QueryResultRow>(text: string, values: unknown[]) {
-    let name = this.statementNames.get(text);
-    if (!name) {
-      name = `queue-${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-      if (this.statementNames.size < 2000) this.statementNames.set(text, name);
-    }
-    return this.pool.query<R>({ name, text, values });
   }
 
   async queuePage(
@@ -128,7 +112,7 @@ export class PostgresRequestReadModel implements RequestReadModel {
           `(r.due_at, r.id) > (${parameters.add(after.dueAt)}::timestamptz, ${parameters.add(after.id)}::uuid)`,
         );
       }
-      const found = await this.prepared<QueueRecord>(
+      const found = await this.pool.query<QueueRecord>(
         pageOf(where, 'r.due_at, r.id', parameters.add(limit)),
         parameters.values,
       );
@@ -139,7 +123,7 @@ export class PostgresRequestReadModel implements RequestReadModel {
     const parameters = new Parameters();
     const where = [...this.conditions(slice, parameters), 'r.due_at IS NULL'];
     if (after?.dueAt === null) where.push(`r.id > ${parameters.add(after.id)}::uuid`);
-    const undated = await this.prepared<QueueRecord>(
+    const undated = await this.pool.query<QueueRecord>(
       pageOf(where, 'r.id', parameters.add(limit - rows.length)),
       parameters.values,
     );
@@ -188,7 +172,7 @@ export class PostgresRequestReadModel implements RequestReadModel {
       return `(SELECT count(*) FROM (SELECT 1 FROM initialization_requests r
                  WHERE ${where.join(' AND ')} LIMIT ${limit}) AS t${index}) AS c${index}`;
     });
-    const result = await this.prepared<Record<string, string>>(
+    const result = await this.pool.query<Record<string, string>>(
       `SELECT ${columns.join(',\n')}`,
       parameters.values,
     );

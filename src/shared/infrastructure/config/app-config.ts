@@ -68,6 +68,7 @@ export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     DATABASE_URL: postgresUrl,
+    DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
     REDIS_URL: redisUrl,
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** Unset: 0.0.0.0, or 127.0.0.1 for the demo (decided in main.ts, which knows the mode). */

@@ -1,9 +1,17 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations/index.js';
 import { ENTITIES } from '../../../entities.js';
+import { PreparingClient } from './preparing-client.js';
 
-/** One definition of the connection, used by the app, the CLI and the tests. */
-export function dataSourceOptions(url: string, applicationName = 'beian-desk'): DataSourceOptions {
+/**
+ * One definition of the connection, used by the app, the CLI and the tests.
+ * The app's own pool prepares the statements it runs often (PreparingClient);
+ * migrations and one-off tools run their statements as they are.
+ */
+export function dataSourceOptions(
+  url: string,
+  { applicationName = 'beian-desk', preparedStatements = false } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -18,6 +26,10 @@ export function dataSourceOptions(url: string, applicationName = 'beian-desk'): 
     installExtensions: false,
     uuidExtension: 'pgcrypto',
     logging: false,
-    extra: { max: 20, idleTimeoutMillis: 30_000 },
+    extra: {
+      max: 20,
+      idleTimeoutMillis: 30_000,
+      ...(preparedStatements ? { Client: PreparingClient } : {}),
+    },
   };
 }

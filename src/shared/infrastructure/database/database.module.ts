@@ -10,7 +10,10 @@ import { TypeormUnitOfWork } from './typeorm-unit-of-work.js';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.DATABASE_URL),
+      useFactory: (config: AppConfig) =>
+        dataSourceOptions(config.DATABASE_URL, {
+          preparedStatements: config.DATABASE_PREPARED_STATEMENTS,
+        }),
     }),
   ],
   providers: [TypeormUnitOfWork, { provide: UNIT_OF_WORK, useExisting: TypeormUnitOfWork }],

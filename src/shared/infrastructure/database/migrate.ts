@@ -6,7 +6,7 @@ import { dataSourceOptions } from './data-source-options.js';
 /** Applies every pending migration; returns the names applied. */
 export async function runMigrations(url: string): Promise<string[]> {
   const dataSource = await new DataSource(
-    dataSourceOptions(url, 'beian-desk-migrate'),
+    dataSourceOptions(url, { applicationName: 'beian-desk-migrate' }),
   ).initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -19,7 +19,7 @@ export async function runMigrations(url: string): Promise<string[]> {
 /** Reverts the most recent migration (or `count` of them). */
 export async function revertMigrations(url: string, count = 1): Promise<void> {
   const dataSource = await new DataSource(
-    dataSourceOptions(url, 'beian-desk-migrate'),
+    dataSourceOptions(url, { applicationName: 'beian-desk-migrate' }),
   ).initialize();
   try {
     for (let index = 0; index < count; index += 1) {
@@ -41,7 +41,7 @@ export async function generateMigration(
   dir: string,
 ): Promise<string | null> {
   const dataSource = await new DataSource(
-    dataSourceOptions(url, 'beian-desk-migrate'),
+    dataSourceOptions(url, { applicationName: 'beian-desk-migrate' }),
   ).initialize();
   try {
     const sqlInMemory = await dataSource.driver.createSchemaBuilder().log();
