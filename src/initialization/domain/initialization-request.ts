@@ -753,6 +753,15 @@ export class InitializationRequest {
 function deepCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => deepCopy(item)) as T;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, deepCopy(item)])) as T;
+  // Plain loops: the workspace copies a request once per action it tries.
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index += 1) copy[index] = deepCopy(value[index]);
+    return copy as T;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    copy[key] = deepCopy((value as Record<string, unknown>)[key]);
+  }
+  return copy as T;
 }

@@ -15,7 +15,12 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
 
   constructor(message: string) {
+    // A refusal in words, not a fault: no stack trace is taken (a workspace page asks the
+    // aggregate about every action, and each refusal is one of these).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = new.target.name;
   }
 }
