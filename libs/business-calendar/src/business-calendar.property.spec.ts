@@ -112,6 +112,17 @@ describe('business-calendar properties', () => {
     );
   });
 
+  it('counts the minutes from one instant to many exactly as to each alone', () => {
+    fc.assert(
+      fc.property(instant, fc.array(shift, { maxLength: 12 }), (from, shifts) => {
+        const instants = shifts.flatMap((ms) => [shifted(from, ms), shifted(from, ms)]);
+        expect(calendar.businessMinutesFrom(from, instants)).toEqual(
+          instants.map((to) => calendar.businessMinutesBetween(from, to)),
+        );
+      }),
+    );
+  });
+
   it('subtracts business minutes so that exactly that many remain, from the earliest such instant', () => {
     fc.assert(
       fc.property(instant, fc.integer({ min: 0, max: 5 * 540 }), shift, (at, minutes, toNow) => {

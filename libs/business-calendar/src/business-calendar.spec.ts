@@ -465,6 +465,20 @@ describe('building a calendar', () => {
     expect(tokyo.dueAt(receivedAt).toISOString()).toBe('2025-03-19T07:00:00.000Z');
   });
 
+  it('finds the day of an instant in a zone whose offset changes, on the day it changes too', () => {
+    const berlin = new BusinessCalendar([], { zone: 'Europe/Berlin' });
+    // Clocks went forward at 01:00 UTC on Sunday 2026-03-29.
+    expect(berlin.isBusinessDay(new Date('2026-03-28T22:30:00Z'))).toBe(false); // Sun 00:30 CET
+    expect(berlin.isBusinessDay(new Date('2026-03-29T21:30:00Z'))).toBe(false); // Sun 23:30 CEST
+    expect(berlin.isBusinessDay(new Date('2026-03-29T22:30:00Z'))).toBe(true); // Mon 00:30 CEST
+    expect(berlin.isBusinessDay(new Date('2026-03-27T22:59:00Z'))).toBe(true); // Fri 23:59 CET
+    // Friday 17:00 CET to Monday 10:00 CEST: an hour each side of the weekend.
+    const friday = new Date('2026-03-27T16:00:00Z');
+    const monday = new Date('2026-03-30T08:00:00Z');
+    expect(berlin.businessMinutesBetween(friday, monday)).toBe(120);
+    expect(berlin.businessMinutesFrom(monday, [friday, monday])).toEqual([-120, 0]);
+  });
+
   it('counts Monday to Friday when no arrangement is loaded', () => {
     const plain = new BusinessCalendar([]);
     expect(plain.isBusinessDay('2025-10-01')).toBe(true);

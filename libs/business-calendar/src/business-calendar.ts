@@ -35,6 +35,7 @@ export const DEFAULT_BUSINESS_HOURS: BusinessHours = { start: 9 * 60, end: 18 * 
 const WALL_CLOCK_CACHE_SIZE = 10_000;
 
 const MS_PER_MINUTE = 60_000;
+const MS_PER_DAY = 86_400_000;
 
 /**
  * A working calendar: which days are business days (official arrangements, or Monday–Friday
@@ -50,6 +51,8 @@ export class BusinessCalendar {
   private readonly officialYearSet: ReadonlySet<number>;
   /** Instants of wall-clock times already worked out ("2026-11-25 1080" → ms): zone maths is slow. */
   private readonly wallClockCache = new Map<string, number>();
+  /** The zone's UTC offset (minutes) on UTC days throughout which it does not change. */
+  private readonly dayOffsets = new Map<number, number>();
 
   constructor(arrangements: readonly YearArrangement[], options: BusinessCalendarOptions = {}) {
     const problems = validateArrangements(arrangements);
@@ -161,20 +164,58 @@ export class BusinessCalendar {
    */
   businessMinutesBetween(from: Date, to: Date, hours?: BusinessHours): number {
     const [a, b] = [checkInstant(from).getTime(), checkInstant(to).getTime()];
-    if (b < a) {
-      const forward = this.businessMinutesBetween(to, from, hours);
-      return forward === 0 ? 0 : -forward;
-    }
     const h = this.hoursOr(hours);
+    if (b < a) {
+      const forward = this.businessMillisIn(b, a, h);
+      return forward === 0 ? 0 : -forward / MS_PER_MINUTE;
+    }
+    return this.businessMillisIn(a, b, h) / MS_PER_MINUTE;
+  }
+
+  /**
+   * `businessMinutesBetween(from, instant)` for each of `instants`, exactly, walking the
+   * calendar once: the gaps between the instants (in time order) are added up, so a page
+   * of fifty deadlines spread over a month costs a month of days, not fifty.
+   */
+  businessMinutesFrom(from: Date, instants: readonly Date[], hours?: BusinessHours): number[] {
+    const origin = checkInstant(from).getTime();
+    const h = this.hoursOr(hours);
+    const times = [...new Set(instants.map((instant) => checkInstant(instant).getTime()))];
+    const signed = new Map<number, number>();
+    const walk = (sorted: number[], sign: 1 | -1): void => {
+      let total = 0;
+      let previous = origin;
+      for (const time of sorted) {
+        total +=
+          sign > 0
+            ? this.businessMillisIn(previous, time, h)
+            : this.businessMillisIn(time, previous, h);
+        signed.set(time, total === 0 ? 0 : (sign * total) / MS_PER_MINUTE);
+        previous = time;
+      }
+    };
+    walk(
+      times.filter((time) => time >= origin).sort((x, y) => x - y),
+      1,
+    );
+    walk(
+      times.filter((time) => time < origin).sort((x, y) => y - x),
+      -1,
+    );
+    return instants.map((instant) => signed.get(instant.getTime())!);
+  }
+
+  /** Business milliseconds in [a, b), for a ≤ b (whole numbers, so they add up exactly). */
+  private businessMillisIn(a: number, b: number, h: BusinessHours): number {
     let total = 0;
-    const last = this.dayOf(to);
-    for (let d = this.dayOf(from); d <= last; d = addDays(d, 1)) {
+    const last = this.dayOfMillis(b);
+    for (let d = this.dayOfMillis(a); d <= last; d = addDays(d, 1)) {
       if (!this.isWorkday(d)) continue;
       const start = Math.max(a, this.wallClockMillis(d, h.start));
       const end = Math.min(b, this.wallClockMillis(d, h.end));
       if (end > start) total += end - start;
     }
-    return total / MS_PER_MINUTE;
+    return total;
   }
 
   /**
@@ -246,10 +287,33 @@ export class BusinessCalendar {
     );
   }
 
+  /**
+   * The calendar day of an instant in the business zone. The zone's offset is asked once
+   * per UTC day (asking the zone database is the slow part) unless it changes that day.
+   */
+  private dayOfMillis(ms: number): string {
+    const utcDay = Math.floor(ms / MS_PER_DAY);
+    let offset = this.dayOffsets.get(utcDay);
+    if (offset === undefined) {
+      const zone = IANAZone.create(this.zone);
+      const start = zone.offset(utcDay * MS_PER_DAY);
+      if (zone.offset((utcDay + 1) * MS_PER_DAY - 1) !== start) {
+        return isoDay(DateTime.fromMillis(ms, { zone: this.zone }));
+      }
+      if (this.dayOffsets.size >= WALL_CLOCK_CACHE_SIZE) this.dayOffsets.clear();
+      this.dayOffsets.set(utcDay, start);
+      offset = start;
+    }
+    const shifted = new Date(ms + offset * MS_PER_MINUTE).toISOString();
+    return shifted.length === 24
+      ? shifted.slice(0, 10)
+      : isoDay(DateTime.fromMillis(ms, { zone: this.zone }));
+  }
+
   private dayOf(day: string | Date): string {
     if (typeof day !== 'string') {
       // Not `instanceof Date`: a Date from another realm (a VM context, a worker) is a Date too.
-      return isoDay(DateTime.fromJSDate(checkInstant(day), { zone: this.zone }));
+      return this.dayOfMillis(checkInstant(day).getTime());
     }
     if (!parseDay(day)) throw new RangeError(`"${day}" is not a calendar date (YYYY-MM-DD).`);
     return day;

@@ -6,8 +6,11 @@ import type {
   SlaDescription,
 } from '../../initialization/application/ports/sla-describer.js';
 import type { Deadline } from '../../initialization/domain/initialization-request.js';
-import { slaStateOf, type SlaFacts } from '../domain/sla-state.js';
+import { slaStateOf, type SlaFacts, type SlaState } from '../domain/sla-state.js';
 import { BusinessCalendarSource } from './business-calendar-source.js';
+
+/** States in which the SLA clock runs towards `dueAt`. */
+const RUNNING: ReadonlySet<SlaState> = new Set(['ON_TRACK', 'AT_RISK', 'BREACHED']);
 
 /**
  * The SLA rule on the official calendar: due at the end of the Nth business day
@@ -44,24 +47,21 @@ export class CalendarDeadlinePolicy implements DeadlinePolicy, SlaDescriber {
 
   async describeAll(facts: readonly SlaFacts[], now: Date): Promise<SlaDescription[]> {
     const calendar = await this.calendars.current();
-    // A page of a queue shares a handful of deadlines (18:00 of a few days): count each once.
-    const counted = new Map<number, number>();
-    const minutesUntil = (dueAt: Date): number => {
-      let minutes = counted.get(dueAt.getTime());
-      if (minutes === undefined) {
-        minutes = calendar.businessMinutesBetween(now, dueAt);
-        counted.set(dueAt.getTime(), minutes);
-      }
-      return minutes;
-    };
-    return facts.map((fact) => {
-      const state = slaStateOf(fact, now);
-      const running = state === 'ON_TRACK' || state === 'AT_RISK' || state === 'BREACHED';
-      const minutes = running && fact.dueAt ? minutesUntil(fact.dueAt) : null;
-      return {
-        slaState: state,
-        businessMinutesRemaining: minutes === null ? null : Math.floor(minutes),
-      };
+    const described = facts.map((fact) => {
+      const slaState = slaStateOf(fact, now);
+      return { slaState, runningUntil: slaState && RUNNING.has(slaState) ? fact.dueAt : null };
     });
+    // A page of a queue: one walk over the calendar for all its deadlines.
+    const deadlines = described.flatMap(({ runningUntil }) => (runningUntil ? [runningUntil] : []));
+    const minutes = calendar.businessMinutesFrom(now, deadlines);
+    const minutesUntil = new Map(
+      deadlines.map((dueAt, index) => [dueAt.getTime(), minutes[index]!]),
+    );
+    return described.map(({ slaState, runningUntil }) => ({
+      slaState,
+      businessMinutesRemaining: runningUntil
+        ? Math.floor(minutesUntil.get(runningUntil.getTime())!)
+        : null,
+    }));
   }
 }
