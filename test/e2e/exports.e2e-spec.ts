@@ -7,6 +7,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
+import { chinaOfficialCalendar } from '@lib/business-calendar';
 import { describeAuditEvent } from '../../src/audit/application/audit-event-wording.js';
 import { RemoveExpiredExportsCommand } from '../../src/audit/application/commands/remove-expired-exports/remove-expired-exports.command.js';
 import { ResumeStalledExportsCommand } from '../../src/audit/application/commands/resume-stalled-exports/resume-stalled-exports.command.js';
@@ -266,10 +267,12 @@ describe('exports of the audit trail', () => {
   });
 
   it('puts the same summary on an export of requests, as CSV and as Excel', async () => {
-    // A day of its own (a random one in 2024), so only these requests fall in it.
-    const day = DateTime.fromISO('2024-01-01', { zone: 'Asia/Shanghai' }).plus({
-      days: Math.floor(Math.random() * 360),
+    // A day of its own (a random business day of 2024), so only these requests fall in it;
+    // one received on a day off would count on the next business day, outside the range.
+    let day = DateTime.fromISO('2024-01-01', { zone: 'Asia/Shanghai' }).plus({
+      days: Math.floor(Math.random() * 340),
     });
+    while (!chinaOfficialCalendar().isBusinessDay(day.toISODate()!)) day = day.plus({ days: 1 });
     const run = randomBytes(3).toString('hex');
     for (const hour of [10, 11, 12])
       await insertRequest(t.dataSource, {
