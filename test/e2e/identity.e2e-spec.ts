@@ -177,6 +177,18 @@ describe('staff sign-in and access', () => {
     expect(documentFile.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
+  it('keeps portal pages out of every cache (they carry personal data), and lets stylesheets be cached', async () => {
+    const session = await signedIn(t.url, reviewer.email, reviewer.password);
+    for (const path of ['/queue', '/login']) {
+      const page = await session.agent.get(path);
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.headers.etag).toBeUndefined();
+    }
+    const stylesheet = await request(t.url).get('/assets/css/desk.css');
+    expect(stylesheet.status).toBe(200);
+    expect(stylesheet.headers['cache-control']).not.toBe('no-store');
+  });
+
   it('marks the session cookie Secure behind a TLS-terminating proxy, and never sends it over plain HTTP when COOKIE_SECURE=true', async () => {
     const sessionCookie = (response: request.Response): string | undefined =>
       ([] as string[])

@@ -34,6 +34,14 @@ export function configureHttpApp(
     (DOCUMENT_FILE.test(req.path) ? documentHeaders : pageHeaders)(req, res, next),
   );
 
+  // Pages are personal and of the moment (personal data, SLA time left): no cache keeps them,
+  // so the back button after signing out shows nothing, and no ETag is worked out for them.
+  app.set('etag', false);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!req.path.startsWith('/assets/')) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
   app.useStaticAssets(path.join(root, 'views', 'assets'), {
     prefix: '/assets/',
     maxAge: config.NODE_ENV === 'production' ? '1h' : 0,
@@ -66,12 +74,20 @@ export function configureHttpApp(
   });
   app.use(redirectsAfterSessionSaved);
 
+  const helpers = viewHelpers(config.TZ_BUSINESS);
   const handlebars = createHandlebars({
     extname: '.hbs',
     defaultLayout: 'main',
     layoutsDir: path.join(root, 'views', 'layouts'),
     partialsDir: path.join(root, 'views', 'partials'),
-    helpers: viewHelpers(config.TZ_BUSINESS),
+    helpers,
+    // Every helper is declared, so `{{reference}}` compiles to a plain lookup instead of
+    // "a helper of that name, or else the field" (a template naming an unknown helper
+    // fails when it is compiled, which every page's test does).
+    compilerOptions: {
+      knownHelpersOnly: true,
+      knownHelpers: Object.fromEntries(Object.keys(helpers).map((name) => [name, true])),
+    },
   });
   app.engine('hbs', handlebars.engine);
   app.setViewEngine('hbs');
