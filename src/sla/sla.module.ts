@@ -1,5 +1,4 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { DEADLINE_POLICY } from '../initialization/application/ports/deadline-policy.js';
 import { SLA_DESCRIBER } from '../initialization/application/ports/sla-describer.js';
 import { CLOCK, type Clock } from '../shared/application/clock.js';
@@ -44,7 +43,7 @@ export class SlaModule implements OnModuleInit {
   onModuleInit(): void {
     this.banners.register(async () => {
       const calendar = await this.calendars.current();
-      const year = DateTime.fromJSDate(this.clock.now(), { zone: calendar.zone }).year;
+      const year = Number(calendar.calendarDayOf(this.clock.now()).slice(0, 4));
       return calendar.yearsWithoutArrangement([year, year + 1]).map((missing) => ({
         level: 'warning' as const,
         text: `No official working calendar is loaded for ${missing}: deadlines falling in ${missing} count Monday to Friday only, without holidays or make-up working days. An administrator can add it under Calendar.`,

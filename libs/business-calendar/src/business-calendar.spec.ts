@@ -461,6 +461,8 @@ describe('building a calendar', () => {
     const tokyo = new BusinessCalendar([], { zone: 'Asia/Tokyo', hours: { start: 600, end: 960 } });
     // Friday 2025-03-14 23:30 in Beijing is already Saturday 00:30 in Tokyo.
     const receivedAt = shanghai('2025-03-14 23:30');
+    expect(calendar.calendarDayOf(receivedAt)).toBe('2025-03-14');
+    expect(tokyo.calendarDayOf(receivedAt)).toBe('2025-03-15');
     expect(tokyo.isBusinessDay(receivedAt)).toBe(false);
     expect(tokyo.dueAt(receivedAt).toISOString()).toBe('2025-03-19T07:00:00.000Z');
   });

@@ -96,6 +96,11 @@ export class BusinessCalendar {
     return this.yearsWithoutArrangement(years);
   }
 
+  /** The calendar day ('YYYY-MM-DD') of an instant in the calendar's zone. */
+  calendarDayOf(instant: Date): string {
+    return this.dayOfMillis(checkInstant(instant).getTime());
+  }
+
   /** A listed make-up workday, or a Monday–Friday that is not a listed day off. */
   isBusinessDay(day: string | Date): boolean {
     return this.isWorkday(this.dayOf(day));

@@ -16,12 +16,24 @@ interface WallClock {
  */
 export function viewHelpers(zone: string): Record<string, (...args: unknown[]) => unknown> {
   const offsetAt = zoneOffsets(zone);
+  // A page shows the same instants again and again (deadlines at 18:00 of a few days, and
+  // each date twice: as text and in `datetime`), so the last few thousand are remembered.
+  const recent = new Map<number, WallClock | null>();
   const wallClock = (value: unknown): WallClock | null => {
     let ms: number;
     if (Object.prototype.toString.call(value) === '[object Date]') ms = (value as Date).getTime();
     else if (typeof value === 'string' && value) ms = DateTime.fromISO(value, { zone }).toMillis();
     else return null;
     if (!Number.isFinite(ms)) return null;
+    let clock = recent.get(ms);
+    if (clock === undefined) {
+      if (recent.size >= 5_000) recent.clear();
+      clock = wallClockAt(ms);
+      recent.set(ms, clock);
+    }
+    return clock;
+  };
+  const wallClockAt = (ms: number): WallClock | null => {
     const offset = offsetAt(ms);
     // The UTC fields of the instant moved by the offset are the zone's wall clock.
     const iso = new Date(ms + offset * 60_000).toISOString();
