@@ -437,7 +437,7 @@ describe('tab counts on a busy instance', () => {
   });
   afterAll(() => t?.close());
 
-  it('reuses the workload counts for QUEUE_COUNTS_CACHE_SECONDS, but lists and counts matches afresh', async () => {
+  it('reuses the tab counts for QUEUE_COUNTS_CACHE_SECONDS, but lists afresh and counts matches that fit on a page', async () => {
     expect(tabCountsOf((await session.page('/queue')).text).Unassigned).toBe('1');
     await pending('C-SECOND');
     const page = await session.page('/queue');
@@ -451,5 +451,28 @@ describe('tab counts on a busy instance', () => {
     expect(filtered.text).toContain(
       '<p class="matching" role="status">2 requests match the filters.</p>',
     );
+  });
+
+  it('reuses the count of a filter’s matches beyond the first page for QUEUE_COUNTS_CACHE_SECONDS', async () => {
+    const inShanghai = (reference: string) =>
+      insertRequest(t.dataSource, {
+        reference,
+        receivedAt: new Date(now - 2 * HOUR),
+        dueAt: new Date(now + 30 * HOUR),
+        atRiskAt: new Date(now + 26 * HOUR),
+        province: '沪',
+      });
+    for (let index = 0; index < 51; index += 1) await inShanghai(`C-SH-${index}`);
+    const path = `/queue?tab=unassigned&province=${encodeURIComponent('沪')}`;
+    const matching = /<p class="matching" role="status">([^<]*)<\/p>/;
+    expect(matching.exec((await session.page(path)).text)?.[1]).toBe(
+      '51 requests match the filters.',
+    );
+    await inShanghai('C-SH-LATE');
+    const again = await session.page(path);
+    expect(matching.exec(again.text)?.[1]).toBe('51 requests match the filters.');
+    // The rows are read now: 52 of them, 50 here and 2 on the next page.
+    expect(referencesOf(again.text)).toHaveLength(50);
+    expect(referencesOf((await session.page(nextHrefOf(again.text)!)).text)).toHaveLength(2);
   });
 });

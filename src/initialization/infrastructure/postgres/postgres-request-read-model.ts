@@ -85,8 +85,8 @@ class Parameters {
 @Injectable()
 export class PostgresRequestReadModel implements RequestReadModel {
   private readonly pool: pg.Pool;
-  /** The workload's tab counts, per set of tabs (and viewer, for Mine), for a few seconds. */
-  private readonly workloadCounts = new Map<
+  /** Counts per set of tabs, filters (and viewer, for Mine), for a few seconds. */
+  private readonly recentCounts = new Map<
     string,
     { until: number; counts: Promise<Record<QueueTab, number>> }
   >();
@@ -131,28 +131,33 @@ export class PostgresRequestReadModel implements RequestReadModel {
   }
 
   /**
-   * The tab strip's counts are the workload (no filters) and the same for every
-   * viewer but Mine's: each instance reuses them for QUEUE_COUNTS_CACHE_SECONDS
-   * (and counts once for the pages that ask meanwhile), so a busy queue does not
-   * count six tabs on every page. Filtered counts are always counted.
+   * Counts are of a moment ago: each instance reuses a set of counts (the tab strip's
+   * workload, the same for every viewer but Mine's, and a filter's matches) for
+   * QUEUE_COUNTS_CACHE_SECONDS, and counts once for the pages that ask meanwhile, so a
+   * busy queue does not walk its indexes on every page. The rows themselves are always
+   * read afresh (and a filter whose matches fit on one page is counted from them).
    */
   countTabs(
     tabs: readonly QueueTab[],
     slice: Omit<QueueSlice, 'tab'>,
     cap: number,
   ): Promise<Record<QueueTab, number>> {
-    const workload = Object.values(slice.filters).every((value) => value === undefined);
-    if (!workload || this.countsCacheMs === 0) return this.countNow(tabs, slice, cap);
-    const key = `${tabs.join(',')}|${cap}|${tabs.includes('mine') ? slice.viewerId : ''}`;
+    if (this.countsCacheMs === 0) return this.countNow(tabs, slice, cap);
+    const key = JSON.stringify([
+      tabs,
+      cap,
+      tabs.includes('mine') ? slice.viewerId : '',
+      Object.entries(slice.filters).filter(([, value]) => value !== undefined),
+    ]);
     const now = Date.now();
-    const cached = this.workloadCounts.get(key);
+    const cached = this.recentCounts.get(key);
     if (cached && cached.until > now) return cached.counts;
     const counts = this.countNow(tabs, slice, cap);
-    this.workloadCounts.set(key, { until: now + this.countsCacheMs, counts });
-    counts.catch(() => this.workloadCounts.delete(key));
-    if (this.workloadCounts.size > 1000) {
-      for (const [stale, entry] of this.workloadCounts) {
-        if (entry.until <= now) this.workloadCounts.delete(stale);
+    this.recentCounts.set(key, { until: now + this.countsCacheMs, counts });
+    counts.catch(() => this.recentCounts.delete(key));
+    if (this.recentCounts.size > 1000) {
+      for (const [stale, entry] of this.recentCounts) {
+        if (entry.until <= now) this.recentCounts.delete(stale);
       }
     }
     return counts;

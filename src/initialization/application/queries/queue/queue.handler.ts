@@ -83,7 +83,8 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
     const filtered = Object.values(filters).some((value) => value !== undefined);
     // Tab counts are the workload (no filters): each stops at 1,001 index entries. The
     // filtered count is the current tab's only (the "all" tab's would walk the history),
-    // and needs no query when the first page holds every match.
+    // and needs no query when the first page holds every match. Both may be a few seconds
+    // old (QUEUE_COUNTS_CACHE_SECONDS); the rows never are.
     const [found, counts, reviewers] = await Promise.all([
       this.readModel.queuePage({ ...slice, tab }, after, QUEUE_PAGE_SIZE + 1),
       this.readModel.countTabs(
