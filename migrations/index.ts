@@ -8,6 +8,7 @@ import { PortalIndexes1764547200000 } from './1764547200000-portal-indexes.js';
 import { CalendarDaysOfTheDecemberBefore1764633600000 } from './1764633600000-calendar-days-of-the-december-before.js';
 import { RequestsFilingNumberIndex1764720000000 } from './1764720000000-requests-filing-number-index.js';
 import { CalendarMakeUpDayName1764806400000 } from './1764806400000-calendar-make-up-day-name.js';
+import { OpenQueueProvinceIndex1764892800000 } from './1764892800000-open-queue-province-index.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CalendarDaysOfTheDecemberBefore1764633600000,
   RequestsFilingNumberIndex1764720000000,
   CalendarMakeUpDayName1764806400000,
+  OpenQueueProvinceIndex1764892800000,
 ];

@@ -52,6 +52,7 @@ const RUNNING = `('PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL')`;
 @Index('initialization_requests_running_due_idx', { synchronize: false })
 @Index('initialization_requests_held_due_idx', { synchronize: false })
 @Index('initialization_requests_due_idx', { synchronize: false })
+@Index('initialization_requests_open_province_idx', { synchronize: false })
 export class InitializationRequestEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ type: 'varchar', length: 24 }) reference!: string;
