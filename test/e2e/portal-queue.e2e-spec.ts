@@ -420,13 +420,13 @@ describe('tab counts on a busy instance', () => {
   let t: TestApp;
   let session: WebSession;
   const now = Date.now();
-  const pending = (reference: string) =>
+  const pending = (reference: string, province = '京') =>
     insertRequest(t.dataSource, {
       reference,
       receivedAt: new Date(now - 2 * HOUR),
       dueAt: new Date(now + 30 * HOUR),
       atRiskAt: new Date(now + 26 * HOUR),
-      province: '京',
+      province,
     });
 
   beforeAll(async () => {
@@ -454,21 +454,13 @@ describe('tab counts on a busy instance', () => {
   });
 
   it('reuses the count of a filter’s matches beyond the first page for QUEUE_COUNTS_CACHE_SECONDS', async () => {
-    const inShanghai = (reference: string) =>
-      insertRequest(t.dataSource, {
-        reference,
-        receivedAt: new Date(now - 2 * HOUR),
-        dueAt: new Date(now + 30 * HOUR),
-        atRiskAt: new Date(now + 26 * HOUR),
-        province: '沪',
-      });
-    for (let index = 0; index < 51; index += 1) await inShanghai(`C-SH-${index}`);
+    for (let index = 0; index < 51; index += 1) await pending(`C-SH-${index}`, '沪');
     const path = `/queue?tab=unassigned&province=${encodeURIComponent('沪')}`;
     const matching = /<p class="matching" role="status">([^<]*)<\/p>/;
     expect(matching.exec((await session.page(path)).text)?.[1]).toBe(
       '51 requests match the filters.',
     );
-    await inShanghai('C-SH-LATE');
+    await pending('C-SH-LATE', '沪');
     const again = await session.page(path);
     expect(matching.exec(again.text)?.[1]).toBe('51 requests match the filters.');
     // The rows are read now: 52 of them, 50 here and 2 on the next page.
