@@ -7,6 +7,7 @@ import {
   type YearArrangement,
 } from './arrangement.js';
 import { CHINA_OFFICIAL_ARRANGEMENTS } from './data/china-official-2024-2026.js';
+import { zoneOffsets } from './zone-offsets.js';
 
 /** Business hours as minutes after midnight in the business zone: [start, end). */
 export interface BusinessHours {
@@ -35,7 +36,6 @@ export const DEFAULT_BUSINESS_HOURS: BusinessHours = { start: 9 * 60, end: 18 * 
 const WALL_CLOCK_CACHE_SIZE = 10_000;
 
 const MS_PER_MINUTE = 60_000;
-const MS_PER_DAY = 86_400_000;
 
 /**
  * A working calendar: which days are business days (official arrangements, or Monday–Friday
@@ -51,8 +51,8 @@ export class BusinessCalendar {
   private readonly officialYearSet: ReadonlySet<number>;
   /** Instants of wall-clock times already worked out ("2026-11-25 1080" → ms): zone maths is slow. */
   private readonly wallClockCache = new Map<string, number>();
-  /** The zone's UTC offset (minutes) on UTC days throughout which it does not change. */
-  private readonly dayOffsets = new Map<number, number>();
+  /** The zone's UTC offset (minutes) at an instant. */
+  private readonly offsetAt: (ms: number) => number;
 
   constructor(arrangements: readonly YearArrangement[], options: BusinessCalendarOptions = {}) {
     const problems = validateArrangements(arrangements);
@@ -61,6 +61,7 @@ export class BusinessCalendar {
     if (!IANAZone.isValidZone(this.zone)) {
       throw new RangeError(`"${this.zone}" is not an IANA time zone.`);
     }
+    this.offsetAt = zoneOffsets(this.zone);
     this.hours = checkHours(options.hours ?? DEFAULT_BUSINESS_HOURS);
     for (const arrangement of arrangements) {
       for (const block of arrangement.daysOff) {
@@ -292,24 +293,9 @@ export class BusinessCalendar {
     );
   }
 
-  /**
-   * The calendar day of an instant in the business zone. The zone's offset is asked once
-   * per UTC day (asking the zone database is the slow part) unless it changes that day.
-   */
+  /** The calendar day of an instant in the business zone. */
   private dayOfMillis(ms: number): string {
-    const utcDay = Math.floor(ms / MS_PER_DAY);
-    let offset = this.dayOffsets.get(utcDay);
-    if (offset === undefined) {
-      const zone = IANAZone.create(this.zone);
-      const start = zone.offset(utcDay * MS_PER_DAY);
-      if (zone.offset((utcDay + 1) * MS_PER_DAY - 1) !== start) {
-        return isoDay(DateTime.fromMillis(ms, { zone: this.zone }));
-      }
-      if (this.dayOffsets.size >= WALL_CLOCK_CACHE_SIZE) this.dayOffsets.clear();
-      this.dayOffsets.set(utcDay, start);
-      offset = start;
-    }
-    const shifted = new Date(ms + offset * MS_PER_MINUTE).toISOString();
+    const shifted = new Date(ms + this.offsetAt(ms) * MS_PER_MINUTE).toISOString();
     return shifted.length === 24
       ? shifted.slice(0, 10)
       : isoDay(DateTime.fromMillis(ms, { zone: this.zone }));

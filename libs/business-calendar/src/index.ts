@@ -17,3 +17,4 @@ export {
   type DueAtWithCoverage,
 } from './business-calendar.js';
 export { CHINA_OFFICIAL_ARRANGEMENTS } from './data/china-official-2024-2026.js';
+export { zoneOffsets } from './zone-offsets.js';

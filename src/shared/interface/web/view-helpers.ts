@@ -1,6 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
-
-const DAY_MS = 86_400_000;
+import { DateTime } from 'luxon';
+import { zoneOffsets } from '@lib/business-calendar';
 
 /** The wall clock of an instant in a zone, as text parts (a page formats hundreds of dates). */
 interface WallClock {
@@ -104,26 +103,6 @@ function valueAt(values: Record<string, unknown> | undefined, path: unknown[]): 
     current = (current as Record<string, unknown>)[key];
   }
   return current;
-}
-
-/**
- * The zone's UTC offset at an instant, remembered per day: asking the zone
- * database (Intl) is what makes a page of dates slow. A day in which the offset
- * changes (daylight saving) is never remembered and is asked every time.
- */
-function zoneOffsets(zone: string): (ms: number) => number {
-  const iana = IANAZone.create(zone);
-  const days = new Map<number, number>();
-  return (ms) => {
-    const day = Math.floor(ms / DAY_MS);
-    const known = days.get(day);
-    if (known !== undefined) return known;
-    const start = iana.offset(day * DAY_MS);
-    if (iana.offset((day + 1) * DAY_MS - 1) !== start) return iana.offset(ms);
-    if (days.size >= 20_000) days.clear();
-    days.set(day, start);
-    return start;
-  };
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');
