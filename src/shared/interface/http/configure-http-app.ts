@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { create as createHandlebars } from 'express-handlebars';
+import { ExpressHandlebars } from 'express-handlebars';
 import session from 'express-session';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -75,7 +75,7 @@ export function configureHttpApp(
   app.use(redirectsAfterSessionSaved);
 
   const helpers = viewHelpers(config.TZ_BUSINESS);
-  const handlebars = createHandlebars({
+  const handlebars = new UntrimmedHandlebars({
     extname: '.hbs',
     defaultLayout: 'main',
     layoutsDir: path.join(root, 'views', 'layouts'),
@@ -93,6 +93,22 @@ export function configureHttpApp(
   app.setViewEngine('hbs');
   app.setBaseViewsDir(path.join(root, 'views'));
   app.set('view cache', config.NODE_ENV === 'production');
+}
+
+/**
+ * express-handlebars without the `trim()` of each rendered view and layout (its documented
+ * `_renderTemplate` hook). Trimming copies a whole rendered page into one flat string, twice
+ * with its layout (a queue page is some 60,000 characters), to drop whitespace the templates
+ * cannot produce: they are trimmed when compiled. The response is flattened once, when sent.
+ */
+class UntrimmedHandlebars extends ExpressHandlebars {
+  protected override _renderTemplate(
+    template: HandlebarsTemplateDelegate,
+    context?: object,
+    options?: RuntimeOptions,
+  ): string {
+    return template(context, options);
+  }
 }
 
 /** `GET /requests/:id/documents/:documentId`: the only response the desk frames. */
