@@ -146,7 +146,11 @@ export class TypeormInitializationRequestRepository implements InitializationReq
     return rows.length > 0;
   }
 
-  /** The request with its documents and checks, in one statement (a few joined rows). */
+  /**
+   * The request with its documents and checks, in one statement: a check (one per
+   * document) rides on its document's row, so the rows are the documents, not
+   * documents × checks.
+   */
   private withParts(): SelectQueryBuilder<InitializationRequestEntity> {
     return this.manager
       .getRepository(InitializationRequestEntity)
@@ -161,7 +165,7 @@ export class TypeormInitializationRequestRepository implements InitializationReq
         'request.checks',
         DocumentCheckEntity,
         'check',
-        'check.requestId = request.id',
+        'check.documentId = document.id AND check.requestId = request.id',
       );
   }
 
