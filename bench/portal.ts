@@ -227,6 +227,18 @@ async function seed(url: string, staff: Staff[]): Promise<void> {
        WHERE r.status IN ('PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL', 'AWAITING_APPLICANT')`,
     );
     await step(
+      'checks of the ID fronts of the claimed requests (as their timelines say)',
+      `
+      INSERT INTO document_checks (document_id, request_id, legible, authentic, valid,
+                                   matches_application, checked_by, checked_by_name, checked_at)
+      SELECT d.id, r.id, true, true, true, true, r.assignee_id, r.assignee_name,
+             r.received_at + interval '1 hour'
+        FROM initialization_requests r
+        JOIN request_documents d ON d.request_id = r.id AND d.kind = 'ID_FRONT'
+       WHERE r.assignee_id IS NOT NULL
+         AND r.status IN ('IN_REVIEW', 'AWAITING_SECOND_APPROVAL', 'AWAITING_APPLICANT')`,
+    );
+    await step(
       'audit events: each request received, the open ones claimed, checked and looked at',
       `
       INSERT INTO audit_events (seq, occurred_at, actor_type, actor_id, actor_role, actor_name, action,
