@@ -534,7 +534,7 @@ async function main(): Promise<void> {
       { page: 'Queue, Mine tab, first page', paths: ['/queue?tab=mine'], signedIn: true },
       { page: 'Queue, Breached tab, first page', paths: ['/queue?tab=breached'], signedIn: true },
       {
-        page: 'Queue, All requests, a page in the middle of 1M (keyset)',
+        page: `Queue, All requests, a page in the middle of ${ROWS % 1_000_000 === 0 ? `${ROWS / 1_000_000}M` : ROWS.toLocaleString('en')} (keyset)`,
         paths: [`/queue?tab=all&after=${middle.due_at.getTime()}.${middle.id}`],
         signedIn: true,
       },
