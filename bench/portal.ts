@@ -14,7 +14,7 @@
  * the load generator share the others. On one small machine the scheduler
  * otherwise pulls the database backend a query wakes onto the server's core,
  * and the server stands still while its own database works; separate machines,
- * as in production, never do that (see `pinning`).
+ * as in production, never do that (see `pinToCores`).
  *
  * BENCH_ROWS=200000 for a smaller table, BENCH_SECONDS=10 per page and round,
  * BENCH_ROUNDS=3, BENCH_CONNECTIONS=20, BENCH_PIN=false to let every process
@@ -60,7 +60,7 @@ const say = (line: string): void => void process.stderr.write(line + '\n');
  * backend no longer pre-empts the server on its own core. Null when there is one core, when
  * `taskset` (util-linux) is missing, or with BENCH_PIN=false.
  */
-function pinning(): { server: string[]; describe: string } | null {
+function pinToCores(): { server: string[]; describe: string } | null {
   const cores = os.availableParallelism();
   if (process.env.BENCH_PIN === 'false' || cores < 2) return null;
   const rest = cores === 2 ? '1' : `1-${cores - 1}`;
@@ -426,7 +426,7 @@ function indexesRead(before: ScanCounts, after: ScanCounts): string {
     .join(', ');
 }
 
-function pooled(page: string, runs: Run[], scans: Measured['seqScans'], indexes: string): Measured {
+function pooled(page: string, runs: Run[], scans: number | null, indexes: string): Measured {
   const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
   return {
     page,
@@ -444,7 +444,7 @@ function pooled(page: string, runs: Run[], scans: Measured['seqScans'], indexes:
 }
 
 async function main(): Promise<void> {
-  const pinned = pinning();
+  const pinned = pinToCores();
   say(pinned ? `Pinned: ${pinned.describe}.` : 'Not pinned: every process may run on every core.');
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'beian-portal-bench-'));
   const pgDir = path.join(
