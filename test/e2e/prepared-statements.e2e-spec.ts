@@ -51,13 +51,18 @@ describe('prepared statements', () => {
     }
   });
 
-  it('runs through the app’s own pool (a page read twice is prepared), unless DATABASE_PREPARED_STATEMENTS=false', async () => {
+  it('runs through the app’s own pool (a page read again on a connection is prepared), unless DATABASE_PREPARED_STATEMENTS=false', async () => {
     const statementsAfterTwoQueues = async (t: TestApp): Promise<string[]> => {
       const reviewer = await createStaff(t.app, 'REVIEWER');
       const session = await signedIn(t.url, reviewer.email, reviewer.password);
-      expect((await session.page('/queue')).status).toBe(200);
-      expect((await session.page('/queue')).status).toBe(200);
       const master = (t.dataSource.driver as unknown as { master: pg.Pool }).master;
+      // The pool may hand a page's statements to any of its connections; once the page has been
+      // read more times than there are connections, some connection has run one of them twice.
+      let reads = 0;
+      do {
+        expect((await session.page('/queue')).status).toBe(200);
+        reads += 1;
+      } while (reads <= master.totalCount);
       // Every connection the pages used (the pool may hand out a different one each time).
       const clients = await Promise.all(
         Array.from({ length: master.totalCount }, () => master.connect()),
