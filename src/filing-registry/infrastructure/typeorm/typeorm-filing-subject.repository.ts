@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { EntityColumns } from '../../../shared/infrastructure/database/entity-columns.js';
 import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
 import { isUniqueViolation } from '../../../shared/infrastructure/database/postgres-errors.js';
 import type { FilingSubjectRepository } from '../../application/ports/filing-subject.repository.js';
@@ -15,15 +16,14 @@ import { FilingSubjectEntity } from './filing-subject.entity.js';
 import { FilingSubjectMapper } from './filing-subject.mapper.js';
 import { FilingWebsiteEntity } from './filing-website.entity.js';
 
-/** A subject row as `withWebsites` loads it. */
-type LoadedSubjectRow = FilingSubjectEntity & { websites: FilingWebsiteEntity[] };
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Rows per multi-row INSERT (PostgreSQL allows 65,535 parameters per statement). */
 const INSERT_CHUNK = 1000;
 
 @Injectable()
 export class TypeormFilingSubjectRepository implements FilingSubjectRepository {
+  private loading?: SubjectLoading;
+
   constructor(private readonly unitOfWork: TypeormUnitOfWork) {}
 
   private get manager(): EntityManager {
@@ -33,40 +33,26 @@ export class TypeormFilingSubjectRepository implements FilingSubjectRepository {
   async findById(id: string): Promise<FilingSubject | null> {
     // A malformed id would be a failed statement, which spoils a caller's transaction.
     if (!UUID.test(id)) return null;
-    return this.loadOne(this.withWebsites().where('subject.id = :id', { id }));
+    return (await this.load('byId', [id]))[0] ?? null;
   }
 
   async findByIdForUpdate(id: string): Promise<FilingSubject | null> {
     if (!UUID.test(id)) return null;
-    return this.loadOne(
-      this.withWebsites()
-        .where('subject.id = :id', { id })
-        .setLock('pessimistic_write', undefined, ['subject']),
-    );
+    return (await this.load('byIdForUpdate', [id]))[0] ?? null;
   }
 
   async findByFilingNumber(subjectFilingNumber: string): Promise<FilingSubject | null> {
-    return this.loadOne(
-      this.withWebsites().where('subject.filingNumber = :subjectFilingNumber', {
-        subjectFilingNumber,
-      }),
-    );
+    return (await this.load('byFilingNumber', [subjectFilingNumber]))[0] ?? null;
   }
 
   async findByFilingNumbers(subjectFilingNumbers: string[]): Promise<Map<string, FilingSubject>> {
     if (subjectFilingNumbers.length === 0) return new Map();
-    const rows = (await this.withWebsites()
-      .where('subject.filingNumber IN (:...subjectFilingNumbers)', { subjectFilingNumbers })
-      .getMany()) as LoadedSubjectRow[];
-    return new Map(
-      rows.map((row) => [row.filingNumber, FilingSubjectMapper.toDomain(row, row.websites)]),
-    );
+    const subjects = await this.load('byFilingNumbers', [subjectFilingNumbers]);
+    return new Map(subjects.map((subject) => [subject.toProps().filingNumber, subject]));
   }
 
   async findByAliyunAccountId(aliyunAccountId: string): Promise<FilingSubject | null> {
-    return this.loadOne(
-      this.withWebsites().where('subject.aliyunAccountId = :aliyunAccountId', { aliyunAccountId }),
-    );
+    return (await this.load('byAliyunAccountId', [aliyunAccountId]))[0] ?? null;
   }
 
   async findAccountHolders(aliyunAccountIds: string[]): Promise<Map<string, string>> {
@@ -186,24 +172,61 @@ export class TypeormFilingSubjectRepository implements FilingSubjectRepository {
   }
 
   /** A subject with its websites, in one statement. */
-  private withWebsites(): SelectQueryBuilder<FilingSubjectEntity> {
-    return this.manager
-      .createQueryBuilder(FilingSubjectEntity, 'subject')
-      .leftJoinAndMapMany(
-        'subject.websites',
-        FilingWebsiteEntity,
-        'website',
-        'website.subjectId = subject.id',
-      )
-      .addOrderBy('website.createdAt')
-      .addOrderBy('website.filingNumber');
+  private async load(
+    statement:
+      'byId' | 'byIdForUpdate' | 'byFilingNumber' | 'byFilingNumbers' | 'byAliyunAccountId',
+    parameters: unknown[],
+  ): Promise<FilingSubject[]> {
+    const manager = this.manager;
+    this.loading ??= new SubjectLoading(manager);
+    const rows: Record<string, unknown>[] = await manager.query(
+      this.loading[statement],
+      parameters,
+    );
+    return this.loading.toDomain(rows);
+  }
+}
+
+/** The statements that load subjects with their websites in one join, their text built once. */
+class SubjectLoading {
+  readonly byId: string;
+  readonly byIdForUpdate: string;
+  readonly byFilingNumber: string;
+  readonly byFilingNumbers: string;
+  readonly byAliyunAccountId: string;
+  private readonly subject: EntityColumns<FilingSubjectEntity>;
+  private readonly website: EntityColumns<FilingWebsiteEntity>;
+
+  constructor(manager: EntityManager) {
+    this.subject = new EntityColumns(manager, FilingSubjectEntity, 's');
+    this.website = new EntityColumns(manager, FilingWebsiteEntity, 'w');
+    const select = (where: string, lock = '') =>
+      `SELECT ${this.subject.selectList}, ${this.website.selectList}
+         FROM filing_subjects s LEFT JOIN filing_websites w ON w.subject_id = s.id
+        WHERE ${where}
+        ORDER BY s.id, w.created_at, w.filing_number${lock}`;
+    this.byId = select('s.id = $1');
+    this.byIdForUpdate = select('s.id = $1', ' FOR UPDATE OF s');
+    this.byFilingNumber = select('s.filing_number = $1');
+    this.byFilingNumbers = select('s.filing_number = ANY($1)');
+    this.byAliyunAccountId = select('s.aliyun_account_id = $1');
   }
 
-  private async loadOne(
-    query: SelectQueryBuilder<FilingSubjectEntity>,
-  ): Promise<FilingSubject | null> {
-    const row = (await query.getOne()) as LoadedSubjectRow | null;
-    return row ? FilingSubjectMapper.toDomain(row, row.websites) : null;
+  /** Rows of the same subject are adjacent (ordered by its id). */
+  toDomain(rows: Record<string, unknown>[]): FilingSubject[] {
+    const subjects: FilingSubject[] = [];
+    let current: { row: FilingSubjectEntity; websites: FilingWebsiteEntity[] } | null = null;
+    for (const row of rows) {
+      const subject = this.subject.read(row)!;
+      if (current?.row.id !== subject.id) {
+        if (current) subjects.push(FilingSubjectMapper.toDomain(current.row, current.websites));
+        current = { row: subject, websites: [] };
+      }
+      const website = this.website.read(row);
+      if (website) current.websites.push(website);
+    }
+    if (current) subjects.push(FilingSubjectMapper.toDomain(current.row, current.websites));
+    return subjects;
   }
 }
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { In, Not, type SelectQueryBuilder } from 'typeorm';
+import { In, Not, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
+import { EntityColumns } from '../../../shared/infrastructure/database/entity-columns.js';
 import { isUniqueViolation } from '../../../shared/infrastructure/database/postgres-errors.js';
 import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
 import type { InitializationRequestRepository } from '../../application/ports/initialization-request.repository.js';
@@ -18,14 +19,10 @@ import {
 } from './initialization-request.entity.js';
 import { InitializationRequestMapper } from './initialization-request.mapper.js';
 
-/** A request row as `withParts` loads it. */
-type LoadedRequestRow = InitializationRequestEntity & {
-  documents: RequestDocumentEntity[];
-  checks: DocumentCheckEntity[];
-};
-
 @Injectable()
 export class TypeormInitializationRequestRepository implements InitializationRequestRepository {
+  private loading?: RequestLoading;
+
   constructor(
     private readonly unitOfWork: TypeormUnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,15 +41,11 @@ export class TypeormInitializationRequestRepository implements InitializationReq
   }
 
   async findById(id: string): Promise<InitializationRequest | null> {
-    return this.loadOne(this.withParts().where('request.id = :id', { id }));
+    return this.load('byId', [id]);
   }
 
   async getForUpdate(id: string): Promise<InitializationRequest> {
-    const request = await this.loadOne(
-      this.withParts()
-        .where('request.id = :id', { id })
-        .setLock('pessimistic_write', undefined, ['request']),
-    );
+    const request = await this.load('byIdForUpdate', [id]);
     if (!request) throw new RequestNotFoundError(id);
     return request;
   }
@@ -61,12 +54,7 @@ export class TypeormInitializationRequestRepository implements InitializationReq
     intakeClient: string,
     externalId: string,
   ): Promise<InitializationRequest | null> {
-    return this.loadOne(
-      this.withParts().where(
-        'request.intakeClient = :intakeClient AND request.externalId = :externalId',
-        { intakeClient, externalId },
-      ),
-    );
+    return this.load('byExternalId', [intakeClient, externalId]);
   }
 
   async insert(request: InitializationRequest): Promise<'inserted' | 'duplicate'> {
@@ -146,33 +134,57 @@ export class TypeormInitializationRequestRepository implements InitializationReq
     return rows.length > 0;
   }
 
-  /**
-   * The request with its documents and checks, in one statement: a check (one per
-   * document) rides on its document's row, so the rows are the documents, not
-   * documents × checks.
-   */
-  private withParts(): SelectQueryBuilder<InitializationRequestEntity> {
-    return this.manager
-      .getRepository(InitializationRequestEntity)
-      .createQueryBuilder('request')
-      .leftJoinAndMapMany(
-        'request.documents',
-        RequestDocumentEntity,
-        'document',
-        'document.requestId = request.id',
-      )
-      .leftJoinAndMapMany(
-        'request.checks',
-        DocumentCheckEntity,
-        'check',
-        'check.documentId = document.id AND check.requestId = request.id',
-      );
+  private async load(
+    statement: 'byId' | 'byIdForUpdate' | 'byExternalId',
+    parameters: string[],
+  ): Promise<InitializationRequest | null> {
+    const manager = this.manager;
+    this.loading ??= new RequestLoading(manager);
+    const rows: Record<string, unknown>[] = await manager.query(
+      this.loading[statement],
+      parameters,
+    );
+    return this.loading.toDomain(rows);
+  }
+}
+
+/**
+ * The statements that load a request with its documents and checks in one join, their
+ * text built once: a check (one per document) rides on its document's row, so the rows
+ * are the documents, not documents × checks.
+ */
+class RequestLoading {
+  readonly byId: string;
+  readonly byIdForUpdate: string;
+  readonly byExternalId: string;
+  private readonly request: EntityColumns<InitializationRequestEntity>;
+  private readonly document: EntityColumns<RequestDocumentEntity>;
+  private readonly check: EntityColumns<DocumentCheckEntity>;
+
+  constructor(manager: EntityManager) {
+    this.request = new EntityColumns(manager, InitializationRequestEntity, 'r');
+    this.document = new EntityColumns(manager, RequestDocumentEntity, 'd');
+    this.check = new EntityColumns(manager, DocumentCheckEntity, 'c');
+    const select = `SELECT ${this.request.selectList}, ${this.document.selectList}, ${this.check.selectList}
+      FROM initialization_requests r
+      LEFT JOIN request_documents d ON d.request_id = r.id
+      LEFT JOIN document_checks c ON c.document_id = d.id AND c.request_id = r.id`;
+    this.byId = `${select} WHERE r.id = $1`;
+    this.byIdForUpdate = `${select} WHERE r.id = $1 FOR UPDATE OF r`;
+    this.byExternalId = `${select} WHERE r.intake_client = $1 AND r.external_id = $2`;
   }
 
-  private async loadOne(
-    query: SelectQueryBuilder<InitializationRequestEntity>,
-  ): Promise<InitializationRequest | null> {
-    const row = (await query.getOne()) as LoadedRequestRow | null;
-    return row ? InitializationRequestMapper.toDomain(row, row.documents, row.checks) : null;
+  toDomain(rows: Record<string, unknown>[]): InitializationRequest | null {
+    const request = rows[0] && this.request.read(rows[0]);
+    if (!request) return null;
+    const documents: RequestDocumentEntity[] = [];
+    const checks: DocumentCheckEntity[] = [];
+    for (const row of rows) {
+      const document = this.document.read(row);
+      if (document) documents.push(document);
+      const check = this.check.read(row);
+      if (check) checks.push(check);
+    }
+    return InitializationRequestMapper.toDomain(request, documents, checks);
   }
 }
