@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { ExpressHandlebars } from 'express-handlebars';
 import session from 'express-session';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -10,6 +9,7 @@ import type { AppConfig } from '../../infrastructure/config/app-config.js';
 import { requestLogging } from '../../infrastructure/logging/logger.js';
 import { projectRoot } from '../../infrastructure/project-root.js';
 import { viewHelpers } from '../web/view-helpers.js';
+import { handlebarsViews } from './handlebars-views.js';
 import { redirectsAfterSessionSaved } from './redirects-after-session-saved.js';
 import { StaffSessionStore } from './session-store.js';
 
@@ -74,41 +74,21 @@ export function configureHttpApp(
   });
   app.use(redirectsAfterSessionSaved);
 
-  const helpers = viewHelpers(config.TZ_BUSINESS);
-  const handlebars = new UntrimmedHandlebars({
-    extname: '.hbs',
-    defaultLayout: 'main',
-    layoutsDir: path.join(root, 'views', 'layouts'),
-    partialsDir: path.join(root, 'views', 'partials'),
-    helpers,
-    // Every helper is declared, so `{{reference}}` compiles to a plain lookup instead of
-    // "a helper of that name, or else the field" (a template naming an unknown helper
-    // fails when it is compiled, which every page's test does).
-    compilerOptions: {
-      knownHelpersOnly: true,
-      knownHelpers: Object.fromEntries(Object.keys(helpers).map((name) => [name, true])),
-    },
-  });
-  app.engine('hbs', handlebars.engine);
+  const views = path.join(root, 'views');
+  const production = config.NODE_ENV === 'production';
+  app.engine(
+    'hbs',
+    handlebarsViews({
+      layoutsDir: path.join(views, 'layouts'),
+      partialsDir: path.join(views, 'partials'),
+      defaultLayout: 'main',
+      helpers: viewHelpers(config.TZ_BUSINESS),
+      cache: production,
+    }),
+  );
   app.setViewEngine('hbs');
-  app.setBaseViewsDir(path.join(root, 'views'));
-  app.set('view cache', config.NODE_ENV === 'production');
-}
-
-/**
- * express-handlebars without the `trim()` of each rendered view and layout (its documented
- * `_renderTemplate` hook). Trimming copies a whole rendered page into one flat string, twice
- * with its layout (a queue page is some 60,000 characters), to drop whitespace the templates
- * cannot produce: they are trimmed when compiled. The response is flattened once, when sent.
- */
-class UntrimmedHandlebars extends ExpressHandlebars {
-  protected override _renderTemplate(
-    template: HandlebarsTemplateDelegate,
-    context?: object,
-    options?: RuntimeOptions,
-  ): string {
-    return template(context, options);
-  }
+  app.setBaseViewsDir(views);
+  app.set('view cache', production);
 }
 
 /** `GET /requests/:id/documents/:documentId`: the only response the desk frames. */
