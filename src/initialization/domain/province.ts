@@ -33,9 +33,12 @@ export const PROVINCE_NAMES: Readonly<Record<string, string>> = {
   新: 'Xinjiang',
 };
 
+const PROVINCE_LABELS = new Map(
+  Object.entries(PROVINCE_NAMES).map(([prefix, name]) => [prefix, `${prefix} ${name}`]),
+);
+
 /** "浙 Zhejiang", or the prefix alone when it is not an official one. */
 export function provinceLabel(prefix: string | null): string {
   if (!prefix) return '';
-  const name = PROVINCE_NAMES[prefix];
-  return name ? `${prefix} ${name}` : prefix;
+  return PROVINCE_LABELS.get(prefix) ?? prefix;
 }

@@ -188,11 +188,14 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
   }
 }
 
+/** 1,234 (one formatter: `toLocaleString` builds a new one for every number). */
+const COUNT_FORMAT = new Intl.NumberFormat('en');
+
 function countText(count: number | undefined): string {
   if (count === undefined) return '';
   return count > QUEUE_COUNT_CAP
-    ? `${QUEUE_COUNT_CAP.toLocaleString('en')}+`
-    : count.toLocaleString('en');
+    ? `${COUNT_FORMAT.format(QUEUE_COUNT_CAP)}+`
+    : COUNT_FORMAT.format(count);
 }
 
 function readFilters(request: QueueQuery['request']): {
