@@ -3,6 +3,7 @@ import { ImportLegacyRegistryHandler } from './application/commands/import-legac
 import { RegisterFilingSubjectHandler } from './application/commands/register-filing-subject/register-filing-subject.handler.js';
 import { ReplaceSubjectAccountEmailHandler } from './application/commands/replace-subject-account-email/replace-subject-account-email.handler.js';
 import { FILING_SUBJECT_REPOSITORY } from './application/ports/filing-subject.repository.js';
+import { FindSubjectAndAccountHolderHandler } from './application/queries/find-subject-and-account-holder/find-subject-and-account-holder.handler.js';
 import { FindSubjectByAliyunAccountHandler } from './application/queries/find-subject-by-aliyun-account/find-subject-by-aliyun-account.handler.js';
 import { FindSubjectByFilingNumberHandler } from './application/queries/find-subject-by-filing-number/find-subject-by-filing-number.handler.js';
 import { GetSubjectHistoryHandler } from './application/queries/get-subject-history/get-subject-history.handler.js';
@@ -16,6 +17,7 @@ const commandHandlers = [
 const queryHandlers = [
   FindSubjectByFilingNumberHandler,
   FindSubjectByAliyunAccountHandler,
+  FindSubjectAndAccountHolderHandler,
   GetSubjectHistoryHandler,
 ];
 const repositories = [

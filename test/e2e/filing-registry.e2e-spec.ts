@@ -13,6 +13,7 @@ import {
 } from '../../src/filing-registry/application/commands/import-legacy-registry/import-legacy-registry.command.js';
 import { RegisterFilingSubjectCommand } from '../../src/filing-registry/application/commands/register-filing-subject/register-filing-subject.command.js';
 import { ReplaceSubjectAccountEmailCommand } from '../../src/filing-registry/application/commands/replace-subject-account-email/replace-subject-account-email.command.js';
+import { FindSubjectAndAccountHolderQuery } from '../../src/filing-registry/application/queries/find-subject-and-account-holder/find-subject-and-account-holder.query.js';
 import { FindSubjectByAliyunAccountQuery } from '../../src/filing-registry/application/queries/find-subject-by-aliyun-account/find-subject-by-aliyun-account.query.js';
 import { FindSubjectByFilingNumberQuery } from '../../src/filing-registry/application/queries/find-subject-by-filing-number/find-subject-by-filing-number.query.js';
 import { GetSubjectHistoryQuery } from '../../src/filing-registry/application/queries/get-subject-history/get-subject-history.query.js';
@@ -142,6 +143,32 @@ describe('the filing registry, as other contexts use it', () => {
     expect(await queries.execute(new FindSubjectByFilingNumberQuery(newFilingNumber()))).toBeNull();
     expect(await queries.execute(new FindSubjectByFilingNumberQuery('京ICP证030173号'))).toBeNull();
     expect(await queries.execute(new FindSubjectByAliyunAccountQuery(newAccountId()))).toBeNull();
+  });
+
+  it('finds the subject of a filing number and the holder of an account in one look-up, each as its own query would', async () => {
+    const first = await register({ aliyunAccountId: newAccountId() });
+    const secondAccount = newAccountId();
+    const second = await register({ aliyunAccountId: secondAccount });
+    const both = (filingNumber: string, account: string) =>
+      queries.execute(new FindSubjectAndAccountHolderQuery(filingNumber, account));
+    const snapshot = (filingNumber: string) =>
+      queries.execute(new FindSubjectByFilingNumberQuery(filingNumber));
+
+    // Two subjects: the number names one, the account is bound to the other.
+    const crossed = await both(`${first.filingNumber}-1`, ` ${secondAccount} `);
+    expect(crossed.subject).toEqual(await snapshot(first.filingNumber));
+    expect(crossed.accountHolder).toEqual(await snapshot(second.filingNumber));
+    // One subject answers both.
+    const same = await both(second.filingNumber, secondAccount);
+    expect(same.subject).toEqual(await snapshot(second.filingNumber));
+    expect(same.accountHolder).toEqual(same.subject);
+    // Nothing known, or nothing askable.
+    expect(await both(newFilingNumber(), newAccountId())).toEqual({
+      subject: null,
+      accountHolder: null,
+    });
+    expect(await both('京ICP证030173号', '  ')).toEqual({ subject: null, accountHolder: null });
+    expect((await both('not a number', secondAccount)).accountHolder?.id).toBe(second.id);
   });
 
   it('replaces the account email within the caller’s unit of work: history written, account bound, audited', async () => {

@@ -43,9 +43,11 @@ export class ApprovalEffects {
   ) {}
 
   async registryView(request: InitializationRequest): Promise<RegistryView> {
-    const subject = await this.registry.findByFilingNumber(request.subjectFilingNumber);
-    const holder = await this.registry.findByAliyunAccount(request.aliyunAccountId);
-    return registryViewOf(subject, holder);
+    const { subject, accountHolder } = await this.registry.findSubjectAndAccountHolder(
+      request.subjectFilingNumber,
+      request.aliyunAccountId,
+    );
+    return registryViewOf(subject, accountHolder);
   }
 
   async applyFinalApproval(

@@ -14,6 +14,11 @@ export interface FilingSubjectRepository {
   /** Keyed by the subject's filing number; numbers not in the registry are absent. */
   findByFilingNumbers(subjectFilingNumbers: string[]): Promise<Map<string, FilingSubject>>;
   findByAliyunAccountId(aliyunAccountId: string): Promise<FilingSubject | null>;
+  /** In one statement: the subject with this number and the one bound to this account (0–2 subjects; null matches nothing). */
+  findByFilingNumberOrAliyunAccountId(
+    subjectFilingNumber: string | null,
+    aliyunAccountId: string | null,
+  ): Promise<FilingSubject[]>;
   /** Which subject (its filing number) holds each of these accounts; free accounts are absent. */
   findAccountHolders(aliyunAccountIds: string[]): Promise<Map<string, string>>;
   /**

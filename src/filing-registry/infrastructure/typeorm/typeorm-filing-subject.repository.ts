@@ -55,6 +55,13 @@ export class TypeormFilingSubjectRepository implements FilingSubjectRepository {
     return (await this.load('byAliyunAccountId', [aliyunAccountId]))[0] ?? null;
   }
 
+  async findByFilingNumberOrAliyunAccountId(
+    subjectFilingNumber: string | null,
+    aliyunAccountId: string | null,
+  ): Promise<FilingSubject[]> {
+    return this.load('byFilingNumberOrAliyunAccountId', [subjectFilingNumber, aliyunAccountId]);
+  }
+
   async findAccountHolders(aliyunAccountIds: string[]): Promise<Map<string, string>> {
     if (aliyunAccountIds.length === 0) return new Map();
     const rows = await this.manager.find(FilingSubjectEntity, {
@@ -173,8 +180,7 @@ export class TypeormFilingSubjectRepository implements FilingSubjectRepository {
 
   /** A subject with its websites, in one statement. */
   private async load(
-    statement:
-      'byId' | 'byIdForUpdate' | 'byFilingNumber' | 'byFilingNumbers' | 'byAliyunAccountId',
+    statement: Exclude<keyof SubjectLoading, 'toDomain'>,
     parameters: unknown[],
   ): Promise<FilingSubject[]> {
     const manager = this.manager;
@@ -194,6 +200,7 @@ class SubjectLoading {
   readonly byFilingNumber: string;
   readonly byFilingNumbers: string;
   readonly byAliyunAccountId: string;
+  readonly byFilingNumberOrAliyunAccountId: string;
   private readonly subject: EntityColumns<FilingSubjectEntity>;
   private readonly website: EntityColumns<FilingWebsiteEntity>;
 
@@ -210,6 +217,9 @@ class SubjectLoading {
     this.byFilingNumber = select('s.filing_number = $1');
     this.byFilingNumbers = select('s.filing_number = ANY($1)');
     this.byAliyunAccountId = select('s.aliyun_account_id = $1');
+    this.byFilingNumberOrAliyunAccountId = select(
+      's.filing_number = $1 OR s.aliyun_account_id = $2',
+    );
   }
 
   /** Rows of the same subject are adjacent (ordered by its id). */

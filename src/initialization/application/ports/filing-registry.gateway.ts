@@ -18,8 +18,14 @@ export interface RegisteredSubject {
 
 /** The filing registry, as seen from review: look-ups, and the effect of an approval. */
 export interface FilingRegistryGateway {
-  findByFilingNumber(subjectFilingNumber: string): Promise<RegisteredSubject | null>;
-  findByAliyunAccount(aliyunAccountId: string): Promise<RegisteredSubject | null>;
+  /**
+   * In one look-up: the subject holding an application's filing number, and the
+   * subject its Alibaba Cloud account is bound to (each null when there is none).
+   */
+  findSubjectAndAccountHolder(
+    subjectFilingNumber: string,
+    aliyunAccountId: string,
+  ): Promise<{ subject: RegisteredSubject | null; accountHolder: RegisteredSubject | null }>;
   /** Inside the current unit of work: the new email replaces the old (kept in history), the account is bound. */
   replaceAccountEmail(
     change: { subjectId: string; newEmail: string; aliyunAccountId: string; requestId: string },

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ReplaceSubjectAccountEmailCommand } from '../../../filing-registry/application/commands/replace-subject-account-email/replace-subject-account-email.command.js';
 import type { FilingSubjectSnapshot } from '../../../filing-registry/application/filing-subject-snapshot.js';
-import { FindSubjectByAliyunAccountQuery } from '../../../filing-registry/application/queries/find-subject-by-aliyun-account/find-subject-by-aliyun-account.query.js';
-import { FindSubjectByFilingNumberQuery } from '../../../filing-registry/application/queries/find-subject-by-filing-number/find-subject-by-filing-number.query.js';
+import { FindSubjectAndAccountHolderQuery } from '../../../filing-registry/application/queries/find-subject-and-account-holder/find-subject-and-account-holder.query.js';
 import type { EventContext } from '../../../shared/application/domain-events.js';
 import type {
   FilingRegistryGateway,
@@ -18,16 +17,14 @@ export class CqrsFilingRegistryGateway implements FilingRegistryGateway {
     private readonly commands: CommandBus,
   ) {}
 
-  async findByFilingNumber(subjectFilingNumber: string): Promise<RegisteredSubject | null> {
-    return toSubject(
-      await this.queries.execute(new FindSubjectByFilingNumberQuery(subjectFilingNumber)),
+  async findSubjectAndAccountHolder(
+    subjectFilingNumber: string,
+    aliyunAccountId: string,
+  ): Promise<{ subject: RegisteredSubject | null; accountHolder: RegisteredSubject | null }> {
+    const found = await this.queries.execute(
+      new FindSubjectAndAccountHolderQuery(subjectFilingNumber, aliyunAccountId),
     );
-  }
-
-  async findByAliyunAccount(aliyunAccountId: string): Promise<RegisteredSubject | null> {
-    return toSubject(
-      await this.queries.execute(new FindSubjectByAliyunAccountQuery(aliyunAccountId)),
-    );
+    return { subject: toSubject(found.subject), accountHolder: toSubject(found.accountHolder) };
   }
 
   async replaceAccountEmail(

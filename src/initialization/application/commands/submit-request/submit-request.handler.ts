@@ -119,8 +119,10 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
     documents: RequestDocument[],
   ): Promise<{ flags: ReturnType<typeof assessRisk>; subjectId: string | null }> {
     // Sequential: these run on the transaction's one connection.
-    const registered = await this.registry.findByFilingNumber(application.subjectFilingNumber);
-    const accountHolder = await this.registry.findByAliyunAccount(application.aliyunAccountId);
+    const { subject: registered, accountHolder } = await this.registry.findSubjectAndAccountHolder(
+      application.subjectFilingNumber,
+      application.aliyunAccountId,
+    );
     const openRequests = await this.requests.openRequestsForSubject(
       application.subjectFilingNumber,
     );

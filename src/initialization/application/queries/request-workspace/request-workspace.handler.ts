@@ -92,9 +92,8 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
     const wantsStaff =
       viewer.role === 'SENIOR_REVIEWER' &&
       ['PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_APPLICANT'].includes(p.status);
-    const [subject, accountHolder, history, sla, staff] = await Promise.all([
-      this.registry.findByFilingNumber(p.filing.subjectFilingNumber),
-      this.registry.findByAliyunAccount(p.aliyunAccountId),
+    const [{ subject, accountHolder }, history, sla, staff] = await Promise.all([
+      this.registry.findSubjectAndAccountHolder(p.filing.subjectFilingNumber, p.aliyunAccountId),
       this.history.eventsOf(p.id, TIMELINE_VIEW_ENTRIES),
       this.sla.describe(
         { status: p.status, dueAt: p.sla.dueAt, atRiskAt: p.sla.atRiskAt, outcome: p.sla.outcome },
