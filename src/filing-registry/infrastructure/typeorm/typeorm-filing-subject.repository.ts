@@ -48,7 +48,7 @@ export class TypeormFilingSubjectRepository implements FilingSubjectRepository {
   async findByFilingNumbers(subjectFilingNumbers: string[]): Promise<Map<string, FilingSubject>> {
     if (subjectFilingNumbers.length === 0) return new Map();
     const subjects = await this.load('byFilingNumbers', [subjectFilingNumbers]);
-    return new Map(subjects.map((subject) => [subject.toProps().filingNumber, subject]));
+    return new Map(subjects.map((subject) => [subject.filingNumber, subject]));
   }
 
   async findByAliyunAccountId(aliyunAccountId: string): Promise<FilingSubject | null> {
