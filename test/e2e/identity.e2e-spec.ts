@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
+import type { SessionData } from 'express-session';
+import type pg from 'pg';
 import request from 'supertest';
 import { runCli } from '../../src/cli/run-cli.js';
 import {
@@ -12,6 +14,7 @@ import {
 } from '../support/test-app.js';
 import { DeactivateStaffMemberCommand } from '../../src/identity/application/commands/deactivate-staff-member/deactivate-staff-member.command.js';
 import { systemActor } from '../../src/shared/domain/actor.js';
+import { StaffSessionStore } from '../../src/shared/interface/http/session-store.js';
 import { SettableClock } from '../../src/shared/infrastructure/clock/system-clock.js';
 import { testServices } from '../support/services.js';
 import { signedIn, WebSession } from '../support/web-session.js';
@@ -518,7 +521,97 @@ describe('staff sign-in and access', () => {
       await cached.close();
     }
   });
+
+  it('lets reading pages use a session read SESSION_READ_CACHE_SECONDS ago, never a change', async () => {
+    const cached = await startTestApp({ env: { SESSION_READ_CACHE_SECONDS: '60' } });
+    try {
+      const member = await createStaff(t.app, 'REVIEWER');
+      const session = await signedIn(cached.url, member.email, member.password);
+      // The first page saves the session (its form token); the second one reads it.
+      expect((await session.page('/queue')).status).toBe(200);
+      expect((await session.page('/queue')).status).toBe(200);
+      // Signed out through another instance: the session is gone from the database.
+      // (TypeORM answers a DELETE … RETURNING with the rows and their count.)
+      const [removed]: [unknown[], number] = await t.dataSource.query(
+        `DELETE FROM staff_sessions WHERE sess->>'staffId' = $1 RETURNING sid`,
+        [member.id],
+      );
+      expect(removed).toHaveLength(1);
+      const stillReading = await session.page('/queue');
+      expect(stillReading.status).toBe(200);
+      expect(stillReading.text).toContain(member.name);
+      // A change reads the session afresh: there is none, so the form is refused.
+      const claim = await session.submit(`/requests/${randomUUID()}/claim`);
+      expect(claim.status).toBe(403);
+      expect(claim.text).toContain('This form has expired or did not come from the desk');
+
+      // A sign-out through this instance is seen by the very next page.
+      const other = await createStaff(t.app, 'REVIEWER');
+      const otherSession = await signedIn(cached.url, other.email, other.password);
+      expect((await otherSession.page('/queue')).status).toBe(200);
+      expect((await otherSession.page('/queue')).status).toBe(200);
+      expect((await otherSession.submit('/logout')).status).toBe(303);
+      const after = await otherSession.agent.get('/queue');
+      expect(after.status).toBe(303);
+      expect(after.headers.location).toBe('/login?next=%2Fqueue');
+
+      // What a change writes into the session (a flash message) is on the next page.
+      const admins = await signedIn(cached.url, admin.email, admin.password);
+      expect((await admins.page('/admin/users')).status).toBe(200);
+      expect((await admins.page('/admin/users')).status).toBe(200);
+      const name = `Session Reader ${randomUUID().slice(0, 8)}`;
+      const created = await admins.submit('/admin/users', {
+        _form: 'new-staff',
+        displayName: name,
+        email: `reader-${randomUUID().slice(0, 8)}@test.beian-desk.test`,
+        role: 'AUDITOR',
+        password: 'a-long-enough-password',
+      });
+      expect(created.status).toBe(303);
+      expect((await admins.page('/admin/users')).text).toContain(
+        `Created the account for ${name}.`,
+      );
+    } finally {
+      await cached.close();
+    }
+  });
+
+  it('keeps no copy of a session read while it was being destroyed', async () => {
+    const pool = (t.dataSource.driver as unknown as { master: pg.Pool }).master;
+    const store = new StaffSessionStore(pool, 60_000);
+    const sid = `test-${randomUUID()}`;
+    const data = {
+      cookie: { originalMaxAge: 60_000, expires: new Date(Date.now() + 60_000), path: '/' },
+      staffId: reviewer.id,
+    } as unknown as SessionData;
+    const get = () =>
+      new Promise<SessionData | null | undefined>((resolve, reject) =>
+        store.get(sid, (error, session) => (error ? reject(asError(error)) : resolve(session))),
+      );
+    await new Promise<void>((resolve, reject) =>
+      store.set(sid, data, (error) => (error ? reject(asError(error)) : resolve())),
+    );
+    expect(store.recall(sid)).toBeNull();
+    expect((await get())?.staffId).toBe(reviewer.id);
+    const copy = store.recall(sid);
+    expect(copy?.staffId).toBe(reviewer.id);
+    copy!.staffId = 'changed by a page';
+    expect(store.recall(sid)?.staffId).toBe(reviewer.id);
+
+    const reading = get();
+    const destroyed = new Promise<void>((resolve, reject) =>
+      store.destroy(sid, (error) => (error ? reject(asError(error)) : resolve())),
+    );
+    await Promise.all([reading, destroyed]);
+    expect(store.recall(sid)).toBeNull();
+    expect(await get()).toBeFalsy();
+    expect(store.recall(sid)).toBeNull();
+  });
 });
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
 
 /** A Content-Security-Policy header as directive name → sources. */
 function directivesOf(header: unknown): Map<string, string[]> {

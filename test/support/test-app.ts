@@ -66,6 +66,7 @@ export async function startTestApp(
     // from other instances.
     QUEUE_COUNTS_CACHE_SECONDS: '0',
     STAFF_CHECK_CACHE_SECONDS: '0',
+    SESSION_READ_CACHE_SECONDS: '0',
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];

@@ -126,6 +126,7 @@ export const configSchema = z
     SCHEDULER_ENABLED: booleanFlag.default(true),
     QUEUE_COUNTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     STAFF_CHECK_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+    SESSION_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   })
   .refine((env) => env.BUSINESS_DAY_START < env.BUSINESS_DAY_END, {
     path: ['BUSINESS_DAY_END'],

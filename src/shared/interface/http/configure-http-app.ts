@@ -47,12 +47,13 @@ export function configureHttpApp(
     maxAge: config.NODE_ENV === 'production' ? '1h' : 0,
   });
 
-  const sessions = session({
+  const store = new StaffSessionStore(
+    (dataSource.driver as unknown as { master: import('pg').Pool }).master,
+    config.SESSION_READ_CACHE_SECONDS * 1000,
+  );
+  const sessionOptions: session.SessionOptions = {
     name: 'beian.sid',
     secret: config.SESSION_SECRET,
-    store: new StaffSessionStore(
-      (dataSource.driver as unknown as { master: import('pg').Pool }).master,
-    ),
     resave: false,
     saveUninitialized: false,
     rolling: true,
@@ -64,13 +65,17 @@ export function configureHttpApp(
       maxAge: config.SESSION_IDLE_MINUTES * 60_000,
       path: '/',
     },
-  });
+  };
+  const sessions = session({ ...sessionOptions, store });
+  // Pages that only read may use the session as this instance read it a moment ago.
+  const readingSessions = session({ ...sessionOptions, store: store.forReadingPages() });
   // The intake API and the probes never use cookies.
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path.startsWith('/api/') || req.path === '/health' || req.path.startsWith('/assets/')) {
       return next();
     }
-    return sessions(req, res, next);
+    const reading = req.method === 'GET' || req.method === 'HEAD';
+    return (reading ? readingSessions : sessions)(req, res, next);
   });
   app.use(redirectsAfterSessionSaved);
 
