@@ -39,6 +39,8 @@ export class StaffSessionStore extends PgStore {
   private readonly recentReads = new Map<string, RecentRead>();
   /** Saves and destroys per session id, so a read overtaken by one is not kept. */
   private changes = new Map<string, number>();
+  /** How often `changes` was started afresh (a read under way across that is not kept either). */
+  private changesEpoch = 0;
 
   constructor(
     pool: pg.Pool,
@@ -58,9 +60,12 @@ export class StaffSessionStore extends PgStore {
   }
 
   override get(sid: string, callback: GetCallback): void {
+    const epochBefore = this.changesEpoch;
     const changesBefore = this.changes.get(sid);
     super.get(sid, (error: unknown, data?: session.SessionData | null) => {
-      if (!error && data && this.recentReadMs > 0 && this.changes.get(sid) === changesBefore) {
+      const unchanged =
+        this.changesEpoch === epochBefore && this.changes.get(sid) === changesBefore;
+      if (!error && data && this.recentReadMs > 0 && unchanged) {
         remember(this.recentReads, sid, {
           json: JSON.stringify(data),
           until: performance.now() + this.recentReadMs,
@@ -104,8 +109,10 @@ export class StaffSessionStore extends PgStore {
   private changed(sid: string): void {
     this.recentReads.delete(sid);
     if (this.recentReadMs === 0) return;
-    // Counting afresh is safe: only a read under way across the reset could miss a change.
-    if (this.changes.size >= REMEMBERED_SESSIONS) this.changes = new Map();
+    if (this.changes.size >= REMEMBERED_SESSIONS) {
+      this.changes = new Map();
+      this.changesEpoch += 1;
+    }
     this.changes.set(sid, (this.changes.get(sid) ?? 0) + 1);
   }
 }
