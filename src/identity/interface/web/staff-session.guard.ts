@@ -7,10 +7,8 @@ import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/confi
 import { SignInRequiredException } from '../../../shared/interface/http/sign-in-required.exception.js';
 import { GetSignedInStaffQuery } from '../../application/queries/get-signed-in-staff/get-signed-in-staff.query.js';
 import { PUBLIC_KEY } from '../../../shared/interface/http/access.decorators.js';
+import { onlyReads } from '../../../shared/interface/http/reading-request.js';
 import { RecentStaffChecks } from './recent-staff-checks.js';
-
-/** Methods that only read: their pages may rely on a staff check a few seconds old. */
-const READING = new Set(['GET', 'HEAD']);
 
 /**
  * Every portal route needs a live session of an active staff member. The idle
@@ -44,7 +42,7 @@ export class StaffSessionGuard implements CanActivate {
       await endSession(request);
       throw new SignInRequiredException('expired');
     }
-    const reading = READING.has(request.method);
+    const reading = onlyReads(request.method);
     const staff =
       (reading ? this.recent.recall(staffId) : null) ??
       (await this.queries.execute(new GetSignedInStaffQuery(staffId)));

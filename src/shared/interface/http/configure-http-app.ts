@@ -10,6 +10,7 @@ import { requestLogging } from '../../infrastructure/logging/logger.js';
 import { projectRoot } from '../../infrastructure/project-root.js';
 import { viewHelpers } from '../web/view-helpers.js';
 import { handlebarsViews } from './handlebars-views.js';
+import { onlyReads } from './reading-request.js';
 import { redirectsAfterSessionSaved } from './redirects-after-session-saved.js';
 import { StaffSessionStore } from './session-store.js';
 
@@ -74,8 +75,7 @@ export function configureHttpApp(
     if (req.path.startsWith('/api/') || req.path === '/health' || req.path.startsWith('/assets/')) {
       return next();
     }
-    const reading = req.method === 'GET' || req.method === 'HEAD';
-    return (reading ? readingSessions : sessions)(req, res, next);
+    return (onlyReads(req.method) ? readingSessions : sessions)(req, res, next);
   });
   app.use(redirectsAfterSessionSaved);
 

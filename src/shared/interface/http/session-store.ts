@@ -29,7 +29,7 @@ interface RecentRead {
  * Pages that only read go through `forReadingPages()`, which may answer with
  * the session as this instance read it up to `recentReadMs` ago instead of
  * reading it again. Every save or destroy through this instance forgets that
- * copy at once, and a read that was under way while one happened is not kept,
+ * copy at once, and a read that was under way while any happened is not kept,
  * so a sign-out here is seen by the very next page; one on another instance
  * (or the idle timeout running out) within `recentReadMs`. Requests that change
  * something always read afresh.
@@ -37,10 +37,8 @@ interface RecentRead {
 export class StaffSessionStore extends PgStore {
   private readonly writtenAt = new Map<string, number>();
   private readonly recentReads = new Map<string, RecentRead>();
-  /** Saves and destroys per session id, so a read overtaken by one is not kept. */
-  private changes = new Map<string, number>();
-  /** How often `changes` was started afresh (a read under way across that is not kept either). */
-  private changesEpoch = 0;
+  /** Saves and destroys through this store so far: a read that one overtook is not kept. */
+  private changes = 0;
 
   constructor(
     pool: pg.Pool,
@@ -60,12 +58,9 @@ export class StaffSessionStore extends PgStore {
   }
 
   override get(sid: string, callback: GetCallback): void {
-    const epochBefore = this.changesEpoch;
-    const changesBefore = this.changes.get(sid);
+    const changesBefore = this.changes;
     super.get(sid, (error: unknown, data?: session.SessionData | null) => {
-      const unchanged =
-        this.changesEpoch === epochBefore && this.changes.get(sid) === changesBefore;
-      if (!error && data && this.recentReadMs > 0 && unchanged) {
+      if (!error && data && this.recentReadMs > 0 && this.changes === changesBefore) {
         remember(this.recentReads, sid, {
           json: JSON.stringify(data),
           until: performance.now() + this.recentReadMs,
@@ -108,12 +103,7 @@ export class StaffSessionStore extends PgStore {
 
   private changed(sid: string): void {
     this.recentReads.delete(sid);
-    if (this.recentReadMs === 0) return;
-    if (this.changes.size >= REMEMBERED_SESSIONS) {
-      this.changes = new Map();
-      this.changesEpoch += 1;
-    }
-    this.changes.set(sid, (this.changes.get(sid) ?? 0) + 1);
+    this.changes += 1;
   }
 }
 
