@@ -9,6 +9,7 @@ import { CalendarDaysOfTheDecemberBefore1764633600000 } from './1764633600000-ca
 import { RequestsFilingNumberIndex1764720000000 } from './1764720000000-requests-filing-number-index.js';
 import { CalendarMakeUpDayName1764806400000 } from './1764806400000-calendar-make-up-day-name.js';
 import { OpenQueueProvinceIndex1764892800000 } from './1764892800000-open-queue-province-index.js';
+import { Locales1764979200000 } from './1764979200000-locales.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RequestsFilingNumberIndex1764720000000,
   CalendarMakeUpDayName1764806400000,
   OpenQueueProvinceIndex1764892800000,
+  Locales1764979200000,
 ];

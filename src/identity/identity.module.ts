@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChooseLocaleHandler } from './application/commands/choose-locale/choose-locale.handler.js';
 import { CreateStaffMemberHandler } from './application/commands/create-staff-member/create-staff-member.handler.js';
 import { DeactivateStaffMemberHandler } from './application/commands/deactivate-staff-member/deactivate-staff-member.handler.js';
 import { SignInHandler } from './application/commands/sign-in/sign-in.handler.js';
@@ -11,12 +12,14 @@ import { ListStaffMembersHandler } from './application/queries/list-staff-member
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher.js';
 import { PostgresSignInThrottle } from './infrastructure/security/postgres-sign-in-throttle.js';
 import { TypeormStaffMemberRepository } from './infrastructure/typeorm/typeorm-staff-member.repository.js';
+import { LocaleChoiceController } from './interface/web/locale-choice.controller.js';
 import { SignInController } from './interface/web/sign-in.controller.js';
 import { RecentStaffChecks } from './interface/web/recent-staff-checks.js';
 import { StaffAdminController } from './interface/web/staff-admin.controller.js';
 
-const controllers = [SignInController, StaffAdminController];
+const controllers = [SignInController, LocaleChoiceController, StaffAdminController];
 const commandHandlers = [
+  ChooseLocaleHandler,
   CreateStaffMemberHandler,
   DeactivateStaffMemberHandler,
   SignInHandler,

@@ -7,9 +7,13 @@ import { SystemClock } from './infrastructure/clock/system-clock.js';
 import { UuidGenerator } from './infrastructure/clock/uuid-generator.js';
 import { TransactionalDomainEventRecorder } from './infrastructure/events/transactional-domain-event-recorder.js';
 import { APP_CONFIG, type AppConfig } from './infrastructure/config/app-config.js';
+import { Translator } from './i18n/translator.js';
 import { LayoutBanners } from './interface/web/layout-banners.js';
 
-/** Configuration, the clock, ids, domain event recording and the layout's banners: available everywhere. */
+/**
+ * Configuration, the clock, ids, domain event recording, the desk's words in every locale
+ * and the layout's banners: available everywhere.
+ */
 @Global()
 @Module({})
 export class SharedModule {
@@ -21,10 +25,11 @@ export class SharedModule {
         { provide: APP_CONFIG, useValue: config },
         clock ? { provide: CLOCK, useValue: clock } : { provide: CLOCK, useClass: SystemClock },
         { provide: ID_GENERATOR, useClass: UuidGenerator },
+        { provide: Translator, useValue: new Translator(config.TZ_BUSINESS) },
         LayoutBanners,
         { provide: DOMAIN_EVENT_RECORDER, useClass: TransactionalDomainEventRecorder },
       ],
-      exports: [APP_CONFIG, CLOCK, ID_GENERATOR, LayoutBanners, DOMAIN_EVENT_RECORDER],
+      exports: [APP_CONFIG, CLOCK, ID_GENERATOR, Translator, LayoutBanners, DOMAIN_EVENT_RECORDER],
     };
   }
 }

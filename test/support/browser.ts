@@ -21,11 +21,15 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page in its own context (its own cookies) that fails the test on any dialog. */
+/**
+ * A page in its own context (its own cookies) that fails the test on any dialog. The
+ * browser asks for `locale` (its `Accept-Language`): English unless a test reads Chinese.
+ */
 export async function newPage(
   browser: Browser,
+  locale: 'en-US' | 'zh-CN' = 'en-US',
 ): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale });
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {

@@ -8,13 +8,19 @@ export function csrfTokenOf(html: string): string {
   return match[1]!;
 }
 
-/** A cookie-keeping client of the staff portal. */
+/**
+ * A cookie-keeping client of the staff portal. It reads pages in the language it is
+ * given (its browser's `Accept-Language`): English unless a test asks for another.
+ */
 export class WebSession {
   readonly agent: TestAgent;
   private token: string | undefined;
 
-  constructor(readonly baseUrl: string) {
-    this.agent = request.agent(baseUrl);
+  constructor(
+    readonly baseUrl: string,
+    readonly acceptLanguage = 'en',
+  ) {
+    this.agent = request.agent(baseUrl).set('Accept-Language', acceptLanguage);
   }
 
   /** Fetches a page and remembers its CSRF token for the next form. */

@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../shared/domain/staff-role.js';
 import { isStaffRole } from '../../shared/domain/staff-role.js';
+import type { Locale } from '../../shared/i18n/locale.js';
 import {
   InvalidStaffDetailsError,
   StaffMemberAlreadyInactiveError,
@@ -11,6 +12,8 @@ export interface StaffMemberProps {
   displayName: string;
   role: StaffRole;
   active: boolean;
+  /** The language the desk speaks to them, once they chose one. */
+  locale: Locale | null;
   passwordHash: string;
   createdAt: Date;
   updatedAt: Date;
@@ -48,6 +51,7 @@ export class StaffMember {
       displayName,
       role: input.role,
       active: true,
+      locale: null,
       passwordHash: input.passwordHash,
       createdAt: input.now,
       updatedAt: input.now,
@@ -79,6 +83,17 @@ export class StaffMember {
   }
   get passwordHash(): string {
     return this.props.passwordHash;
+  }
+
+  get locale(): Locale | null {
+    return this.props.locale;
+  }
+
+  /** The desk speaks this language to them from now on, on every instance. */
+  chooseLocale(locale: Locale, now: Date): void {
+    if (this.props.locale === locale) return;
+    this.props.locale = locale;
+    this.props.updatedAt = now;
   }
 
   /** Only active staff may sign in; a deactivated account keeps its history. */

@@ -26,15 +26,6 @@ export function slaStateOf(facts: SlaFacts, now: Date): SlaState | null {
   return 'ON_TRACK';
 }
 
-export const SLA_STATE_LABELS: Record<SlaState, string> = {
-  ON_TRACK: 'On track',
-  AT_RISK: 'At risk',
-  BREACHED: 'Breached',
-  PAUSED: 'Paused',
-  MET: 'Met',
-  MISSED: 'Missed',
-};
-
 /** The badge colour class the views use for each state. */
 export const SLA_STATE_TONES: Record<SlaState, 'ok' | 'warn' | 'bad' | 'neutral'> = {
   ON_TRACK: 'ok',

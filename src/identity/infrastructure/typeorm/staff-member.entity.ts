@@ -3,6 +3,7 @@ import { Check, Column, Entity, Generated, Index, PrimaryColumn } from 'typeorm'
 @Entity({ name: 'staff_members' })
 @Check('staff_members_role_check', `role IN ('REVIEWER', 'SENIOR_REVIEWER', 'AUDITOR', 'ADMIN')`)
 @Check('staff_members_email_lowercase', `email = lower(email)`)
+@Check('staff_members_locale_check', `locale IN ('zh-CN', 'en')`)
 @Index('staff_members_email_key', ['email'], { unique: true })
 export class StaffMemberEntity {
   @PrimaryColumn('uuid')
@@ -20,6 +21,10 @@ export class StaffMemberEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** 'zh-CN' or 'en' once the staff member chose; null: their browser decides. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  locale!: string | null;
 
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash!: string;

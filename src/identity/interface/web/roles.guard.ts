@@ -1,3 +1,4 @@
+import { msg } from '../../../shared/i18n/message.js';
 import {
   ForbiddenException,
   Injectable,
@@ -22,6 +23,6 @@ export class RolesGuard implements CanActivate {
     if (!roles || roles.length === 0) return true;
     const staff = context.switchToHttp().getRequest<Request>().staff;
     if (staff && roles.includes(staff.role)) return true;
-    throw new ForbiddenException('Your role does not allow this page or action.');
+    throw new ForbiddenException(msg('common.error.403.text'));
   }
 }

@@ -2,6 +2,13 @@ import { Body, Controller, Get, Inject, Post, Query, Render, Req, Res } from '@n
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '../../../shared/application/clock.js';
+import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
+import { msg } from '../../../shared/i18n/message.js';
+import {
+  cookieLocale,
+  keepLocaleCookie,
+} from '../../../shared/interface/http/request-locale.js';
+import { cookieSecure } from './locale-choice.controller.js';
 import { DomainError } from '../../../shared/domain/domain-error.js';
 import { HOME_BY_ROLE } from '../../../shared/interface/web/navigation.js';
 import { SignInCommand } from '../../application/commands/sign-in/sign-in.command.js';
@@ -24,6 +31,7 @@ export class SignInController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('/')
@@ -35,7 +43,7 @@ export class SignInController {
   @Get('login')
   @Render('pages/identity/sign-in')
   signInPage(@Query('next') next?: string): object {
-    return { pageTitle: 'Sign in', next: safeNext(next), layout: 'bare' };
+    return { pageTitle: msg('identity.signIn.title'), next: safeNext(next), layout: 'bare' };
   }
 
   @Public()
@@ -50,7 +58,11 @@ export class SignInController {
     const password = typeof form.password === 'string' ? form.password : '';
     try {
       if (!email.trim() || !password) throw new MissingFieldsError();
-      const staff = await this.commands.execute(new SignInCommand(email, password, ip));
+      const staff = await this.commands.execute(
+        new SignInCommand(email, password, ip, cookieLocale(request)),
+      );
+      // The account's language now speaks on the sign-in page too, after this session ends.
+      if (staff.locale) keepLocaleCookie(response, staff.locale, cookieSecure(this.config, request));
       // A fresh session id at sign-in, so a planted cookie never becomes a signed-in one.
       await new Promise<void>((resolve, reject) =>
         request.session.regenerate((error) => (error ? reject(error as Error) : resolve())),
@@ -65,9 +77,9 @@ export class SignInController {
       if (!(error instanceof DomainError) && !(error instanceof MissingFieldsError)) throw error;
       response.status(error instanceof MissingFieldsError ? 400 : 401);
       response.render('pages/identity/sign-in', {
-        pageTitle: 'Sign in',
+        pageTitle: msg('identity.signIn.title'),
         layout: 'bare',
-        error: error.message,
+        error: error instanceof DomainError ? error.sentence : msg('identity.signIn.missingFields'),
         email,
         next: safeNext(form.next),
       });
@@ -88,11 +100,7 @@ export class SignInController {
   }
 }
 
-class MissingFieldsError extends Error {
-  constructor() {
-    super('Enter your email and password.');
-  }
-}
+class MissingFieldsError extends Error {}
 
 /** Only a local path may be a post-sign-in destination (no open redirects). */
 function safeNext(next: unknown): string | undefined {

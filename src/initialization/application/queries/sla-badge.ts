@@ -1,14 +1,15 @@
 import { describeBusinessTimeLeft } from '../../../sla/domain/business-time-left.js';
-import { SLA_STATE_LABELS, SLA_STATE_TONES, type SlaState } from '../../../sla/domain/sla-state.js';
+import { SLA_STATE_TONES, type SlaState } from '../../../sla/domain/sla-state.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import type { SlaDescription } from '../ports/sla-describer.js';
 
 /** The coloured SLA badge and the business time left, as every page shows them. */
 export interface SlaBadge {
   state: SlaState;
-  label: string;
+  label: Message;
   tone: 'ok' | 'warn' | 'bad' | 'neutral';
-  /** "3 h 20 min left", "overdue by 1 h 5 min"; empty once the clock stopped. */
-  timeLeft: string;
+  /** "3 h 20 min left", "overdue by 1 h 5 min"; null once the clock stopped. */
+  timeLeft: Message | null;
 }
 
 export function slaBadgeOf(description: SlaDescription): SlaBadge | null {
@@ -17,7 +18,7 @@ export function slaBadgeOf(description: SlaDescription): SlaBadge | null {
   const minutes = description.businessMinutesRemaining;
   return {
     state,
-    label: SLA_STATE_LABELS[state],
+    label: msg(`sla.state.${state}`),
     tone: SLA_STATE_TONES[state],
     // The state decides the side of the line; the minutes only say how far.
     timeLeft:

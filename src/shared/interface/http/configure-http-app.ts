@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../infrastructure/config/app-config.js';
 import { requestLogging } from '../../infrastructure/logging/logger.js';
 import { projectRoot } from '../../infrastructure/project-root.js';
+import { Translator } from '../../i18n/translator.js';
 import { viewHelpers } from '../web/view-helpers.js';
 import { handlebarsViews } from './handlebars-views.js';
 import { onlyReads } from './reading-request.js';
@@ -87,7 +88,7 @@ export function configureHttpApp(
       layoutsDir: path.join(views, 'layouts'),
       partialsDir: path.join(views, 'partials'),
       defaultLayout: 'main',
-      helpers: viewHelpers(config.TZ_BUSINESS),
+      helpers: viewHelpers(app.get(Translator)),
       cache: production,
     }),
   );

@@ -5,6 +5,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import type { Request } from 'express';
+import { msg } from '../../i18n/message.js';
 import { csrf } from './csrf.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -21,9 +22,7 @@ export class CsrfGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     if (SAFE_METHODS.has(request.method) || request.path.startsWith('/api/')) return true;
     if (!csrf.isRequestValid(request)) {
-      throw new ForbiddenException(
-        'This form has expired or did not come from the desk. Reload the page and try again.',
-      );
+      throw new ForbiddenException(msg('common.error.csrf'));
     }
     return true;
   }

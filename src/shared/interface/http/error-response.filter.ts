@@ -3,27 +3,25 @@ import {
   Catch,
   HttpException,
   HttpStatus,
+  Inject,
   Logger,
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../domain/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../../infrastructure/config/app-config.js';
+import { Message, msg } from '../../i18n/message.js';
+import type { MessageKey } from '../../i18n/messages/index.js';
+import { Translator, type Words } from '../../i18n/translator.js';
 import { flash, keepFormState } from '../web/session.js';
 import { STATUS_BY_CATEGORY } from './domain-error.mapping.js';
 import { ApiProblem, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem-details.js';
+import { apiLocale, pageLocale } from './request-locale.js';
 import { SignInRequiredException } from './sign-in-required.exception.js';
+import { safeBackUrl } from './safe-back-url.js';
 
-const PAGE_MESSAGES: Partial<Record<number, { title: string; text: string }>> = {
-  403: { title: 'Not allowed', text: 'Your role does not allow this page or action.' },
-  404: { title: 'Not found', text: 'There is nothing at this address.' },
-  413: { title: 'Too large', text: 'What you sent is larger than the desk accepts.' },
-  429: { title: 'Slow down', text: 'Too many attempts; wait a little and try again.' },
-  500: {
-    title: 'Something went wrong',
-    text: 'The desk could not finish this. Nothing was changed; try again, and tell an administrator if it keeps happening.',
-  },
-  503: { title: 'Unavailable', text: 'A service the desk depends on is not answering.' },
-};
+/** The statuses whose page has its own title and words (`common.error.<status>.*`). */
+const PAGE_STATUSES = new Set([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503]);
 
 /**
  * Every error leaves through here: as problem+json on the API, as a page (or a
@@ -32,6 +30,11 @@ const PAGE_MESSAGES: Partial<Record<number, { title: string; text: string }>> = 
 @Catch()
 export class ErrorResponseFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
+
+  constructor(
+    private readonly translator: Translator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw error;
@@ -47,59 +50,69 @@ export class ErrorResponseFilter implements ExceptionFilter {
   }
 
   private problem(error: unknown, request: Request, response: Response): void {
-    const body = this.toProblem(error, request);
+    const body = this.toProblem(error, request, this.translator.words(apiLocale(request)));
     if (body.status >= 500) this.logger.error({ err: error }, 'request failed');
     if (body.status === 401)
       response.setHeader('WWW-Authenticate', 'Bearer realm="beian-desk intake"');
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
-  private toProblem(error: unknown, request: Request): ProblemDetails {
+  private toProblem(error: unknown, request: Request, words: Words): ProblemDetails {
     const instance = request.originalUrl.split('?')[0];
     if (error instanceof ApiProblem) {
       return {
         type: PROBLEM_TYPE_BASE + error.slug,
-        title: error.title,
+        title: words.text(error.title),
         status: error.status,
-        ...(error.detail ? { detail: error.detail } : {}),
+        ...(error.detail ? { detail: words.text(error.detail) } : {}),
+        code: error.code,
         instance,
-        ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.errors
+          ? {
+              errors: error.errors.map(({ field, code, message }) => ({
+                field,
+                code,
+                message: words.text(message),
+              })),
+            }
+          : {}),
       };
     }
     if (error instanceof DomainError) {
+      const sentence = words.text(error.sentence);
       return {
         type: PROBLEM_TYPE_BASE + error.code,
-        title: error.message,
+        title: sentence,
         status: STATUS_BY_CATEGORY[error.category],
-        detail: error.message,
+        detail: sentence,
         code: error.code,
         instance,
       };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      const payload = error.getResponse();
-      const detail =
-        typeof payload === 'string'
-          ? payload
-          : typeof (payload as { message?: unknown }).message === 'string'
-            ? (payload as { message: string }).message
-            : error.message;
-      return { type: 'about:blank', title: titleFor(status), status, detail, instance };
+      return {
+        type: 'about:blank',
+        title: words.text(titleOf(status)),
+        status,
+        detail: words.text(messageOf(error) ?? textOf(status)),
+        code: codeOf(error, status),
+        instance,
+      };
     }
     return {
       type: 'about:blank',
-      title: titleFor(500),
+      title: words.text(titleOf(500)),
       status: 500,
-      detail: 'The request could not be processed. Nothing was stored.',
+      detail: words.t('api.problem.failed'),
+      code: 'server.failed',
       instance,
     };
   }
 
   private page(error: unknown, request: Request, response: Response): void {
     if (error instanceof SignInRequiredException) {
-      if (error.reason !== 'no-session')
-        flash(request, 'info', 'Your session ended. Sign in again to continue.');
+      if (error.reason !== 'no-session') flash(request, 'info', msg('common.error.sessionEnded'));
       const next =
         request.method === 'GET' ? `?next=${encodeURIComponent(request.originalUrl)}` : '';
       response.redirect(303, `/login${next}`);
@@ -111,8 +124,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
       request.method === 'POST' &&
       error.category !== 'not-found'
     ) {
-      flash(request, 'error', error.message);
-      keepFormState(request, error.message);
+      flash(request, 'error', error.sentence);
+      keepFormState(request, error.sentence);
       response.redirect(303, safeBackUrl(request));
       return;
     }
@@ -123,55 +136,47 @@ export class ErrorResponseFilter implements ExceptionFilter {
           ? error.getStatus()
           : HttpStatus.INTERNAL_SERVER_ERROR;
     if (status >= 500) this.logger.error({ err: error }, 'request failed');
-    const words = PAGE_MESSAGES[status] ?? { title: titleFor(status), text: '' };
+    const title = titleOf(status);
     const text =
-      error instanceof DomainError ||
-      (error instanceof HttpException && status !== 500 && status !== 404)
-        ? messageOf(error)
-        : words.text;
+      error instanceof DomainError
+        ? error.sentence
+        : error instanceof HttpException && status !== 500 && status !== 404
+          ? (messageOf(error) ?? textOf(status))
+          : textOf(status);
+    // Rendered outside the layout interceptor when a guard refused: the page's language is decided here.
+    response.locals.locale ??= pageLocale(request, this.config.DEFAULT_LOCALE);
     response.status(status).render('pages/error', {
-      pageTitle: words.title,
+      pageTitle: title,
       status,
-      title: words.title,
+      title,
       text,
     });
   }
 }
 
-function messageOf(error: DomainError | HttpException): string {
-  if (error instanceof DomainError) return error.message;
+/**
+ * What an HttpException says in words: a `Message` it was given (`new ForbiddenException(msg(…))`),
+ * or null when it carries only the framework's English (the status's own words are shown then).
+ */
+function messageOf(error: HttpException): Message | null {
   const payload = error.getResponse();
-  if (typeof payload === 'string') return payload;
-  const message = (payload as { message?: unknown }).message;
-  return typeof message === 'string' ? message : error.message;
+  return payload instanceof Message ? payload : null;
 }
 
-function titleFor(status: number): string {
-  const names: Record<number, string> = {
-    400: 'Bad Request',
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'Not Found',
-    409: 'Conflict',
-    413: 'Content Too Large',
-    415: 'Unsupported Media Type',
-    422: 'Unprocessable Content',
-    429: 'Too Many Requests',
-    500: 'Internal Server Error',
-    503: 'Service Unavailable',
-  };
-  return names[status] ?? 'Error';
+function titleOf(status: number): Message {
+  return msg(
+    (PAGE_STATUSES.has(status) ? `common.error.${status}.title` : 'common.error.other.title') as MessageKey,
+  );
 }
 
-/** The Referer when it is this site's own page, else the front page. */
-function safeBackUrl(request: Request): string {
-  const referer = request.get('referer');
-  if (!referer) return '/';
-  try {
-    const url = new URL(referer);
-    if (url.host !== request.get('host')) return '/';
-    return url.pathname + url.search;
-  } catch {
-    return '/';
-  }
+function textOf(status: number): Message {
+  return msg(
+    (PAGE_STATUSES.has(status) ? `common.error.${status}.text` : 'common.error.500.text') as MessageKey,
+  );
+}
+
+/** A stable code for an HTTP-level refusal: `http.404`, or the message's own key. */
+function codeOf(error: HttpException, status: number): string {
+  const message = messageOf(error);
+  return message ? message.key.replace(/^[a-z]+\.error\./, '') : `http.${status}`;
 }

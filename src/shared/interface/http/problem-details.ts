@@ -1,10 +1,13 @@
 import { HttpStatus } from '@nestjs/common';
+import { msg, type Message } from '../../i18n/message.js';
 
-/** One invalid field of an API request. */
+/** One invalid field of an API request, in words still to be rendered in the caller's language. */
 export interface FieldProblem {
   /** JSON-pointer-like path: `request.applicant.idNumber`, `ID_FRONT`. */
   field: string;
-  message: string;
+  /** Stable machine-readable code: `field.required`, `id-number.checksum`… */
+  code: string;
+  message: Message;
 }
 
 /** RFC 9457 problem details, with the invalid fields listed under `errors`. */
@@ -15,7 +18,7 @@ export interface ProblemDetails {
   detail?: string;
   instance?: string;
   code?: string;
-  errors?: FieldProblem[];
+  errors?: { field: string; code: string; message: string }[];
 }
 
 export const PROBLEM_TYPE_BASE = 'https://beian-desk.invalid/problems/';
@@ -28,11 +31,13 @@ export class ApiProblem extends Error {
   constructor(
     readonly status: HttpStatus,
     readonly slug: string,
-    readonly title: string,
-    readonly detail?: string,
+    /** Stable machine-readable code of the whole problem. */
+    readonly code: string,
+    readonly title: Message,
+    readonly detail?: Message,
     readonly errors?: FieldProblem[],
   ) {
-    super(detail ?? title);
+    super(code);
     this.name = 'ApiProblem';
   }
 
@@ -40,8 +45,9 @@ export class ApiProblem extends Error {
     return new ApiProblem(
       HttpStatus.BAD_REQUEST,
       'validation',
-      'The request is not valid',
-      `${errors.length} field${errors.length === 1 ? ' is' : 's are'} invalid.`,
+      'request.invalid',
+      msg('api.problem.invalid.title'),
+      msg('api.problem.invalid.detail', { count: errors.length }),
       errors,
     );
   }

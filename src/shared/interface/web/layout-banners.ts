@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { Message } from '../../i18n/message.js';
 
 export interface Banner {
   level: 'warning' | 'info';
-  text: string;
+  text: Message;
 }
 
 type BannerSource = () => Promise<Banner[]> | Banner[];

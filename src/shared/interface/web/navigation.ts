@@ -1,21 +1,22 @@
 import type { StaffRole } from '../../domain/staff-role.js';
+import type { MessageKey } from '../../i18n/messages/index.js';
 
 export interface NavItem {
-  label: string;
+  label: MessageKey;
   href: string;
 }
 
-const REVIEW: NavItem[] = [{ label: 'Queue', href: '/queue' }];
+const REVIEW: NavItem[] = [{ label: 'common.nav.queue', href: '/queue' }];
 const AUDIT: NavItem[] = [
-  { label: 'Requests', href: '/queue' },
-  { label: 'Audit', href: '/audit' },
-  { label: 'Exports', href: '/exports' },
-  { label: 'Reports', href: '/reports' },
+  { label: 'common.nav.requests', href: '/queue' },
+  { label: 'common.nav.audit', href: '/audit' },
+  { label: 'common.nav.exports', href: '/exports' },
+  { label: 'common.nav.reports', href: '/reports' },
 ];
 const ADMIN: NavItem[] = [
-  { label: 'Staff', href: '/admin/users' },
-  { label: 'Calendar', href: '/admin/calendar' },
-  { label: 'Mail', href: '/admin/mail' },
+  { label: 'common.nav.staff', href: '/admin/users' },
+  { label: 'common.nav.calendar', href: '/admin/calendar' },
+  { label: 'common.nav.mail', href: '/admin/mail' },
 ];
 
 export const NAVIGATION: Record<StaffRole, NavItem[]> = {

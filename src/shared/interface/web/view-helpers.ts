@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
 import { zoneOffsets } from '@lib/business-calendar';
+import { isLocale, type Locale } from '../../i18n/locale.js';
+import type { MessageParams } from '../../i18n/message.js';
+import type { Translator, Words } from '../../i18n/translator.js';
 
 /** The wall clock of an instant in a zone, as text parts (a page formats hundreds of dates). */
 interface WallClock {
@@ -9,12 +12,29 @@ interface WallClock {
   offset: string;
 }
 
+/** What Handlebars hands a helper last: the named arguments, and the page's data. */
+interface HelperOptions {
+  hash?: MessageParams;
+  data?: { root?: { locale?: unknown } };
+}
+
 /**
- * Handlebars helpers format; they decide nothing. Dates are shown in the
- * business time zone whatever the server's own zone.
+ * Handlebars helpers format; they decide nothing. Words come from the catalogue in the
+ * page's locale (`locale` in the render context); dates are shown in the business time
+ * zone whatever the server's own zone.
  */
-export function viewHelpers(zone: string): Record<string, (...args: unknown[]) => unknown> {
+export function viewHelpers(translator: Translator): Record<string, (...args: unknown[]) => unknown> {
+  const zone = translator.zone;
   const offsetAt = zoneOffsets(zone);
+  const wordsOf = (options: unknown): Words => {
+    const locale = (options as HelperOptions | undefined)?.data?.root?.locale;
+    return translator.words(isLocale(locale) ? locale : FALLBACK_LOCALE);
+  };
+  const asDate = (value: unknown): Date | null => {
+    if (Object.prototype.toString.call(value) === '[object Date]') return value as Date;
+    if (typeof value === 'string' && value) return DateTime.fromISO(value, { zone }).toJSDate();
+    return null;
+  };
   // A page shows the same instants again and again (deadlines at 18:00 of a few days, and
   // each date twice: as text and in `datetime`), so the last few thousand are remembered.
   const recent = new Map<number, WallClock | null>();
@@ -47,13 +67,25 @@ export function viewHelpers(zone: string): Record<string, (...args: unknown[]) =
     };
   };
   return {
-    /** 2026-11-25 14:05 */
-    datetime: (value: unknown) => {
-      const clock = wallClock(value);
-      return clock ? `${clock.date} ${clock.time}` : '';
+    /**
+     * A catalogue message in the page's locale: `{{t "queue.title"}}`, `{{t "x" count=3}}`,
+     * or a view model's `Message` (or key): `{{t statusLabel}}`.
+     */
+    t: (message: unknown, ...rest: unknown[]) => {
+      const options = rest[rest.length - 1] as HelperOptions;
+      const words = wordsOf(options);
+      if (message === null || message === undefined || message === '') return '';
+      if (typeof message === 'string' || typeof message === 'object')
+        return words.text(message as Parameters<Words['text']>[0], options.hash);
+      return String(message);
     },
-    /** 2026-11-25 (not named `date`: a helper would shadow a view model's `date` field) */
-    dateOnly: (value: unknown) => wallClock(value)?.date ?? '',
+    /** 2026年11月25日 14:05 · Nov 25, 2026, 14:05 */
+    datetime: (value: unknown, options: unknown) => wordsOf(options).datetime(asDate(value)),
+    /** 2026年11月25日 · Nov 25, 2026 (not named `date`: it would shadow a view model's `date` field) */
+    dateOnly: (value: unknown, options: unknown) => wordsOf(options).date(asDate(value)),
+    /** 1,234 */
+    number: (value: unknown, options: unknown) =>
+      typeof value === 'number' ? wordsOf(options).number(value) : '',
     /** ISO 8601 with offset, for <time datetime>: 2026-11-25T14:05:00.000+08:00 */
     isoTime: (value: unknown) => {
       const clock = wallClock(value);
@@ -83,6 +115,9 @@ export function viewHelpers(zone: string): Record<string, (...args: unknown[]) =
       const value = valueAt(keptOf(state, form), args.slice(0, -1));
       return Array.isArray(value) ? value.includes(wanted) : value === wanted;
     },
+    /** A list of texts joined the locale's way: 甲、乙和丙 · A, B, and C */
+    list: (items: unknown, options: unknown) =>
+      Array.isArray(items) ? wordsOf(options).list(items.map((item) => wordsOf(options).text(item as string))) : '',
     join: (list: unknown, separator: unknown) =>
       Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
   };
@@ -106,3 +141,6 @@ function valueAt(values: Record<string, unknown> | undefined, path: unknown[]): 
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** Only a page rendered without the request's locale (none should be) falls back to this. */
+const FALLBACK_LOCALE: Locale = 'zh-CN';

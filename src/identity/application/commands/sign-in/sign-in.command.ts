@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+import type { Locale } from '../../../../shared/i18n/locale.js';
 import type { SignedInStaff } from '../../queries/get-signed-in-staff/signed-in-staff.js';
 
 export class SignInCommand extends Command<SignedInStaff> {
@@ -6,6 +7,8 @@ export class SignInCommand extends Command<SignedInStaff> {
     readonly email: string,
     readonly password: string,
     readonly ip: string,
+    /** The language chosen on the sign-in page, saved on an account that has none yet. */
+    readonly localeChosenBeforeSignIn: Locale | null = null,
   ) {
     super();
   }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
+import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { StaffMember } from '../../../domain/staff-member.js';
 import {
@@ -29,6 +30,7 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     @Inject(SIGN_IN_THROTTLE) private readonly throttle: SignInThrottle,
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute(command: SignInCommand): Promise<SignedInStaff> {
@@ -62,11 +64,17 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
 
     await this.throttle.recordSuccess(email, command.ip);
     await this.recordAttempt('staff.signed_in', email, command.ip, member, {});
+    // The account's own choice wins; an account with none keeps the one made on the sign-in page.
+    if (!member.locale && command.localeChosenBeforeSignIn) {
+      member.chooseLocale(command.localeChosenBeforeSignIn, this.clock.now());
+      await this.staff.save(member);
+    }
     return {
       id: member.id,
       email: member.email,
       displayName: member.displayName,
       role: member.role,
+      locale: member.locale,
     };
   }
 

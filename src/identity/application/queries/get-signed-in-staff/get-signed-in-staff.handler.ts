@@ -19,6 +19,7 @@ export class GetSignedInStaffHandler implements IQueryHandler<GetSignedInStaffQu
       email: member.email,
       displayName: member.displayName,
       role: member.role,
+      locale: member.locale,
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { StaffRole } from '../../../../shared/domain/staff-role.js';
+import type { Locale } from '../../../../shared/i18n/locale.js';
 
 /** The staff member behind a session, as the rest of the app sees them. */
 export interface SignedInStaff {
@@ -6,4 +7,6 @@ export interface SignedInStaff {
   email: string;
   displayName: string;
   role: StaffRole;
+  /** Their chosen language; null: the browser's decides. */
+  locale: Locale | null;
 }

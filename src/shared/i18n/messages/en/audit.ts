@@ -1,0 +1,2 @@
+/** The audit area's words in English (ICU MessageFormat; the zh-CN file mirrors every key). */
+export const audit = {};
