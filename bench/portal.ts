@@ -16,6 +16,18 @@
  * and the server stands still while its own database works; separate machines,
  * as in production, never do that (see `pinToCores`).
  *
+ * The queue and the workspace are measured in both languages, zh-CN and en
+ * (`Accept-Language`), one after the other within each round (the order swaps every
+ * round), and every run reports the server's CPU time per page (its user + system time
+ * from /proc over the pages it answered), which the machine's noise moves far less than
+ * a latency percentile.
+ *
+ * BENCH_BASELINE_REF=<commit> also builds that commit (a git worktree sharing this
+ * node_modules) and runs its server beside this one, on the same core and the same
+ * database: each language's run of a page then loads both servers at once, so the two
+ * are measured side by side in the same seconds, and the table adds the baseline's CPU
+ * per page and the ratio.
+ *
  * BENCH_ROWS=200000 for a smaller table, BENCH_SECONDS=10 per page and round,
  * BENCH_ROUNDS=3, BENCH_CONNECTIONS=20, BENCH_PIN=false to let every process
  * run on every core.
@@ -23,7 +35,7 @@
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +62,13 @@ const WARM_UP_SECONDS = 3;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PASSWORD = 'bench-password-0000000000';
 const TARGET_P95_MS = 100;
+const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? '';
+/** The languages the translated pages are measured in, as a browser asks for them. */
+const LANGUAGES = ['zh-CN', 'en'];
+/** The most a translated page may cost over the same page before translation (issue 14). */
+const CPU_BUDGET = 1.05;
+/** Clock ticks per second of /proc's CPU times. */
+const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
 const say = (line: string): void => void process.stderr.write(line + '\n');
 
 /**
@@ -309,14 +328,16 @@ async function startServer(
   env: Record<string, string>,
   port: number,
   prefix: string[],
+  root = projectRoot(),
 ): Promise<ChildProcess> {
   const [command, ...rest] = [
     ...prefix,
     process.execPath,
     ...startFlags(),
-    path.join(projectRoot(), 'dist', 'src', 'main.js'),
+    path.join(root, 'dist', 'src', 'main.js'),
   ];
   const child = spawn(command, rest, {
+    cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -337,6 +358,40 @@ interface Run {
   /** Response times in ms, sorted. */
   latencies: number[];
   non2xx: number;
+  /** The server's CPU time (user + system) during the measured seconds, in ms. */
+  cpuMs: number;
+}
+
+/** A server under load: where it answers, and its process (for its CPU time). */
+interface Server {
+  base: string;
+  pid: number;
+  cookie: string;
+}
+
+/** A process's CPU time so far (user + system, all its threads), in ms. */
+function cpuTimeMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command's closing parenthesis: state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * The commit to compare with, built in a git worktree beside this one (its node_modules
+ * is this one's: the same installed versions), ready for `startServer`.
+ */
+function buildBaseline(ref: string): string {
+  const root = path.join(os.tmpdir(), `beian-baseline-${ref.replace(/[^\w.-]/g, '_')}`);
+  const run = (command: string, args: string[], cwd: string): void => {
+    const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}`);
+  };
+  if (!existsSync(root)) run('git', ['worktree', 'add', '--detach', root, ref], projectRoot());
+  if (!existsSync(path.join(root, 'node_modules')))
+    symlinkSync(path.join(projectRoot(), 'node_modules'), path.join(root, 'node_modules'));
+  run('npm', ['run', 'build', '--silent'], root);
+  return root;
 }
 
 /** A page over every round: every run's requests pooled, and each round's p95. */
@@ -349,6 +404,8 @@ interface Measured {
   p99: number;
   roundP95s: number[];
   roundRates: number[];
+  /** The server's CPU time per page answered, ms, over every round's measured seconds. */
+  cpuMsPerPage: number;
   non2xx: number;
   /** Sequential scans of initialization_requests during the page's first round (null: not watched). */
   seqScans: number | null;
@@ -399,21 +456,24 @@ function cannon(options: autocannon.Options): {
 }
 
 async function measure(
-  base: string,
+  server: Server,
   requests: autocannon.Request[],
-  cookie: string | null,
+  signedIn: boolean,
+  headers: Record<string, string> = {},
 ): Promise<Run> {
   const options = {
-    url: base,
+    url: server.base,
     connections: CONNECTIONS,
-    headers: cookie ? { cookie } : {},
+    headers: { ...headers, ...(signedIn ? { cookie: server.cookie } : {}) },
     requests,
   };
   await cannon({ ...options, duration: WARM_UP_SECONDS }).done;
+  const cpuBefore = cpuTimeMs(server.pid);
   const { done, latencies } = cannon({ ...options, duration: SECONDS });
   const result = await done;
+  const cpuMs = cpuTimeMs(server.pid) - cpuBefore;
   latencies.sort((a, b) => a - b);
-  return { latencies, non2xx: result.non2xx };
+  return { latencies, non2xx: result.non2xx, cpuMs };
 }
 
 /** The indexes of initialization_requests read between two counts, most read first. */
@@ -437,6 +497,7 @@ function pooled(page: string, runs: Run[], scans: number | null, indexes: string
     p99: percentile(latencies, 99),
     roundP95s: runs.map((run) => percentile(run.latencies, 95)),
     roundRates: runs.map((run) => run.latencies.length / SECONDS),
+    cpuMsPerPage: runs.reduce((sum, run) => sum + run.cpuMs, 0) / Math.max(1, latencies.length),
     non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
     seqScans: scans,
     indexes,
@@ -467,6 +528,7 @@ async function main(): Promise<void> {
     startRedisServer({ dir: path.join(scratch, 'redis') }),
   ]);
   let server: ChildProcess | null = null;
+  let baselineServer: ChildProcess | null = null;
   try {
     await database.createDatabase('bench');
     const url = database.urlFor('bench');
@@ -509,11 +571,25 @@ async function main(): Promise<void> {
     say(`Starting the server on port ${port} (NODE_ENV=production)…`);
     server = await startServer(env, port, pinned?.server ?? []);
     const base = `http://127.0.0.1:${port}`;
-    const cookie = await signIn(base, staff[0]!.email);
+    const current: Server = { base, pid: server.pid!, cookie: await signIn(base, staff[0]!.email) };
+    let before: Server | null = null;
+    if (BASELINE_REF) {
+      say(`Building ${BASELINE_REF} in a worktree for the side-by-side baseline…`);
+      const root = buildBaseline(BASELINE_REF);
+      const basePort = await getPort({ host: '127.0.0.1' });
+      baselineServer = await startServer(env, basePort, pinned?.server ?? [], root);
+      const beforeBase = `http://127.0.0.1:${basePort}`;
+      before = {
+        base: beforeBase,
+        pid: baselineServer.pid!,
+        cookie: await signIn(beforeBase, staff[0]!.email),
+      };
+      say(`Baseline ${BASELINE_REF} on port ${basePort}, on the same core.`);
+    }
     if (process.env.BENCH_PAUSE) {
       // For EXPLAIN and a look around: everything stays up until SIGUSR2, then is cleaned up.
       say(
-        `Paused. Database ${url}\nServer ${base}\nCookie ${cookie}\nWorkspace ${base}/requests/${workspaces[0]?.id}`,
+        `Paused. Database ${url}\nServer ${base}\nCookie ${current.cookie}\nWorkspace ${base}/requests/${workspaces[0]?.id}`,
       );
       await new Promise((resolve) => process.once('SIGUSR2', resolve));
       return;
@@ -523,20 +599,43 @@ async function main(): Promise<void> {
     );
     const watch = new pg.Client({ connectionString: url });
     await watch.connect();
-    const pages: { page: string; paths: string[]; signedIn: boolean }[] = [
+    /** `locales`: measured once per language, and beside the baseline when there is one. */
+    const pages: { page: string; paths: string[]; signedIn: boolean; locales: boolean }[] = [
       {
         page: 'Static file `/assets/css/desk.css` (baseline)',
         paths: ['/assets/css/desk.css'],
         signedIn: false,
+        locales: false,
       },
-      { page: 'Sign-in page `/login` (baseline)', paths: ['/login'], signedIn: false },
-      { page: 'Queue, Unassigned tab, first page', paths: ['/queue'], signedIn: true },
-      { page: 'Queue, Mine tab, first page', paths: ['/queue?tab=mine'], signedIn: true },
-      { page: 'Queue, Breached tab, first page', paths: ['/queue?tab=breached'], signedIn: true },
+      {
+        page: 'Sign-in page `/login` (baseline)',
+        paths: ['/login'],
+        signedIn: false,
+        locales: false,
+      },
+      {
+        page: 'Queue, Unassigned tab, first page',
+        paths: ['/queue'],
+        signedIn: true,
+        locales: true,
+      },
+      {
+        page: 'Queue, Mine tab, first page',
+        paths: ['/queue?tab=mine'],
+        signedIn: true,
+        locales: false,
+      },
+      {
+        page: 'Queue, Breached tab, first page',
+        paths: ['/queue?tab=breached'],
+        signedIn: true,
+        locales: false,
+      },
       {
         page: `Queue, All requests, a page in the middle of ${ROWS % 1_000_000 === 0 ? `${ROWS / 1_000_000}M` : ROWS.toLocaleString('en')} (keyset)`,
         paths: [`/queue?tab=all&after=${middle.due_at.getTime()}.${middle.id}`],
         signedIn: true,
+        locales: false,
       },
       {
         page: 'Queue, Unassigned, filtered (organizations in 浙 with a risk flag)',
@@ -544,77 +643,153 @@ async function main(): Promise<void> {
           `/queue?tab=unassigned&subjectType=ORGANIZATION&province=${encodeURIComponent('浙')}&riskFlag=RECENT_EMAIL_CHANGE`,
         ],
         signedIn: true,
+        locales: false,
       },
       {
         page: 'Request workspace (100 different requests)',
         paths: workspaces.map((row) => `/requests/${row.id}`),
         signedIn: true,
+        locales: true,
       },
     ];
-    const runs: Run[][] = pages.map(() => []);
-    const scans: { seq: number | null; indexes: string }[] = pages.map(() => ({
-      seq: null,
-      indexes: '',
-    }));
+    /** Every row of the table: a page in a language, on this build or on the baseline. */
+    interface Row {
+      page: string;
+      paths: string[];
+      signedIn: boolean;
+      server: Server;
+      language: string;
+      /** The row of the baseline measured at the same time as this one (same page and language). */
+      beside: Row | null;
+      runs: Run[];
+      scans: { seq: number | null; indexes: string };
+    }
+    const rows: Row[] = [];
+    for (const { page, paths, signedIn, locales } of pages) {
+      for (const language of locales ? LANGUAGES : ['']) {
+        const row: Row = {
+          page: language ? `${page}, ${language}` : page,
+          paths,
+          signedIn,
+          server: current,
+          language,
+          beside: null,
+          runs: [],
+          scans: { seq: null, indexes: '' },
+        };
+        if (locales && before) {
+          row.beside = {
+            ...row,
+            page: `${page}, before (${BASELINE_REF})`,
+            server: before,
+            beside: null,
+            runs: [],
+            scans: { seq: null, indexes: '' },
+          };
+        }
+        rows.push(row);
+      }
+    }
+    const headersOf = (row: Row): Record<string, string> =>
+      row.language ? { 'accept-language': row.language } : {};
     try {
       // One round over every page first, so the first page measured does not pay for the
       // JIT warming up to the code all the signed-in pages share.
-      for (const { paths, signedIn } of pages) {
-        await cannon({
-          url: base,
-          connections: CONNECTIONS,
-          headers: signedIn ? { cookie } : {},
-          requests: paths.map((path) => ({ path })),
-          duration: WARM_UP_SECONDS,
-        }).done;
+      for (const row of rows) {
+        for (const target of [row, ...(row.beside ? [row.beside] : [])]) {
+          await cannon({
+            url: target.server.base,
+            connections: CONNECTIONS,
+            headers: {
+              ...headersOf(row),
+              ...(row.signedIn ? { cookie: target.server.cookie } : {}),
+            },
+            requests: row.paths.map((path) => ({ path })),
+            duration: WARM_UP_SECONDS,
+          }).done;
+        }
       }
       // Rounds over every page in turn, so each page meets the machine's slow minutes and
-      // its quick ones alike; the first round also counts the scans each page made.
+      // its quick ones alike; the two languages of a page run one after the other, in the
+      // other order the next round. The first round also counts the scans each page made.
       let counts = await scanCounts(watch);
       for (let round = 1; round <= ROUNDS; round += 1) {
-        for (const [index, { page, paths, signedIn }] of pages.entries()) {
-          const run = await measure(
-            base,
-            paths.map((path) => ({ path })),
-            signedIn ? cookie : null,
-          );
-          runs[index]!.push(run);
-          say(
-            `  round ${round}, ${page}: ${(run.latencies.length / SECONDS).toFixed(0)} req/s, p50 ${percentile(run.latencies, 50).toFixed(1)} ms, p95 ${percentile(run.latencies, 95).toFixed(1)} ms, non-2xx ${run.non2xx}`,
-          );
-          if (round === 1 && signedIn) {
+        const inOrder = rows.slice();
+        for (let index = 0; index + 1 < inOrder.length; index += 1) {
+          const [a, b] = [inOrder[index]!, inOrder[index + 1]!];
+          if (round % 2 === 0 && a.language && b.language && a.paths === b.paths) {
+            [inOrder[index], inOrder[index + 1]] = [b, a];
+            index += 1;
+          }
+        }
+        for (const row of inOrder) {
+          const requests = row.paths.map((path) => ({ path }));
+          const [run, besideRun] = await Promise.all([
+            measure(row.server, requests, row.signedIn, headersOf(row)),
+            row.beside
+              ? measure(row.beside.server, requests, row.signedIn, headersOf(row))
+              : Promise.resolve(null),
+          ]);
+          row.runs.push(run);
+          if (row.beside && besideRun) row.beside.runs.push(besideRun);
+          const describe = (name: string, r: Run): string =>
+            `  round ${round}, ${name}: ${(r.latencies.length / SECONDS).toFixed(0)} req/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms, CPU ${(r.cpuMs / Math.max(1, r.latencies.length)).toFixed(2)} ms/page, non-2xx ${r.non2xx}`;
+          say(describe(row.page, run));
+          if (row.beside && besideRun) say(describe(row.beside.page, besideRun));
+          if (round === 1 && row.signedIn && !row.beside) {
             const after = await scanCounts(watch);
-            scans[index] = { seq: after.seq - counts.seq, indexes: indexesRead(counts, after) };
+            row.scans = { seq: after.seq - counts.seq, indexes: indexesRead(counts, after) };
             counts = after;
+          } else if (round === 1 && row.beside) {
+            counts = await scanCounts(watch);
           }
         }
       }
     } finally {
       await watch.end();
     }
-    const results = pages.map(({ page }, index) =>
-      pooled(page, runs[index]!, scans[index]!.seq, scans[index]!.indexes),
+    const measured = rows.flatMap((row) => [row, ...(row.beside ? [row.beside] : [])]);
+    const results = new Map(
+      measured.map((row) => [row, pooled(row.page, row.runs, row.scans.seq, row.scans.indexes)]),
     );
 
-    const baseline = results[0]!;
+    const baseline = results.get(rows[0]!)!;
     const cpu = os.cpus();
     const lines = [
-      `Portal pages with ${ROWS.toLocaleString('en')} requests (${OPEN.toLocaleString('en')} open) on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, PostgreSQL (embedded), server and load generator on the same machine (${pinned ? pinned.describe : 'not pinned to cores'}) — ${new Date().toISOString().slice(0, 10)}. ${CONNECTIONS} concurrent connections, signed-in reviewer session; a warm-up round over every page, then ${ROUNDS} rounds over every page in turn, each page ${WARM_UP_SECONDS} s of warm-up and ${SECONDS} s measured a round. The percentiles are over every request of a page's ${ROUNDS} rounds (${ROUNDS * SECONDS} s); "by round" shows how much the rounds differ (the static file's rate is the machine's speed at the time).`,
+      `Portal pages with ${ROWS.toLocaleString('en')} requests (${OPEN.toLocaleString('en')} open) on ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, Node ${process.version}, PostgreSQL (embedded), server and load generator on the same machine (${pinned ? pinned.describe : 'not pinned to cores'}) — ${new Date().toISOString().slice(0, 10)}. ${CONNECTIONS} concurrent connections, signed-in reviewer session; a warm-up round over every page, then ${ROUNDS} rounds over every page in turn, each page ${WARM_UP_SECONDS} s of warm-up and ${SECONDS} s measured a round. The percentiles are over every request of a page's ${ROUNDS} rounds (${ROUNDS * SECONDS} s); "by round" shows how much the rounds differ (the static file's rate is the machine's speed at the time). "CPU ms/page" is the server process's user + system time over the pages it answered.${before ? ` Rows marked "before" are ${BASELINE_REF}'s server, loaded at the same time as the row above them, on the same core.` : ''}`,
       '',
-      '| page | requests | req/s | req/s by round | p50 ms | p95 ms | p99 ms | p95 by round, ms | p95 ÷ static p95 | non-2xx | p95 < 100 ms | seq scans of requests | indexes read |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---|',
-      ...results.map(
-        (m) =>
-          `| ${m.page} | ${m.requests.toLocaleString('en')} | ${m.perSecond.toFixed(0)} | ${m.roundRates.map((rate) => rate.toFixed(0)).join(' / ')} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.roundP95s.map((p95) => p95.toFixed(0)).join(' / ')} | ${(m.p95 / baseline.p95).toFixed(1)}× | ${m.non2xx} | ${m === baseline ? '' : m.p95 < TARGET_P95_MS ? 'yes' : '**no**'} | ${m.seqScans ?? ''} | ${m.indexes} |`,
-      ),
+      '| page | requests | req/s | req/s by round | p50 ms | p95 ms | p99 ms | p95 by round, ms | CPU ms/page | p95 ÷ static p95 | non-2xx | p95 < 100 ms | seq scans of requests | indexes read |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---|',
+      ...measured.map((row) => {
+        const m = results.get(row)!;
+        return `| ${m.page} | ${m.requests.toLocaleString('en')} | ${m.perSecond.toFixed(0)} | ${m.roundRates.map((rate) => rate.toFixed(0)).join(' / ')} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.roundP95s.map((p95) => p95.toFixed(0)).join(' / ')} | ${m.cpuMsPerPage.toFixed(2)} | ${(m.p95 / baseline.p95).toFixed(1)}× | ${m.non2xx} | ${m === baseline ? '' : m.p95 < TARGET_P95_MS ? 'yes' : '**no**'} | ${m.seqScans ?? ''} | ${m.indexes} |`;
+      }),
       '',
       'Tab counts stop at 1,001 index entries ("1,000+"); every page is a keyset page (no OFFSET). "seq scans" counts sequential scans of initialization_requests during the page\'s first round (pg_stat_user_tables), "indexes read" the indexes of that table that were (pg_stat_user_indexes), most used first; the planner\'s own look at the ends of a due_at index, to estimate a range against now, counts as a read too.',
     ];
+    if (before) {
+      lines.push(
+        '',
+        `Translated pages against ${BASELINE_REF}, measured side by side (CPU ms per page; budget ${CPU_BUDGET}×):`,
+        '',
+        '| page | language | this build | before | ratio | within budget |',
+        '|---|---|---:|---:|---:|:-:|',
+        ...rows
+          .filter((row) => row.beside)
+          .map((row) => {
+            const now = results.get(row)!.cpuMsPerPage;
+            const then = results.get(row.beside!)!.cpuMsPerPage;
+            const ratio = now / then;
+            return `| ${row.page.replace(`, ${row.language}`, '')} | ${row.language} | ${now.toFixed(2)} | ${then.toFixed(2)} | ${ratio.toFixed(3)} | ${ratio <= CPU_BUDGET ? 'yes' : '**no**'} |`;
+          }),
+      );
+    }
     process.stdout.write(lines.join('\n') + '\n');
   } finally {
-    if (server) {
-      const stopped = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
+    for (const child of [server, baselineServer]) {
+      if (!child) continue;
+      const stopped = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
       await stopped;
     }
     await redis.stop();

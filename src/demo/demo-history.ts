@@ -35,7 +35,7 @@ export const DEMO_INTAKE_CLIENT = 'demo-portal';
 export interface DemoCast {
   reviewers: StaffActor[];
   seniors: StaffActor[];
-  /** Li Na: the reviewer the README suggests signing in as. */
+  /** 李娜 (li.na@…): the reviewer the README suggests signing in as. */
   featured: StaffActor;
 }
 
@@ -266,7 +266,7 @@ export class DemoHistory {
       authentic: true,
       valid: true,
       matchesApplication: true,
-      note: document.kind === failing ? 'Too dark to read the ID number.' : '',
+      note: document.kind === failing ? '照片太暗，看不清身份证号码。' : '',
     }));
     await this.commands.execute(new RecordDocumentChecksCommand(requestId, reviewer, checks, null));
   }
@@ -300,7 +300,9 @@ export class DemoHistory {
           reviewer,
           [kind],
           [],
-          `The ${kind === 'ID_BACK' ? 'back of the ID card' : 'half-length photo'} is too dark to read; please send a clearer one.`,
+          kind === 'ID_BACK'
+            ? '身份证国徽面照片太暗，无法辨认，请重新上传清晰的照片。 The back of the ID card is too dark to read; please send a clearer one.'
+            : '手持证件半身照太暗，无法辨认，请重新上传清晰的照片。 The half-length photo is too dark to read; please send a clearer one.',
           null,
         ),
       );
@@ -351,7 +353,7 @@ export class DemoHistory {
           new ReturnForReviewCommand(
             requestId,
             senior,
-            'Compare the seal with the one on the filing record before approving.',
+            '通过前请将授权书上的公章与备案记录核对。',
             null,
           ),
         ),

@@ -16,7 +16,7 @@ import { createRootLogger, PinoNestLogger } from '../shared/infrastructure/loggi
 import { BusinessCalendarSource } from '../sla/application/business-calendar-source.js';
 import { DEMO_INTAKE_CLIENT, DemoHistory } from './demo-history.js';
 import { demoRegistry, seededRandom } from './demo-registry.js';
-import { DEMO_PASSWORD, DEMO_STAFF } from './demo-staff.js';
+import { DEMO_PASSWORD, DEMO_STAFF, FEATURED_REVIEWER } from './demo-staff.js';
 
 const HISTORY_DAYS = 30;
 
@@ -119,7 +119,7 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void): 
       {
         reviewers: cast.filter((member) => member.role === 'REVIEWER'),
         seniors: cast.filter((member) => member.role === 'SENIOR_REVIEWER'),
-        featured: cast.find((member) => member.name === 'Li Na')!,
+        featured: cast.find((member) => member.name === FEATURED_REVIEWER)!,
       },
       random,
     );

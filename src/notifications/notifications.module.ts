@@ -69,6 +69,7 @@ const settings: Provider[] = [
     useFactory: (config: AppConfig): MailStyle => ({
       zone: config.TZ_BUSINESS,
       supportContact: config.MAIL_SUPPORT_CONTACT,
+      defaultLocale: config.DEFAULT_LOCALE,
     }),
   },
 ];

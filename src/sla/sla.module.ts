@@ -2,6 +2,7 @@ import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { DEADLINE_POLICY } from '../initialization/application/ports/deadline-policy.js';
 import { SLA_DESCRIBER } from '../initialization/application/ports/sla-describer.js';
 import { CLOCK, type Clock } from '../shared/application/clock.js';
+import { msg } from '../shared/i18n/message.js';
 import { LayoutBanners } from '../shared/interface/web/layout-banners.js';
 import { BusinessCalendarSource } from './application/business-calendar-source.js';
 import { CalendarDeadlinePolicy } from './application/calendar-deadline-policy.js';
@@ -46,7 +47,7 @@ export class SlaModule implements OnModuleInit {
       const year = Number(calendar.calendarDayOf(this.clock.now()).slice(0, 4));
       return calendar.yearsWithoutArrangement([year, year + 1]).map((missing) => ({
         level: 'warning' as const,
-        text: `No official working calendar is loaded for ${missing}: deadlines falling in ${missing} count Monday to Friday only, without holidays or make-up working days. An administrator can add it under Calendar.`,
+        text: msg('sla.banner.noOfficialCalendar', { year: missing }),
       }));
     });
   }

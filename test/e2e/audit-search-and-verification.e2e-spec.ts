@@ -104,6 +104,24 @@ describe('searching the audit trail', () => {
     expect(page.text).toContain(`>${reference}</a>`);
   });
 
+  it('speaks Chinese to an auditor whose browser asks for it', async () => {
+    const chinese = await signedIn(t.url, auditor.email, auditor.password, 'zh-CN');
+    const page = await chinese.page(`/audit?requestReference=${reference}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html lang="zh-CN">');
+    expect(page.text).toContain('<h1>审计日志</h1>');
+    expect(page.text).toContain(`${reviewerName} 认领了该申请`);
+    expect(page.text).toContain(`${reviewerName} 审核通过，待复核`);
+    expect(page.text).toContain(`${reviewerName} 驳回了该申请：填写信息与备案信息不符`);
+    expect(page.text).toContain(
+      '<dt>申请人身份证号码</dt><dd translate="no">110***********002X</dd>',
+    );
+    expect(page.text).toContain('<span class="badge badge-neutral">认领</span>');
+    expect(page.text).not.toContain('claimed the request');
+    const badDate = await chinese.page(`/audit?from=yesterday`);
+    expect(badDate.text).toContain('“yesterday”不是日期（yyyy-mm-dd），已忽略。');
+  });
+
   it('filters by action, by actor, by the request’s filing number and by day', async () => {
     const byAction = await session.page(
       `/audit?actor=${encodeURIComponent(reviewerName)}&action=request.approved`,
@@ -371,5 +389,15 @@ describe('verifying the audit trail', () => {
     const fromCli = await cli();
     expect(fromCli.code).toBe(1);
     expect(fromCli.out).toContain(`The audit trail is broken at event #${target} (missing)`);
+
+    const chinese = await signedIn(t.url, auditor.email, auditor.password, 'zh-CN');
+    const zhPage = await chinese.page('/audit/verify');
+    expect(zhPage.text).toContain(`<h2>哈希链在第 ${target} 条事件处断开</h2>`);
+    expect(zhPage.text).toContain(`第 ${target} 条事件已被删除。`);
+    expect(zhPage.text).toContain(`此前的 ${target - 1} 条事件校验通过。`);
+    const trail = await chinese.page('/audit?action=audit.verified');
+    expect(trail.text).toContain(
+      `Chen Jing 校验了审计日志：哈希链在第 ${target} 条事件处断开（事件缺失）`,
+    );
   });
 });

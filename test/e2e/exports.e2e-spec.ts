@@ -8,10 +8,17 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { chinaOfficialCalendar } from '@lib/business-calendar';
-import { describeAuditEvent } from '../../src/audit/application/audit-event-wording.js';
+import {
+  auditActionLabel,
+  describeAuditEvent,
+} from '../../src/audit/application/audit-event-wording.js';
 import { RemoveExpiredExportsCommand } from '../../src/audit/application/commands/remove-expired-exports/remove-expired-exports.command.js';
 import { ResumeStalledExportsCommand } from '../../src/audit/application/commands/resume-stalled-exports/resume-stalled-exports.command.js';
-import { AUDIT_EVENT_COLUMNS } from '../../src/audit/application/exports/export-datasets.js';
+import {
+  AUDIT_EVENT_COLUMNS,
+  REQUEST_COLUMNS,
+  exportLayout,
+} from '../../src/audit/application/exports/export-datasets.js';
 import {
   DATA_EXPORT_REPOSITORY,
   type DataExportRepository,
@@ -19,6 +26,7 @@ import {
 import { EXPORT_QUEUE, type ExportQueue } from '../../src/audit/application/ports/export-queue.js';
 import { DataExport } from '../../src/audit/domain/data-export.js';
 import { maskPersonalData } from '../../src/audit/domain/personal-data.js';
+import { Translator } from '../../src/shared/i18n/translator.js';
 import {
   appendAuditEvents,
   download,
@@ -28,11 +36,15 @@ import {
 } from '../support/audit-fixtures.js';
 import { insertRequest } from '../support/request-fixtures.js';
 import { createStaff, startTestApp, type TestApp, type TestStaff } from '../support/test-app.js';
-import { signedIn, type WebSession } from '../support/web-session.js';
+import { WebSession, signedIn } from '../support/web-session.js';
 
 const SEEDED = 10_000;
 const DAY = '2026-03-02';
 const ID_NUMBER = '33010219900101123X';
+const en = new Translator('Asia/Shanghai').words('en');
+const zh = new Translator('Asia/Shanghai').words('zh-CN');
+/** The English headers of the audit-events export (sessions read the desk in English). */
+const AUDIT_EVENT_HEADERS = exportLayout('audit-events', en).columns.map((column) => column.header);
 
 interface SeededEvent {
   seq: string;
@@ -164,19 +176,21 @@ describe('exports of the audit trail', () => {
     expect(String(occurredAt)).toMatch(/\+08:00$/);
     expect([actor, role, type, action, ip, hash]).toEqual([
       event.actor_name,
-      event.actor_role,
-      event.actor_type,
-      event.action,
+      en.t(`common.role.${event.actor_role as 'REVIEWER'}`),
+      en.t(`exports.file.actorType.${event.actor_type as 'STAFF'}`),
+      en.text(auditActionLabel(event.action)),
       event.ip,
       event.hash.trim(),
     ]);
     expect(description).toBe(
-      describeAuditEvent({
-        action: event.action,
-        actorType: event.actor_type,
-        actorName: event.actor_name,
-        details: event.details,
-      }).sentence,
+      en.text(
+        describeAuditEvent({
+          action: event.action,
+          actorType: event.actor_type,
+          actorName: event.actor_name,
+          details: event.details,
+        }).sentence,
+      ),
     );
     expect(JSON.parse(String(details))).toEqual(maskPersonalData(event.details));
   }
@@ -200,8 +214,12 @@ describe('exports of the audit trail', () => {
     expect(text).not.toContain(ID_NUMBER);
     expect(text).toContain('330***********123X');
     const rows: string[][] = parse(bytes, { bom: true, relax_column_count: true });
-    expect(rows[0]).toEqual([...AUDIT_EVENT_COLUMNS]);
-    const data = rows.slice(1, -1);
+    expect(rows[0]).toEqual(AUDIT_EVENT_HEADERS);
+    expect(rows[rows.length - 2]).toEqual([
+      'Column codes',
+      ...AUDIT_EVENT_COLUMNS.map((code, index) => `${code}=${AUDIT_EVENT_HEADERS[index]}`),
+    ]);
+    const data = rows.slice(1, -2);
     expect(data).toHaveLength(SEEDED);
     data.forEach((cells, index) => expectSameEvent(cells, seeded[index]!));
 
@@ -242,11 +260,15 @@ describe('exports of the audit trail', () => {
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Audit events', 'Summary']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Audit events',
+      'Summary',
+      'Column codes',
+    ]);
     const sheet = workbook.getWorksheet('Audit events')!;
     const values = (rowNumber: number): unknown[] =>
       (sheet.getRow(rowNumber).values as unknown[]).slice(1);
-    expect(values(1)).toEqual([...AUDIT_EVENT_COLUMNS]);
+    expect(values(1)).toEqual(AUDIT_EVENT_HEADERS);
     expect(sheet.actualRowCount).toBe(SEEDED + 1);
     for (let index = 0; index < SEEDED; index += 1) {
       const cells = values(index + 2);
@@ -301,25 +323,204 @@ describe('exports of the audit trail', () => {
       expect([format, done.status]).toEqual([format, 'COMPLETED']);
       const file = await download(session, `/exports/${id}/download`);
       const bytes = file.body as Buffer;
-      const filters = `${date} to ${date}, subject type “ORGANIZATION”`;
+      const filters = `${date} to ${date}, subject type “Organization”`;
       if (format === 'CSV') {
         const rows: string[][] = parse(bytes, { bom: true, relax_column_count: true });
         const references = rows
-          .slice(1, -1)
+          .slice(1, -2)
           .map((row) => row.find((cell) => cell.startsWith('EXP-')));
         expect(references.filter((reference) => reference?.startsWith(`EXP-${run}-`))).toHaveLength(
           3,
         );
-        expectSummary(csvSummary(rows[rows.length - 1]!), done, filters, rows.length - 2);
+        expectSummary(csvSummary(rows[rows.length - 1]!), done, filters, rows.length - 3);
       } else {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Requests', 'Summary']);
+        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+          'Requests',
+          'Summary',
+          'Column codes',
+        ]);
         const rows = workbook.getWorksheet('Requests')!.actualRowCount - 1;
         expect(rows).toBeGreaterThanOrEqual(3);
         expectSummary(xlsxSummary(workbook), done, filters, rows);
       }
     }
+  });
+
+  describe('in the language of the auditor who asks', () => {
+    const run = randomBytes(3).toString('hex');
+    const actorName = `李娜 ${run}`;
+    let chineseAuditor: TestStaff;
+    let chinese: WebSession;
+
+    beforeAll(async () => {
+      const base = DateTime.fromISO(`${DAY}T15:00:00`, { zone: 'Asia/Shanghai' });
+      await appendAuditEvents(
+        t.dataSource,
+        ['request.claimed', 'request.rejected', 'request.released'].map((action, index) => ({
+          occurredAt: base.plus({ minutes: index }).toJSDate(),
+          actorType: 'STAFF',
+          actorId: reviewer.id,
+          actorRole: 'REVIEWER',
+          actorName,
+          action,
+          requestId: null,
+          subjectId: null,
+          details: action === 'request.rejected' ? { reasons: ['DOCUMENT_UNCLEAR'] } : {},
+          ip: '10.1.2.3',
+        })),
+      );
+      // An auditor of their own: a browser in Chinese, no choice saved anywhere.
+      chineseAuditor = await createStaff(t.app, 'AUDITOR', `陈静 ${run}`);
+      chinese = new WebSession(t.url, 'zh-CN');
+      expect((await chinese.signIn(chineseAuditor.email, chineseAuditor.password)).status).toBe(
+        303,
+      );
+    });
+
+    async function exportedBy(who: WebSession, format: 'CSV' | 'XLSX'): Promise<Buffer> {
+      await who.page('/exports');
+      const response = await who.submit('/exports', {
+        dataset: 'audit-events',
+        format,
+        from: DAY,
+        to: DAY,
+        actor: actorName,
+      });
+      expect(response.status).toBe(303);
+      const id = exportIdOf(response.headers.location);
+      expect((await waitForExport(t.dataSource, id)).status).toBe('COMPLETED');
+      const [row] = await t.dataSource.query(`SELECT locale FROM data_exports WHERE id = $1`, [id]);
+      expect(row.locale).toBe(who === chinese ? 'zh-CN' : 'en');
+      const file = await download(who, `/exports/${id}/download`);
+      expect(file.status).toBe(200);
+      return file.body as Buffer;
+    }
+
+    const chineseHeaders = exportLayout('audit-events', zh).columns.map((column) => column.header);
+
+    it('writes a CSV asked for in Chinese with Chinese headers, words and summary: UTF-8 behind a BOM, as Excel opens it', async () => {
+      const bytes = await exportedBy(chinese, 'CSV');
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
+      expect(text.startsWith('序号,发生时间,操作人,操作人角色,操作人类型,操作,说明,')).toBe(true);
+      const rows: string[][] = parse(bytes, { bom: true, relax_column_count: true });
+      expect(rows[0]).toEqual(chineseHeaders);
+      expect(rows).toHaveLength(1 + 3 + 2);
+      const [claimed, rejected] = rows.slice(1, 3);
+      expect(claimed!.slice(2, 6)).toEqual([
+        actorName,
+        '审核员',
+        '员工',
+        zh.text(auditActionLabel('request.claimed')),
+      ]);
+      expect(rejected![6]).toContain('材料不清晰');
+      expect(rows[4]).toEqual([
+        '列代码',
+        ...AUDIT_EVENT_COLUMNS.map((code, index) => `${code}=${chineseHeaders[index]}`),
+      ]);
+      const summary = rows[5]!;
+      expect(summary[0]).toBe('汇总');
+      expect(summary).toContain('行数：3');
+      expect(summary).toContain(`导出人：${chineseAuditor.name}`);
+      expect(summary).toContain(`筛选条件：${DAY} 至 ${DAY}，操作人“${actorName}”`);
+      expect(summary).toContain(`导出内容：审计日志导出（CSV），${DAY} 至 ${DAY}，操作人“${actorName}”`);
+
+      // The same export asked for in English: English headers, the same column codes.
+      const english: string[][] = parse(await exportedBy(session, 'CSV'), {
+        bom: true,
+        relax_column_count: true,
+      });
+      expect(english[0]).toEqual(AUDIT_EVENT_HEADERS);
+      expect(english[1]!.slice(3, 6)).toEqual(['Reviewer', 'Staff member', 'Claimed']);
+      const codesOf = (row: string[]) => row.slice(1).map((cell) => cell.split('=')[0]);
+      expect(english[4]![0]).toBe('Column codes');
+      expect(codesOf(english[4]!)).toEqual(codesOf(rows[4]!));
+      expect(codesOf(rows[4]!)).toEqual([...AUDIT_EVENT_COLUMNS]);
+      expect(english[5]).toContain('Rows: 3');
+    });
+
+    it('writes an Excel workbook asked for in Chinese with Chinese sheets and headers, and a sheet of column codes', async () => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await exportedBy(chinese, 'XLSX')) as unknown as ArrayBuffer);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['审计日志', '汇总', '列代码']);
+      const rowsOf = (book: ExcelJS.Workbook, name: string): unknown[][] =>
+        book
+          .getWorksheet(name)!
+          .getSheetValues()
+          .slice(1)
+          .map((row) => (row as unknown[]).slice(1));
+      const data = rowsOf(workbook, '审计日志');
+      expect(data[0]).toEqual(chineseHeaders);
+      expect(data[1]!.slice(3, 5)).toEqual(['审核员', '员工']);
+      const codes = rowsOf(workbook, '列代码');
+      expect(codes).toEqual([
+        ['代码', '列名'],
+        ...AUDIT_EVENT_COLUMNS.map((code, index) => [code, chineseHeaders[index]]),
+      ]);
+      const summary = new Map(rowsOf(workbook, '汇总').map((row) => [row[0], row[1]]));
+      expect(summary.get('项目')).toBe('内容');
+      expect(summary.get('行数')).toBe('3');
+      expect(summary.get('导出人')).toBe(chineseAuditor.name);
+
+      const english = new ExcelJS.Workbook();
+      await english.xlsx.load((await exportedBy(session, 'XLSX')) as unknown as ArrayBuffer);
+      expect(english.worksheets.map((sheet) => sheet.name)).toEqual([
+        'Audit events',
+        'Summary',
+        'Column codes',
+      ]);
+      expect(rowsOf(english, 'Audit events')[0]).toEqual(AUDIT_EVENT_HEADERS);
+      const englishCodes = rowsOf(english, 'Column codes');
+      expect(englishCodes[0]).toEqual(['Code', 'Column']);
+      expect(englishCodes.slice(1).map((row) => row[0])).toEqual([...AUDIT_EVENT_COLUMNS]);
+    });
+
+    it('writes the requests export’s codes as Chinese words, and lists the exports in Chinese', async () => {
+      const reference = `ZH-${run}`;
+      const received = DateTime.fromISO(`${DAY}T10:00:00`, { zone: 'Asia/Shanghai' });
+      await insertRequest(t.dataSource, {
+        reference,
+        receivedAt: received.toJSDate(),
+        subjectType: 'ORGANIZATION',
+        decision: { outcome: 'APPROVED', at: received.plus({ hours: 2 }).toJSDate(), byName: '李娜' },
+      });
+      await chinese.page('/exports');
+      const response = await chinese.submit('/exports', {
+        dataset: 'requests',
+        format: 'CSV',
+        from: DAY,
+        to: DAY,
+        subjectType: 'ORGANIZATION',
+      });
+      const id = exportIdOf(response.headers.location);
+      expect((await waitForExport(t.dataSource, id)).status).toBe('COMPLETED');
+      const rows: string[][] = parse(
+        (await download(chinese, `/exports/${id}/download`)).body as Buffer,
+        { bom: true, relax_column_count: true },
+      );
+      const headers = exportLayout('requests', zh).columns.map((column) => column.header);
+      expect(rows[0]).toEqual(headers);
+      expect(rows[rows.length - 2]!.slice(1).map((cell) => cell.split('=')[0])).toEqual([
+        ...REQUEST_COLUMNS,
+      ]);
+      const cell = (row: string[], code: (typeof REQUEST_COLUMNS)[number]) =>
+        row[REQUEST_COLUMNS.indexOf(code)];
+      const mine = rows.find((row) => cell(row, 'reference') === reference)!;
+      expect([cell(mine, 'subject_type'), cell(mine, 'status'), cell(mine, 'decision')]).toEqual([
+        '单位',
+        '已通过',
+        '已通过',
+      ]);
+      expect(cell(mine, 'decided_by')).toBe('李娜');
+      expect(rows[rows.length - 1]).toContain(`筛选条件：${DAY} 至 ${DAY}，主体类型“单位”`);
+
+      const page = await chinese.page('/exports');
+      expect(page.text).toContain('<html lang="zh-CN"');
+      expect(page.text).toContain(`审计日志导出（CSV），${DAY} 至 ${DAY}，操作人“${actorName}”`);
+      expect(page.text).toContain('>下载</a>');
+    });
   });
 
   it('lists exports with their status, progress, row count and hash', async () => {
@@ -355,6 +556,7 @@ describe('exports of the audit trail', () => {
         dataset: 'audit-events',
         format: 'CSV',
         filters: { from: DAY, to: DAY, actor: seeder },
+        locale: 'en',
         requestedById: auditor.id,
         requestedByName: auditor.name,
         now: new Date(),
@@ -380,7 +582,7 @@ describe('exports of the audit trail', () => {
         bom: true,
         relax_column_count: true,
       });
-      const seqs = rows.slice(1, -1).map((row) => Number(row[0]));
+      const seqs = rows.slice(1, -2).map((row) => Number(row[0]));
       expect(seqs).toHaveLength(SEEDED);
       expect(new Set(seqs).size).toBe(SEEDED);
       expect(seqs).toEqual(seeded.map((event) => Number(event.seq)));

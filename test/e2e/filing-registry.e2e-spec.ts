@@ -29,9 +29,13 @@ import { AUDIT_LOG, type AuditLog } from '../../src/shared/application/audit-log
 import { UNIT_OF_WORK, type UnitOfWork } from '../../src/shared/application/unit-of-work.js';
 import { TypeormUnitOfWork } from '../../src/shared/infrastructure/database/typeorm-unit-of-work.js';
 import { systemActor } from '../../src/shared/domain/actor.js';
+import { Translator } from '../../src/shared/i18n/translator.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const actor = systemActor('test');
+const translator = new Translator('Asia/Shanghai');
+const english = translator.words('en');
+const chinese = translator.words('zh-CN');
 const digits = (count: number) =>
   Array.from({ length: count }, () => String(randomInt(10))).join('');
 
@@ -259,8 +263,12 @@ describe('the filing registry, as other contexts use it', () => {
       return error;
     });
     expect(caught).toBeInstanceOf(AccountHoldsOtherSubjectError);
-    expect((caught as Error).message).toBe(
+    const refusal = (caught as AccountHoldsOtherSubjectError).sentence;
+    expect(english.text(refusal)).toBe(
       `The Alibaba Cloud account ${account} already holds the filing subject ${holder.filingNumber}; one account can hold only one subject.`,
+    );
+    expect(chinese.text(refusal)).toBe(
+      `阿里云账号 ${account} 已关联备案主体 ${holder.filingNumber}；一个阿里云账号只能关联一个备案主体。`,
     );
     const [row] = await t.dataSource.query(
       `SELECT account_email, aliyun_account_id, account_email_changed_at, version FROM filing_subjects WHERE id = $1`,

@@ -404,6 +404,62 @@ describe('staff sign-in and access', () => {
     expect(page.text).toContain('value="Sun Li Again"');
   });
 
+  it('shows the staff page in Chinese to a Chinese browser: headings, role labels, flashes and a refused form', async () => {
+    const chineseAdmin = await createStaff(t.app, 'ADMIN', '陈静');
+    const session = await signedIn(t.url, chineseAdmin.email, chineseAdmin.password, 'zh-CN');
+    const page = await session.page('/admin/users');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html lang="zh-CN">');
+    expect(page.text).toContain('<h1>员工账号</h1>');
+    for (const words of [
+      '<th scope="col">姓名</th>',
+      '<th scope="col">角色</th>',
+      '<th scope="col">状态</th>',
+      '<td>审核员</td>',
+      '<td>审计员</td>',
+      '<td>管理员</td>',
+      '<td>启用</td>',
+      '<option value="SENIOR_REVIEWER">高级审核员</option>',
+      '<h2>添加员工</h2>',
+      '初始密码',
+      '创建账号',
+      '>停用</button>',
+    ])
+      expect(page.text).toContain(words);
+    for (const english of [
+      'Staff accounts',
+      'Initial password',
+      'Reviewer<',
+      'Administrator<',
+      'Active<',
+    ])
+      expect(page.text).not.toContain(english);
+
+    await session.submitFrom('/admin/users', '/admin/users', {
+      _form: 'new-staff',
+      displayName: ' ',
+      email: 'not-an-email',
+      role: 'REVIEWER',
+      password: 'a-long-enough-password',
+    });
+    const refused = await session.page('/admin/users');
+    expect(refused.text).toContain(
+      '无法创建员工账号：“not-an-email”不是有效的邮箱地址；姓名须为 1 至 120 个字符。',
+    );
+    expect(refused.text).toContain('value="not-an-email"');
+
+    const email = `sun.li-${randomUUID().slice(0, 8)}@test.beian-desk.test`;
+    const created = await session.submit('/admin/users', {
+      _form: 'new-staff',
+      displayName: '孙丽',
+      email,
+      role: 'AUDITOR',
+      password: 'a-long-enough-password',
+    });
+    expect(created.status).toBe(303);
+    expect((await session.page('/admin/users')).text).toContain('已为 孙丽 创建账号。');
+  });
+
   it('keeps passwords, cookies and tokens out of the logs, and gives every request line a request id', async () => {
     const session = new WebSession(t.url);
     await session.signIn(reviewer.email, 'a-password-that-must-not-be-logged');

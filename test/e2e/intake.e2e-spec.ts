@@ -222,8 +222,13 @@ describe('the intake API', () => {
         );
         expect(response.status).toBe(400);
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.body.code).toBe('request.invalid');
         expect(response.body.errors).toEqual([
-          { field: missing, message: expect.stringContaining(`${missing} is required`) },
+          {
+            field: missing,
+            code: 'document.required',
+            message: expect.stringContaining(`${missing} is required`),
+          },
         ]);
         expect(await counts()).toEqual(before);
       });
@@ -247,6 +252,7 @@ describe('the intake API', () => {
         expect(response.body.errors).toEqual([
           {
             field: missing,
+            code: 'document.required',
             message: expect.stringContaining(`${missing} is required for an organization subject`),
           },
         ]);
@@ -266,6 +272,7 @@ describe('the intake API', () => {
       expect(response.body.errors).toEqual([
         {
           field: 'AUTHORIZATION_LETTER',
+          code: 'document.required',
           message: expect.stringContaining('stamped with the company seal'),
         },
       ]);
@@ -305,8 +312,10 @@ describe('the intake API', () => {
     const response = await submitIntake(t.url, individualRequest(), files);
     expect(response.status).toBe(415);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.code).toBe('file.unsupported-type');
     expect(response.body.errors).toContainEqual({
       field: 'ID_FRONT',
+      code: 'file.unsupported-type',
       message: expect.stringContaining('is not a JPEG, PNG or PDF file'),
     });
     expect(await counts()).toEqual(before);
@@ -333,6 +342,17 @@ describe('the intake API', () => {
       const response = await submitIntake(small.url, individualRequest(), individualDocuments());
       expect(response.status).toBe(413);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({
+        code: 'file.too-large',
+        detail: `Each document may be at most ${16 * 1024} bytes.`,
+        errors: [
+          {
+            field: expect.stringMatching(/^(ID_FRONT|ID_BACK|HALF_LENGTH_PHOTO)$/),
+            code: 'file.too-large',
+            message: expect.stringContaining(`is larger than ${16 * 1024} bytes`),
+          },
+        ],
+      });
       expect(await counts()).toEqual(before);
     } finally {
       await small.close();
@@ -380,9 +400,24 @@ describe('the intake API', () => {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body).toMatchObject({
         status: 413,
+        code: 'request.too-large',
         detail: `The files add up to ${3 * unit} bytes; at most ${maxRequestBytes} bytes are accepted per request.`,
       });
       expect(await counts()).toEqual(before);
+    });
+
+    it('says a 413 in Chinese for Accept-Language: zh-CN, with the same code', async () => {
+      const response = await submitIntake(
+        limited.url,
+        individualRequest(),
+        individualDocuments().map((file) => jpegOfSize(file, unit)),
+      ).set('Accept-Language', 'zh-CN');
+      expect(response.status).toBe(413);
+      expect(response.body).toMatchObject({
+        code: 'request.too-large',
+        title: '材料过大',
+        detail: `文件合计 ${3 * unit} 字节；每个请求最多接受 ${maxRequestBytes} 字节。`,
+      });
     });
 
     it('refuses a submission whose declared size is far over the per-request limit with 413 before reading it', async () => {
@@ -395,6 +430,7 @@ describe('the intake API', () => {
       expect(response.status).toBe(413);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body.detail).toMatch(/bytes of documents are accepted per request/);
+      expect(response.body.code).toBe('request.too-large');
       expect(await counts()).toEqual(before);
     });
 
@@ -408,6 +444,10 @@ describe('the intake API', () => {
         .attach('ID_FRONT', jpegOfSize(front!, maxFileBytes + 1024).content, 'front.jpg');
       expect(response.status).toBe(413);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.code).toBe('file.too-large');
+      expect(response.body.errors).toEqual([
+        { field: 'ID_FRONT', code: 'file.too-large', message: expect.any(String) },
+      ]);
       expect({ counts: await counts(), request: await snapshotOf(created.id) }).toEqual(before);
     });
   });
@@ -619,7 +659,195 @@ describe('the intake API', () => {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
     }
+    expect(missing.body.code).toBe('token.missing');
+    expect(wrong.body.code).toBe('token.invalid');
     expect(await counts()).toEqual(before);
+  });
+
+  describe("answers in the caller's language, with the same codes in every language", () => {
+    /** A text file sent as ID_FRONT: not a JPEG, PNG or PDF by its content. */
+    const textAsFront = (): IntakeFile[] =>
+      individualDocuments().map((file) =>
+        file.field === 'ID_FRONT'
+          ? {
+              ...file,
+              content: Buffer.from('just some text, not an image\n'.repeat(20)),
+              filename: 'front.png',
+              contentType: 'image/png',
+            }
+          : file,
+      );
+    const fieldsAndCodes = (response: request.Response) =>
+      (response.body.errors as { field: string; code: string }[]).map(({ field, code }) => ({
+        field,
+        code,
+      }));
+
+    it('an invalid submission: English by default, Chinese for Accept-Language: zh-CN, the same codes and fields', async () => {
+      const before = await counts();
+      const body = individualRequest();
+      const idNumber = body.applicant.idNumber;
+      const invalid = {
+        ...body,
+        externalId: '',
+        receivedAt: new Date(Date.now() + 3_600_000).toISOString(),
+        filingNumber: '京ICP证030173号',
+        subjectName: '王'.repeat(201),
+        applicant: {
+          ...body.applicant,
+          idNumber: idNumber.slice(0, 17) + (idNumber.endsWith('1') ? '2' : '1'),
+          role: 'OWNER',
+          phone: 'call me',
+        },
+        newAccountEmail: 'not-an-email',
+        aliyunAccountId: 'abc',
+      };
+      const files = individualDocuments().filter((file) => file.field !== 'ID_FRONT');
+      const english = await submitIntake(t.url, invalid, files);
+      const chinese = await submitIntake(t.url, invalid, files).set(
+        'Accept-Language',
+        'zh-CN,zh;q=0.9,en;q=0.8',
+      );
+      for (const response of [english, chinese]) {
+        expect(response.status).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      expect(english.body).toMatchObject({
+        type: expect.stringContaining('validation'),
+        title: 'The request is not valid',
+        code: 'request.invalid',
+        detail: '10 fields are invalid.',
+      });
+      expect(chinese.body).toMatchObject({
+        type: english.body.type,
+        title: '请求无效',
+        code: 'request.invalid',
+        detail: '10 个字段无效。',
+      });
+      expect(fieldsAndCodes(english)).toEqual([
+        { field: 'externalId', code: 'field.required' },
+        { field: 'subjectName', code: 'field.too-long' },
+        { field: 'applicant.role', code: 'applicant-role.invalid' },
+        { field: 'applicant.phone', code: 'phone.invalid' },
+        { field: 'newAccountEmail', code: 'email.invalid' },
+        { field: 'aliyunAccountId', code: 'aliyun-account-id.invalid' },
+        { field: 'receivedAt', code: 'received-at.future' },
+        { field: 'filingNumber', code: 'filing-number.icp-licence' },
+        { field: 'applicant.idNumber', code: 'id-number.checksum' },
+        { field: 'ID_FRONT', code: 'document.required' },
+      ]);
+      expect(fieldsAndCodes(chinese)).toEqual(fieldsAndCodes(english));
+      const messages = (response: request.Response): string[] =>
+        (response.body.errors as { message: string }[]).map(({ message }) => message);
+      expect(messages(english)).toEqual([
+        'externalId is required',
+        'subjectName must be at most 200 characters',
+        'applicant.role must be SUBJECT_ADMIN, WEBSITE_ADMIN or OTHER',
+        'applicant.phone must be a phone number',
+        'newAccountEmail must be an email address',
+        'aliyunAccountId must be the numeric Alibaba Cloud account id',
+        'receivedAt is in the future',
+        'filingNumber This is a commercial ICP licence number (ICP证), not an ICP filing number (ICP备).',
+        expect.stringMatching(
+          /^applicant\.idNumber is not a valid resident ID number: The check character should be [0-9X]\.$/,
+        ),
+        'ID_FRONT is required for an individual subject (ID card, front)',
+      ]);
+      expect(messages(chinese)).toEqual([
+        'externalId 为必填项',
+        'subjectName 最多 200 个字符',
+        'applicant.role 必须是 SUBJECT_ADMIN、WEBSITE_ADMIN 或 OTHER',
+        'applicant.phone 必须是电话号码',
+        'newAccountEmail 必须是电子邮箱地址',
+        'aliyunAccountId 必须是数字形式的阿里云账号 ID',
+        'receivedAt 晚于当前时间',
+        'filingNumber：这是经营性ICP许可证号（ICP证），不是ICP备案号（ICP备）。',
+        expect.stringMatching(
+          /^applicant\.idNumber 不是有效的居民身份证号码：校验位应为 [0-9X]。$/,
+        ),
+        '个人主体须提交 ID_FRONT（身份证人像面）',
+      ]);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('a refused token: 401 coded token.missing or token.invalid, in English and in Chinese', async () => {
+      const cases = [
+        {
+          token: null,
+          code: 'token.missing',
+          en: 'Send the intake token as "Authorization: Bearer <token>".',
+          zh: '请以 "Authorization: Bearer <token>" 发送接入令牌。',
+        },
+        {
+          token: 'not-the-token-at-all-000',
+          code: 'token.invalid',
+          en: 'The intake token is not valid.',
+          zh: '接入令牌无效。',
+        },
+      ];
+      for (const { token, code, en, zh } of cases) {
+        const english = await submitIntake(t.url, individualRequest(), [], token);
+        const chinese = await submitIntake(t.url, individualRequest(), [], token).set(
+          'Accept-Language',
+          'zh-CN',
+        );
+        expect(english.status).toBe(401);
+        expect(english.body).toMatchObject({ status: 401, code, detail: en });
+        expect(chinese.status).toBe(401);
+        expect(chinese.body).toMatchObject({ status: 401, code, detail: zh });
+      }
+    });
+
+    it('a document that is not a JPEG, PNG or PDF: 415 coded file.unsupported-type, in Chinese too', async () => {
+      const before = await counts();
+      const response = await submitIntake(t.url, individualRequest(), textAsFront()).set(
+        'Accept-Language',
+        'zh-CN',
+      );
+      expect(response.status).toBe(415);
+      expect(response.body).toMatchObject({
+        code: 'file.unsupported-type',
+        title: '材料文件类型不受支持',
+        detail: '材料须为 JPEG、PNG 或 PDF 文件（按文件内容判断，而非文件名）。',
+      });
+      expect(response.body.errors).toEqual([
+        {
+          field: 'ID_FRONT',
+          code: 'file.unsupported-type',
+          message: 'ID_FRONT 不是 JPEG、PNG 或 PDF 文件',
+        },
+      ]);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('what the multipart reader refuses is coded too: another content type (415), a file in an unknown field (400)', async () => {
+      const before = await counts();
+      const mixed = await request(t.url)
+        .post('/api/v1/initialization-requests')
+        .set(auth)
+        .set('Content-Type', 'multipart/mixed; boundary=x')
+        .send('--x--\r\n');
+      expect(mixed.status).toBe(415);
+      expect(mixed.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(mixed.body.code).toBe('request.unsupported-content-type');
+      const [front] = individualDocuments();
+      const passport = await submitIntake(t.url, individualRequest(), [
+        ...individualDocuments(),
+        { ...front!, field: 'PASSPORT' },
+      ]).set('Accept-Language', 'zh-CN');
+      expect(passport.status).toBe(400);
+      expect(passport.body).toMatchObject({
+        code: 'request.invalid',
+        errors: [
+          {
+            field: 'PASSPORT',
+            code: 'file.unexpected-field',
+            message: expect.stringMatching(/^PASSPORT 不是材料字段/),
+          },
+        ],
+      });
+      expect(await counts()).toEqual(before);
+    });
   });
 
   it('lists every invalid field of a request with five mistakes in one problem+json answer', async () => {
@@ -649,12 +877,17 @@ describe('the intake API', () => {
       status: 400,
       detail: '5 fields are invalid.',
     });
-    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
-      'aliyunAccountId',
-      'applicant.idNumber',
-      'filingNumber',
-      'newAccountEmail',
-      'receivedAt',
+    expect(response.body.code).toBe('request.invalid');
+    expect(
+      response.body.errors
+        .map((error: { field: string; code: string }) => `${error.field} ${error.code}`)
+        .sort(),
+    ).toEqual([
+      'aliyunAccountId aliyun-account-id.invalid',
+      'applicant.idNumber id-number.checksum',
+      'filingNumber filing-number.icp-licence',
+      'newAccountEmail email.invalid',
+      'receivedAt datetime.invalid',
     ]);
     expect(
       response.body.errors.find((error: { field: string }) => error.field === 'filingNumber')
@@ -683,10 +916,15 @@ describe('the intake API', () => {
     ).toEqual([
       {
         field: 'ID_FRONT',
+        code: 'document.required',
         message: expect.stringContaining('ID_FRONT is required for an individual subject'),
       },
-      { field: 'newAccountEmail', message: 'newAccountEmail must be an email address' },
-      { field: 'receivedAt', message: 'receivedAt is in the future' },
+      {
+        field: 'newAccountEmail',
+        code: 'email.invalid',
+        message: 'newAccountEmail must be an email address',
+      },
+      { field: 'receivedAt', code: 'received-at.future', message: 'receivedAt is in the future' },
     ]);
     expect(await counts()).toEqual(before);
   });
@@ -723,8 +961,16 @@ describe('the intake API', () => {
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.errors).toEqual([
-      { field: 'subjectName', message: 'subjectName must not contain control characters' },
-      { field: 'applicant.name', message: 'applicant.name must not contain control characters' },
+      {
+        field: 'subjectName',
+        code: 'field.control-characters',
+        message: 'subjectName must not contain control characters',
+      },
+      {
+        field: 'applicant.name',
+        code: 'field.control-characters',
+        message: 'applicant.name must not contain control characters',
+      },
     ]);
     expect(await counts()).toEqual(before);
   });
@@ -737,7 +983,7 @@ describe('the intake API', () => {
     );
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
-      { field: 'receivedAt', message: 'receivedAt is in the future' },
+      { field: 'receivedAt', code: 'received-at.future', message: 'receivedAt is in the future' },
     ]);
   });
 
@@ -771,13 +1017,23 @@ describe('the intake API', () => {
       .get(`/api/v1/initialization-requests/${created.body.id}`)
       .set(auth);
     expect(after.body.decision).toMatchObject({ outcome: 'WITHDRAWN', reasons: [] });
-    expect(
-      (
-        await request(t.url)
-          .get(`/api/v1/initialization-requests/00000000-0000-4000-8000-000000000000`)
-          .set(auth)
-      ).status,
-    ).toBe(404);
+    const unknown = await request(t.url)
+      .get(`/api/v1/initialization-requests/00000000-0000-4000-8000-000000000000`)
+      .set(auth);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({
+      code: 'request.not-found',
+      detail:
+        'There is no initialization request 00000000-0000-4000-8000-000000000000 for this client.',
+    });
+    const notAnId = await request(t.url)
+      .get(`/api/v1/initialization-requests/not-a-uuid`)
+      .set(auth);
+    expect(notAnId.status).toBe(400);
+    expect(notAnId.body).toMatchObject({
+      code: 'request.invalid',
+      errors: [{ field: 'id', code: 'field.invalid-uuid', message: 'id must be a UUID' }],
+    });
   });
 
   it('refuses to withdraw an approved request (409) and tells its decision', async () => {
@@ -869,8 +1125,10 @@ describe('the intake API', () => {
         .attach('HALF_LENGTH_PHOTO', photo!.content, 'photo.jpg');
       expect(response.status).toBe(415);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.code).toBe('file.unsupported-type');
       expect(response.body.errors).toContainEqual({
         field: 'ID_FRONT',
+        code: 'file.unsupported-type',
         message: expect.stringContaining('is not a JPEG, PNG or PDF file'),
       });
       expect({ counts: await counts(), request: await snapshotOf(created.id) }).toEqual(before);
@@ -1019,6 +1277,27 @@ describe('the intake API', () => {
         'post',
         await submitIntake(t.url, body, individualDocuments(), null),
       );
+      check(
+        '/api/v1/initialization-requests',
+        'post',
+        await submitIntake(t.url, { ...body, externalId: '' }, individualDocuments()).set(
+          'Accept-Language',
+          'zh-CN',
+        ),
+      );
+      check(
+        '/api/v1/initialization-requests',
+        'post',
+        await submitIntake(
+          t.url,
+          body,
+          individualDocuments().map((file) =>
+            file.field === 'ID_BACK'
+              ? { ...file, content: Buffer.from('not an image\n'.repeat(20)) }
+              : file,
+          ),
+        ),
+      );
       const auth = { Authorization: `Bearer ${TEST_INTAKE_TOKEN}` };
       const itemRoute = '/api/v1/initialization-requests/{id}';
       check(
@@ -1032,6 +1311,11 @@ describe('the intake API', () => {
         await request(t.url)
           .get(`/api/v1/initialization-requests/00000000-0000-4000-8000-000000000000`)
           .set(auth),
+      );
+      check(
+        itemRoute,
+        'get',
+        await request(t.url).get(`/api/v1/initialization-requests/not-a-uuid`).set(auth),
       );
       check(
         `${itemRoute}/withdrawal`,

@@ -10,6 +10,7 @@ import { startRedisServer, type RedisServerHandle } from '@lib/local-services';
 import { AbandonStuckMessagesCommand } from '../../src/notifications/application/commands/abandon-stuck-messages/abandon-stuck-messages.command.js';
 import { DeliverMessageCommand } from '../../src/notifications/application/commands/deliver-message/deliver-message.command.js';
 import { RelayDueMessagesCommand } from '../../src/notifications/application/commands/relay-due-messages/relay-due-messages.command.js';
+import { GetOutboxMessageQuery } from '../../src/notifications/application/queries/get-outbox-message/get-outbox-message.query.js';
 import { ListOutboxMessagesQuery } from '../../src/notifications/application/queries/list-outbox-messages/list-outbox-messages.query.js';
 import {
   NOTIFICATION_OUTBOX,
@@ -22,6 +23,7 @@ import {
 import { UNIT_OF_WORK, type UnitOfWork } from '../../src/shared/application/unit-of-work.js';
 import { systemActor } from '../../src/shared/domain/actor.js';
 import type { DomainEvent } from '../../src/shared/domain/domain-event.js';
+import { Translator } from '../../src/shared/i18n/translator.js';
 import {
   actionsOf,
   auditEventsOf,
@@ -31,7 +33,7 @@ import {
 } from '../support/review.js';
 import { testServices } from '../support/services.js';
 import { SmtpListener } from '../support/smtp-listener.js';
-import { createStaff, startTestApp, type TestApp } from '../support/test-app.js';
+import { createStaff, startTestApp, type TestApp, type TestStaff } from '../support/test-app.js';
 import { signedIn } from '../support/web-session.js';
 
 interface OutboxRow {
@@ -89,6 +91,12 @@ function harness(t: () => TestApp) {
         `SELECT * FROM outbox_messages WHERE recipient = $1 ORDER BY created_at, id`,
         [recipient],
       ),
+    /** What the admin page says about the last attempt, in English. */
+    lastErrorOf: async (id: string): Promise<string> => {
+      const message = await get<QueryBus>(QueryBus).execute(new GetOutboxMessageQuery(id));
+      const words = new Translator('Asia/Shanghai').words('en');
+      return `${words.text(message.lastError?.note)} ${message.lastError?.detail ?? ''}`.trim();
+    },
     rowsFor: (requestId: string | null): Promise<OutboxRow[]> =>
       t().dataSource.query(
         `SELECT * FROM outbox_messages WHERE request_id = $1 ORDER BY recipient`,
@@ -212,7 +220,9 @@ describe('mail notifications over SMTP', () => {
     expect(mail.subject).toMatch(/^EI-2026-000101 /);
     expect(mail.text).toContain('A document is not clear enough to read');
     expect(mail.text).toContain('The authorization letter is invalid or not stamped');
-    expect(mail.text).toContain('授权书无效或未加盖公章');
+    expect(mail.text).toContain('授权书无效（未加盖公章或不符合要求）');
+    expect(mail.text.indexOf('王芳，您好')).toBeLessThan(mail.text.indexOf('Dear 王芳'));
+    expect(mail.subject).toMatch(/^EI-2026-000101 [^A-Za-z]+ \/ Your account email/);
     expect(mail.text).toContain('> The seal on the letter cannot be read.');
     expect(mail.text).toContain('王芳，您好');
     expect(mail.html).toContain('<li>A document is not clear enough to read</li>');
@@ -354,7 +364,9 @@ describe('mail notifications over SMTP', () => {
     const abandoned = await app.commands().execute(new AbandonStuckMessagesCommand());
     expect(abandoned).toContain((await only(stuck)).id);
     expect(await only(stuck)).toMatchObject({ status: 'ABANDONED' });
-    expect((await only(stuck)).last_error).toMatch(/may or may not have been delivered/);
+    expect(await app.lastErrorOf((await only(stuck)).id)).toMatch(
+      /still SENDING after 10 minutes.*may or may not have been delivered/,
+    );
     expect(await only(young)).toMatchObject({ status: 'SENDING' });
   });
 
@@ -404,7 +416,7 @@ describe('mail notifications over SMTP', () => {
       return current;
     });
     expect(row.attempts).toBe(1);
-    expect(row.last_error).toMatch(/may or may not have been delivered/);
+    expect(await app.lastErrorOf(row.id)).toMatch(/may or may not have been delivered/);
     await app.commands().execute(new RelayDueMessagesCommand());
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(smtp.attemptsFor(to)).toHaveLength(1);
@@ -442,6 +454,103 @@ describe('mail notifications over SMTP', () => {
     const other = await signedIn(t.url, reviewer.email, reviewer.password);
     expect((await other.page('/admin/mail')).status).toBe(403);
     expect((await request(t.url).get('/admin/mail')).status).toBe(303);
+  });
+
+  it('shows the mail pages in Chinese to an admin who reads Chinese', async () => {
+    const admin = await createStaff(t.app, 'ADMIN');
+    const to = address('unknown-admin-zh');
+    await app.outbox().enqueue({ kind: 'test.admin_zh', to, subject: 'EI-TEST-10', text: '正文' });
+    const row = await eventually(async () => {
+      const current = await only(to);
+      expect(current.status).toBe('FAILED');
+      return current;
+    });
+    const session = await signedIn(t.url, admin.email, admin.password, 'zh-CN');
+    const list = await session.page('/admin/mail');
+    expect(list.text).toContain('<html lang="zh-CN"');
+    expect(list.text).toContain('<title>邮件 · ');
+    expect(list.text).toContain(`邮件发往 SMTP 服务器 127.0.0.1:${smtp.port}。`);
+    expect(list.text).toContain('<th scope="col">最近一次错误</th>');
+    expect(list.text).toContain('<span class="badge badge-bad">发送失败</span>');
+    expect(list.text).toContain('550 No such user here');
+    expect(list.text).not.toContain('Last error');
+    const detail = await session.page(`/admin/mail/${row.id}`);
+    expect(detail.text).toContain('<dt>收件人</dt>');
+    expect(detail.text).toContain('<a href="/admin/mail">全部邮件</a>');
+  });
+
+  describe('staff notices', () => {
+    const dueAt = '2026-03-20T10:00:00.000Z';
+    const slaEvent = (type: string, reference: string, assignee: TestStaff | null) =>
+      decision(type, {
+        reference,
+        dueAt,
+        assigneeId: assignee?.id ?? null,
+        assigneeName: assignee?.name ?? null,
+      });
+    const speaks = (staff: TestStaff, locale: 'zh-CN' | 'en') =>
+      t.dataSource.query(`UPDATE staff_members SET locale = $2 WHERE id = $1`, [staff.id, locale]);
+
+    it('reach a reviewer who chose no language in the default one, Chinese', async () => {
+      const reviewer = await createStaff(t.app, 'REVIEWER', '李娜');
+      const event = slaEvent('request.sla_at_risk', 'EI-2026-000201', reviewer);
+      await app.record([event]);
+      const { row, mail } = await sent(reviewer.email);
+      expect(row.kind).toBe('sla.at_risk');
+      expect(mail.subject).toBe('EI-2026-000201 即将超时：截止时间 2026-03-20 18:00（北京时间）');
+      expect(mail.text).toContain('剩余工作时间已不超过 4 小时');
+      expect(mail.text).toContain('该申请由您认领。');
+      expect(mail.text).toContain(`查看申请：/requests/${event.requestId}`);
+      expect(mail.text).not.toContain('business hours');
+    });
+
+    it('reach a reviewer who chose English in English', async () => {
+      const reviewer = await createStaff(t.app, 'REVIEWER', 'Li Na');
+      await speaks(reviewer, 'en');
+      await app.record([slaEvent('request.sla_at_risk', 'EI-2026-000202', reviewer)]);
+      const { mail } = await sent(reviewer.email);
+      expect(mail.subject).toBe('EI-2026-000202 is at risk: due 2026-03-20 18:00 Beijing time');
+      expect(mail.text).toContain(
+        'Initialization request EI-2026-000202 has four business hours or fewer left before its deadline, 2026-03-20 18:00 Beijing time.',
+      );
+      expect(mail.text).toContain('You hold it.');
+      expect(mail.text).not.toMatch(/[\u4e00-\u9fff]/);
+    });
+
+    it('escalate a breach to each senior in their own language, one mail each', async () => {
+      const chinese = await createStaff(t.app, 'SENIOR_REVIEWER', '王芳');
+      const english = await createStaff(t.app, 'SENIOR_REVIEWER', 'Wang Fang');
+      await speaks(chinese, 'zh-CN');
+      await speaks(english, 'en');
+      const holder = await createStaff(t.app, 'REVIEWER', '张伟');
+      await speaks(holder, 'en');
+      const event = slaEvent('request.sla_breached', 'EI-2026-000203', holder);
+      await app.record([event]);
+
+      const toChinese = await sent(chinese.email);
+      expect(toChinese.row.kind).toBe('sla.breached');
+      expect(toChinese.mail.subject).toBe(
+        'EI-2026-000203 已超时：截止时间 2026-03-20 18:00（北京时间）',
+      );
+      expect(toChinese.mail.text).toContain('该申请由 张伟 认领。');
+      expect(toChinese.mail.text).toContain('请您作为高级审核员督促该申请尽快办结或转派。');
+      expect(toChinese.mail.text).not.toContain('senior reviewer');
+
+      for (const recipient of [english, holder]) {
+        const { mail } = await sent(recipient.email);
+        expect(mail.subject).toBe(
+          'EI-2026-000203 breached its deadline (2026-03-20 18:00 Beijing time)',
+        );
+        expect(mail.text).toContain('张伟 holds it.');
+        expect(mail.text).toContain(
+          'As a senior reviewer you are asked to see that it is decided or reassigned.',
+        );
+        expect(mail.text).not.toContain('高级审核员');
+      }
+      const rows = await app.rowsFor(event.requestId);
+      expect(rows.filter((row) => row.recipient === chinese.email)).toHaveLength(1);
+      expect(rows.filter((row) => row.recipient === english.email)).toHaveLength(1);
+    });
   });
 
   it('pages through the outbox newest first, each page older than the last', async () => {

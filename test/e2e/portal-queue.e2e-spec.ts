@@ -321,6 +321,63 @@ describe('the queue', () => {
       expect(response.body.badges).toHaveLength(2);
     });
   });
+
+  describe('in Chinese', () => {
+    it('shows a zh-CN browser the queue in Chinese: tabs, labels, badges, problems and counts', async () => {
+      const zhou = await createStaff(t.app, 'REVIEWER', '周强');
+      const session = await signedIn(t.url, zhou.email, zhou.password, 'zh-CN');
+      const page = await session.page('/queue');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('<html lang="zh-CN">');
+      expect(page.text).toContain('<title>待办队列 · 待认领 · 备案账号审核台</title>');
+      expect(tabCountsOf(page.text)).toEqual({
+        待认领: '4',
+        我的: '0',
+        即将超时: '2',
+        已超时: '1',
+        待复核: '1',
+        待申请人补正: '1',
+        全部申请: '',
+      });
+      const html = (await session.page('/queue?tab=all')).text;
+      const row = (reference: string) =>
+        new RegExp(`<tr data-request-id="${ids[reference]}">[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
+      expect(row('Q-PENDING-BREACHED')).toMatch(
+        /<div class="sub">待审核<\/div>[\s\S]*<span class="badge badge-bad" data-sla-badge>已超时<\/span> <span class="sla-time" data-sla-time>已超时[^<]*<\/span>/,
+      );
+      expect(row('Q-PENDING-BREACHED')).toContain('未认领');
+      expect(row('Q-PENDING-LATE')).toContain('单位<div class="sub">浙 浙江</div>');
+      expect(row('Q-PENDING-LATE')).toContain('<span class="chip">近期更换过账号邮箱</span>');
+      expect(row('Q-PENDING-LATE')).toMatch(/data-sla-time>剩余 [^<]+<\/span>/);
+      expect(row('Q-SECOND')).toContain('待复核');
+      expect(html).toContain('>认领<span class="visually-hidden">');
+      expect(html).not.toMatch(/>(Claim|Nobody|Pending review|Breached|On track)</);
+
+      const filtered = await session.page(
+        `/queue?tab=unassigned&province=${encodeURIComponent('京')}&riskFlag=NOPE`,
+      );
+      expect(filtered.text).toContain('“NOPE”不是风险标记，已忽略。');
+      expect(filtered.text).toContain(
+        '<p class="matching" role="status">2 个申请符合筛选条件。</p>',
+      );
+      expect(filtered.text).toMatch(/<option value="京" selected>京 北京<\/option>/);
+      expect((await session.page('/queue?tab=nowhere')).text).toContain('没有“nowhere”这个分类。');
+
+      const badges = await session.agent
+        .get(`/queue/sla-badges?ids=${ids['Q-PENDING-BREACHED']},${ids['Q-WAITING']}`)
+        .set('Accept', 'application/json');
+      expect(badges.body.badges).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            id: ids['Q-PENDING-BREACHED'],
+            label: '已超时',
+            timeLeft: expect.stringMatching(/^已超时/),
+          }),
+          expect.objectContaining({ id: ids['Q-WAITING'], label: '计时暂停', timeLeft: '' }),
+        ]),
+      );
+    });
+  });
 });
 
 describe('queue pages', () => {

@@ -13,7 +13,7 @@ import {
   submitReviewable,
 } from '../support/review.js';
 import { createStaff, startTestApp, type TestApp, type TestStaff } from '../support/test-app.js';
-import { signedIn, type WebSession } from '../support/web-session.js';
+import { signedIn, WebSession } from '../support/web-session.js';
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -172,7 +172,7 @@ describe('the request workspace and its documents', () => {
       const page = await session.page(`/requests/${created.id}`);
       expect(page.status).toBe(200);
       expect(page.text).toContain(
-        `<h1>${created.reference} <span class="badge badge-info status-badge" data-status>Pending review</span></h1>`,
+        `<h1><span translate="no">${created.reference}</span> <span class="badge badge-info status-badge" data-status>Pending review</span></h1>`,
       );
       expect(page.text).toContain(created.subject.credentialNumber);
       expect(page.text).toContain('No risk flags.');
@@ -252,6 +252,44 @@ describe('the request workspace and its documents', () => {
         `The filing system (test-client) submitted request ${created.reference}`,
       ]);
       expect(text(page.text)).toContain(`href="/audit?requestReference=${created.reference}"`);
+    });
+
+    it('speaks Chinese to a reviewer whose browser asks for it', async () => {
+      const created = await submitReviewable(t);
+      const session = new WebSession(t.url, 'zh-CN');
+      expect((await session.signIn(liNa.email, liNa.password)).status).toBe(303);
+      const page = await session.page(`/requests/${created.id}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('<html lang="zh-CN">');
+      expect(page.text).toContain(
+        `<h1><span translate="no">${created.reference}</span> <span class="badge badge-info status-badge" data-status>待审核</span></h1>`,
+      );
+      for (const heading of [
+        '申请信息与备案库比对',
+        '申请材料',
+        '风险标记',
+        '审核结论',
+        '处理记录',
+      ])
+        expect(page.text).toMatch(new RegExp(`<h2 id="h-[a-z]+">${heading}`));
+      expect(page.text).toMatch(/<button type="submit" class="button primary">认领<\/button>/);
+      expect(page.text).toMatch(
+        /<button type="submit" class="button primary" disabled aria-describedby="why-approve">通过<\/button>/,
+      );
+      expect(page.text).toContain('认领该申请后，才能记录检查结果并作出决定。');
+      expect(page.text).toContain('<span class="muted">刚刚</span>');
+      expect(page.text).toMatch(
+        /<time datetime="[^"]+\+08:00">\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d<\/time>/,
+      );
+      // No key slipped past the translator.
+      expect(page.text).not.toMatch(/\bworkspace\.[a-z]/);
+
+      await session.submit(`/requests/${created.id}/claim`);
+      const held = await session.page(`/requests/${created.id}`);
+      expect(held.text).toMatch(/>驳回<\/button>/);
+      expect(held.text).toMatch(/>要求补正<\/button>/);
+      expect(held.text).toMatch(/>释放<\/button>/);
+      expect(held.text).toContain('认领人 <strong translate="no">Li Na</strong>');
     });
 
     it('refuses an auditor’s direct POST and changes nothing', async () => {
@@ -569,7 +607,7 @@ describe('the request workspace and its documents', () => {
         `The filing system (test-client) submitted request ${created.reference}`,
       ]);
       expect(page.text).toMatch(
-        /<time datetime="[^"]+\+08:00">\d{4}-\d\d-\d\d \d\d:\d\d<\/time> <span class="muted">just now<\/span>/,
+        /<time datetime="[^"]+\+08:00">[A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d<\/time> <span class="muted">just now<\/span>/,
       );
       expect(page.text).toContain(
         '<span class="badge badge-ok status-badge" data-status>Approved</span>',

@@ -384,6 +384,41 @@ describe('business-day deadlines and the SLA watch', () => {
       t.app.get(BusinessCalendarSource).invalidate();
     });
 
+    it('speaks Chinese to a Chinese browser: month and weekday names, the legend, the banner and a refused form', async () => {
+      clock.set(shanghai('2026-12-31T10:00:00'));
+      const admin = await createStaff(t.app, 'ADMIN', '陈静');
+      const session = await signedIn(t.url, admin.email, admin.password, 'zh-CN');
+      const page = await session.page('/admin/calendar?year=2027');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('<html lang="zh-CN">');
+      expect(page.text).toContain('<h1>2027 年工作日历</h1>');
+      expect(page.text).toContain('尚未载入 2027 年的官方工作日历');
+      expect(page.text).toContain('尚未载入 2027 年的官方安排');
+      expect(page.text).toContain('<caption>一月</caption>');
+      expect(page.text).toContain('<caption>十二月</caption>');
+      expect(page.text).toContain('<th scope="col" abbr="星期一">周一</th>');
+      expect(page.text).toContain('<th scope="col" abbr="星期日">周日</th>');
+      expect(page.text).toContain('title="2027-01-04：工作日"');
+      expect(page.text).toContain('title="2027-01-02：周末"');
+      for (const legend of ['工作日', '周末', '法定休息日', '调休上班日'])
+        expect(page.text).toContain(`</span> ${legend}</li>`);
+      for (const english of ['January', 'Working day', 'Weekend', 'Mon<', 'Business calendar'])
+        expect(page.text).not.toContain(english);
+
+      await session.submit('/admin/calendar', {
+        year: '2027',
+        source: ' ',
+        daysOff: '2027-01-01 元旦\nsoon',
+        makeUpWorkdays: '',
+      });
+      expect((await session.page('/admin/calendar?year=2027')).text).toContain(
+        '安排未保存：请填写该安排所依据的国务院办公厅通知。法定休息日第 2 行（“soon”）不符合“YYYY-MM-DD..YYYY-MM-DD 名称”的格式。',
+      );
+      expect(
+        await t.dataSource.query(`SELECT 1 FROM business_calendar_years WHERE year = 2027`),
+      ).toHaveLength(0);
+    });
+
     it('saves a 2027 arrangement that moves days of December 2026, and they take effect at once', async () => {
       const admin = await createStaff(t.app, 'ADMIN');
       // Before: December 2026 as the 2026 notice left it, 2027 Monday to Friday.

@@ -18,9 +18,11 @@ export class WebSession {
 
   constructor(
     readonly baseUrl: string,
-    readonly acceptLanguage = 'en',
+    /** null: the browser sends no `Accept-Language` at all. */
+    readonly acceptLanguage: string | null = 'en',
   ) {
-    this.agent = request.agent(baseUrl).set('Accept-Language', acceptLanguage);
+    this.agent = request.agent(baseUrl);
+    if (acceptLanguage !== null) this.agent.set('Accept-Language', acceptLanguage);
   }
 
   /** Fetches a page and remembers its CSRF token for the next form. */
@@ -80,8 +82,9 @@ export async function signedIn(
   baseUrl: string,
   email: string,
   password: string,
+  acceptLanguage: string | null = 'en',
 ): Promise<WebSession> {
-  const session = new WebSession(baseUrl);
+  const session = new WebSession(baseUrl, acceptLanguage);
   const response = await session.signIn(email, password);
   if (response.status !== 303) throw new Error(`sign-in failed for ${email}: ${response.status}`);
   return session;

@@ -1,68 +1,126 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Message } from '../../shared/i18n/message.js';
+import { Translator } from '../../shared/i18n/translator.js';
 import {
+  KNOWN_AUDIT_ACTIONS,
   auditActionLabel,
   describeAuditEvent,
   describeDocumentViews,
+  type WordedAuditEvent,
 } from './audit-event-wording.js';
 
+const translator = new Translator('Asia/Shanghai');
+const en = translator.words('en');
+const zh = translator.words('zh-CN');
+
 const staff = (name: string) => ({ actorType: 'STAFF', actorName: name });
+
+/** An event's sentence and details as an English reader sees them. */
+const inEnglish = (worded: WordedAuditEvent) => ({
+  sentence: en.text(worded.sentence),
+  details: worded.details.map(({ label, value }) => ({
+    label: en.text(label),
+    value: typeof value === 'string' ? value : en.text(value),
+  })),
+});
+const sentence = (event: Parameters<typeof describeAuditEvent>[0], words = en): string =>
+  words.text(describeAuditEvent(event).sentence);
+
+/** Details with every field any action's sentence reads, so each wording shows all its words. */
+const EVERY_DETAIL = {
+  email: 'li.na@example.cn',
+  reason: 'wrong-password',
+  role: 'SENIOR_REVIEWER',
+  displayName: '李娜',
+  reference: 'BD-20261125-000001',
+  riskFlags: ['SUBJECT_MISMATCH', 'RECENT_EMAIL_CHANGE'],
+  fromName: '王芳',
+  assigneeName: '赵磊',
+  checks: [
+    { kind: 'ID_FRONT', legible: true, authentic: true, valid: true, matchesApplication: true },
+    { kind: 'ID_BACK', legible: false, authentic: true, valid: false, matchesApplication: true },
+  ],
+  awaitingSecondApproval: true,
+  note: '请核对公章',
+  reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'],
+  documents: ['AUTHORIZATION_LETTER', 'HALF_LENGTH_PHOTO'],
+  fields: ['subjectName', 'applicantPhone'],
+  flags: ['DUPLICATE_OPEN_REQUEST'],
+  because: 'BD-20261125-000002 was approved for the same subject',
+  filingNumber: '浙ICP备12345678号',
+  fileName: 'legacy.csv',
+  rowsAccepted: 1200,
+  kind: 'ID_FRONT',
+  year: 2027,
+  ok: false,
+  verified: 41,
+  brokenAt: 42,
+  format: 'XLSX',
+  dataset: 'requests',
+  description: 'all requests',
+  rowCount: 12,
+  error: 'disk full',
+  retentionDays: 30,
+};
 
 describe('audit events in words', () => {
   it('says a first approval awaits the second', () => {
     expect(
-      describeAuditEvent({
+      sentence({
         ...staff('Wang Fang'),
         action: 'request.approved',
         details: { awaitingSecondApproval: true, why: ['organization'] },
-      }).sentence,
+      }),
     ).toBe('Wang Fang approved — awaiting second approval');
     expect(
-      describeAuditEvent({
+      sentence({
         ...staff('Li Na'),
         action: 'request.approved',
         details: { awaitingSecondApproval: false },
-      }).sentence,
+      }),
     ).toBe('Li Na approved — the account email was replaced');
   });
 
   it('names reject reasons, returned notes and the intake client in words', () => {
     expect(
-      describeAuditEvent({
+      sentence({
         ...staff('Li Na'),
         action: 'request.rejected',
         details: { reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'], message: 'x' },
-      }).sentence,
+      }),
     ).toBe(
       'Li Na rejected the request: A document is not clear enough to read; The information does not match the filing record',
     );
     expect(
-      describeAuditEvent({
+      sentence({
         ...staff('Zhao Lei'),
         action: 'request.returned_for_review',
         details: { note: 'Check the seal' },
-      }).sentence,
+      }),
     ).toBe('Zhao Lei sent the request back for review: “Check the seal”');
     expect(
-      describeAuditEvent({
+      sentence({
         actorType: 'INTAKE_CLIENT',
         actorName: 'filing-portal',
         action: 'request.submitted',
         details: { reference: 'BD-20261125-000001', riskFlags: ['SUBJECT_MISMATCH'] },
-      }).sentence,
+      }),
     ).toBe(
       'The filing system (filing-portal) submitted request BD-20261125-000001 with risk flags: Subject mismatch',
     );
   });
 
   it('masks ID numbers in the sentence and the details', () => {
-    const worded = describeAuditEvent({
-      ...staff('Zhao Lei'),
-      action: 'request.returned_for_review',
-      details: {
-        note: 'ID 33010219900101123X is expired',
-        applicantIdNumber: '440524188001010014',
-      },
-    });
+    const worded = inEnglish(
+      describeAuditEvent({
+        ...staff('Zhao Lei'),
+        action: 'request.returned_for_review',
+        details: {
+          note: 'ID 33010219900101123X is expired',
+          applicantIdNumber: '440524188001010014',
+        },
+      }),
+    );
     expect(worded.sentence).toBe(
       'Zhao Lei sent the request back for review: “ID 330***********123X is expired”',
     );
@@ -72,41 +130,64 @@ describe('audit events in words', () => {
     ]);
   });
 
+  it('labels details the catalogue has no words for by their field name, and yes/no in words', () => {
+    const worded = describeAuditEvent({
+      ...staff('Li Na'),
+      action: 'request.approved',
+      details: { awaitingSecondApproval: true, someNewField: null, why: [] },
+    });
+    expect(inEnglish(worded).details).toEqual([
+      { label: 'Awaiting second approval', value: 'yes' },
+      { label: 'Some new field', value: '—' },
+      { label: 'Why', value: '—' },
+    ]);
+    expect(worded.details.map(({ label }) => zh.text(label))).toEqual([
+      '待复核',
+      'Some new field',
+      '原因',
+    ]);
+    expect(zh.text(worded.details[0]!.value as Message)).toBe('是');
+  });
+
   it('masks an ID number typed as the email of a failed sign-in', () => {
     expect(
-      describeAuditEvent({
+      sentence({
         actorType: 'ANONYMOUS',
         actorName: '11010519491231002X',
         action: 'staff.sign_in_failed',
         details: { email: '11010519491231002X', reason: 'unknown-email' },
-      }).sentence,
+      }),
     ).toBe('A sign-in as 110***********002X failed: there is no account with this email');
   });
 
   it('words its own verifications and exports', () => {
     expect(
-      describeAuditEvent({
+      sentence({
         ...staff('Chen Jing'),
         action: 'audit.verified',
         details: { ok: false, brokenAt: 7, kind: 'changed' },
-      }).sentence,
+      }),
     ).toBe('Chen Jing verified the audit trail: it breaks at event #7 (changed)');
     expect(
-      describeAuditEvent({
+      sentence({
         actorType: 'SYSTEM',
         actorName: 'export worker',
         action: 'export.completed',
         details: { format: 'XLSX', dataset: 'requests', rowCount: 12 },
-      }).sentence,
+      }),
     ).toBe('The Excel export of requests finished with 12 rows');
   });
 
   it('falls back to the action for events it has no words for', () => {
-    expect(
-      describeAuditEvent({ ...staff('Li Na'), action: 'calendar.changed', details: {} }).sentence,
-    ).toBe('Li Na: calendar.changed');
-    expect(auditActionLabel('request.claimed')).toBe('Claimed');
-    expect(auditActionLabel('calendar.changed')).toBe('calendar.changed');
+    expect(sentence({ ...staff('Li Na'), action: 'calendar.changed', details: {} })).toBe(
+      'Li Na: calendar.changed',
+    );
+    expect(sentence({ ...staff('李娜'), action: 'calendar.changed', details: {} }, zh)).toBe(
+      '李娜：calendar.changed',
+    );
+    expect(en.text(auditActionLabel('request.claimed'))).toBe('Claimed');
+    expect(zh.text(auditActionLabel('request.claimed'))).toBe('认领');
+    expect(en.text(auditActionLabel('calendar.changed'))).toBe('calendar.changed');
   });
 
   it('words several document views by one person as one entry', () => {
@@ -115,10 +196,121 @@ describe('audit events in words', () => {
       'ID_BACK',
       'ID_FRONT',
     ]);
-    expect(worded.sentence).toBe('Li Na viewed ID card, front; ID card, back (3 views)');
-    expect(worded.details).toEqual([
-      { label: 'Documents', value: 'ID card, front; ID card, back' },
-      { label: 'Views', value: '3' },
-    ]);
+    expect(inEnglish(worded)).toEqual({
+      sentence: 'Li Na viewed ID card, front; ID card, back (3 views)',
+      details: [
+        { label: 'Documents', value: 'ID card, front; ID card, back' },
+        { label: 'Views', value: '3' },
+      ],
+    });
+    expect(zh.text(worded.sentence)).toBe('Li Na 查看了身份证人像面；身份证国徽面（3 次）');
   });
+});
+
+describe('audit events in Chinese', () => {
+  it('tells the timeline who claimed the request: "李娜 认领了该申请"', () => {
+    expect(sentence({ ...staff('李娜'), action: 'request.claimed', details: {} }, zh)).toBe(
+      '李娜 认领了该申请',
+    );
+    expect(sentence({ ...staff('李娜'), action: 'request.claimed', details: {} })).toBe(
+      '李娜 claimed the request',
+    );
+  });
+
+  it('names reasons, flags, documents and checks with the desk’s terms', () => {
+    expect(
+      sentence(
+        { ...staff('王芳'), action: 'request.rejected', details: { reasons: ['INFO_MISMATCH'] } },
+        zh,
+      ),
+    ).toBe('王芳 驳回了该申请：填写信息与备案信息不符');
+    expect(
+      sentence(
+        {
+          actorType: 'INTAKE_CLIENT',
+          actorName: 'filing-portal',
+          action: 'request.submitted',
+          details: { reference: 'BD-1', riskFlags: ['SUBJECT_MISMATCH', 'DOCUMENT_REUSED'] },
+        },
+        zh,
+      ),
+    ).toBe(
+      '备案系统（filing-portal） 提交了申请 BD-1，风险标记：主体信息不一致；证件材料曾用于其他主体的申请',
+    );
+    expect(
+      sentence({ ...staff('赵磊'), action: 'request.checks_recorded', details: EVERY_DETAIL }, zh),
+    ).toBe('赵磊 记录了材料核验结果：身份证人像面：通过；身份证国徽面：不清晰、无效');
+    expect(
+      sentence(
+        { actorType: 'SYSTEM', actorName: null, action: 'request.flagged', details: EVERY_DETAIL },
+        zh,
+      ),
+    ).toBe('标记风险：存在未办结的重复申请（同一备案主体的申请 BD-20261125-000002 已通过）');
+    expect(sentence({ ...staff('王芳'), action: 'staff.created', details: EVERY_DETAIL }, zh)).toBe(
+      '王芳 创建了高级审核员账号：李娜（li.na@example.cn）',
+    );
+  });
+
+  it('keeps the English of a later flag exactly as it was recorded', () => {
+    expect(
+      sentence({
+        actorType: 'SYSTEM',
+        actorName: null,
+        action: 'request.flagged',
+        details: EVERY_DETAIL,
+      }),
+    ).toBe(
+      'Risk flagged: Duplicate open request (BD-20261125-000002 was approved for the same subject)',
+    );
+    expect(
+      sentence({ ...staff('Wang Fang'), action: 'staff.created', details: EVERY_DETAIL }),
+    ).toBe('Wang Fang created the senior reviewer account of 李娜 (li.na@example.cn)');
+  });
+});
+
+describe('every audited action', () => {
+  const actors = [
+    staff('李娜'),
+    { actorType: 'STAFF', actorName: null },
+    { actorType: 'INTAKE_CLIENT', actorName: 'filing-portal' },
+    { actorType: 'SYSTEM', actorName: null },
+    { actorType: 'ANONYMOUS', actorName: null },
+  ];
+
+  it.each(KNOWN_AUDIT_ACTIONS.map(({ value }) => [value]))(
+    '%s has a label and a sentence in both locales',
+    (action) => {
+      for (const words of [en, zh]) {
+        const label = words.text(auditActionLabel(action));
+        expect(label).not.toMatch(/^audit\.|[{}]/);
+        expect(label).not.toBe(action);
+        for (const actor of actors) {
+          for (const details of [
+            EVERY_DETAIL,
+            { ...EVERY_DETAIL, ok: true, awaitingSecondApproval: false },
+            {},
+          ]) {
+            const worded = describeAuditEvent({ ...actor, action, details });
+            // Recorded values (JSON of nested details among them) are shown as they are.
+            const rendered = [
+              words.text(worded.sentence),
+              ...worded.details.flatMap(({ label, value }) => [
+                words.text(label),
+                ...(typeof value === 'string' ? [] : [words.text(value)]),
+              ]),
+            ];
+            for (const text of rendered) {
+              expect(text).not.toMatch(/\b(audit|request|common)\.[a-zA-Z_.-]+|[{}]/);
+            }
+          }
+        }
+      }
+      // Chinese sentences are Chinese: at least one CJK character beyond the names.
+      const chinese = zh.text(
+        describeAuditEvent({ actorType: 'SYSTEM', actorName: null, action, details: EVERY_DETAIL })
+          .sentence,
+      );
+      expect(chinese).toMatch(/[\u3400-\u9fff]/);
+    },
+  );
 });

@@ -1,7 +1,8 @@
-import { DOCUMENT_LABELS } from '../../initialization/domain/document-kind.js';
-import { REJECT_REASON_LABELS } from '../../initialization/domain/reject-reason.js';
-import { RISK_FLAG_LABELS } from '../../initialization/domain/risk-flag.js';
-import { ROLE_LABELS, isStaffRole } from '../../shared/domain/staff-role.js';
+import { isDocumentKind } from '../../initialization/domain/document-kind.js';
+import { REJECT_REASONS, type RejectReason } from '../../initialization/domain/reject-reason.js';
+import { RISK_FLAGS, type RiskFlag } from '../../initialization/domain/risk-flag.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
+import { CATALOGUES, type MessageKey } from '../../shared/i18n/messages/index.js';
 import { maskIdentifiersInText, maskPersonalData } from '../domain/personal-data.js';
 
 /** What the wording needs of an audit event. */
@@ -12,237 +13,380 @@ export interface AuditEventForWords {
   details: Record<string, unknown>;
 }
 
+/** One detail of an event: its label in words, its value as recorded (masked) or in words. */
+export interface WordedDetail {
+  label: Message;
+  value: string | Message;
+}
+
+/** An audit event in words, not yet in a language: pages, timelines and exports render it. */
 export interface WordedAuditEvent {
-  /** "Wang Fang approved — awaiting second approval" */
-  sentence: string;
+  /** "Wang Fang approved — awaiting second approval" · "王芳 审核通过，待复核" */
+  sentence: Message;
   /** Every detail, personal data masked, as label and value. */
-  details: { label: string; value: string }[];
+  details: WordedDetail[];
 }
 
 type Details = Record<string, unknown>;
+/** Who did it, as named at the start of a sentence: a (masked) name, or words. */
+type Who = string | Message;
 
 interface Wording {
-  /** Short name of the action, for filters: "Approved". */
-  label: string;
-  sentence(who: string, details: Details): string;
+  /** Short name of the action, for filters and badges: "Approved" · "通过". */
+  label: MessageKey;
+  sentence(who: Who, details: Details): Message;
 }
 
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(text) : []);
-const labelled = (codes: string[], labels: Record<string, string>): string =>
-  codes.map((code) => labels[code] ?? code).join('; ');
-const documents = (value: unknown): string => labelled(list(value), DOCUMENT_LABELS);
-const formatName = (value: unknown): string => (text(value) === 'XLSX' ? 'Excel' : 'CSV');
-const datasetName = (value: unknown): string =>
-  text(value) === 'requests' ? 'requests' : 'audit events';
 
-const SIGN_IN_FAILURES: Record<string, string> = {
-  'unknown-email': 'there is no account with this email',
-  'wrong-password': 'the password was wrong',
-  'account-inactive': 'the account is deactivated',
-};
-
-const CHECK_FAILURES: [string, string][] = [
-  ['legible', 'not legible'],
-  ['authentic', 'not authentic'],
-  ['valid', 'not valid'],
-  ['matchesApplication', 'does not match the application'],
-];
-
-function describeChecks(value: unknown): string {
-  if (!Array.isArray(value)) return '';
-  return value
-    .map((item) => {
-      const check = (item ?? {}) as Details;
-      const kind =
-        DOCUMENT_LABELS[text(check.kind) as keyof typeof DOCUMENT_LABELS] ?? 'a document';
-      const failures = CHECK_FAILURES.filter(([key]) => check[key] === false).map(([, w]) => w);
-      return `${kind} ${failures.length === 0 ? 'passed' : failures.join(', ')}`;
-    })
-    .join('; ');
+/** Items joined as a sentence lists them: "A; B; C" · "甲；乙；丙" (or with commas: "A, B" · "甲、乙"). */
+function joined(
+  items: readonly (string | Message)[],
+  separator: 'semicolon' | 'comma' = 'semicolon',
+): string | Message {
+  if (items.length === 0) return '';
+  if (items.length === 1) return items[0]!;
+  return msg(`audit.join.${separator}`, {
+    head: items[0],
+    tail: joined(items.slice(1), separator),
+  });
 }
 
+/** Codes the desk has words for are named in words; any other code stays as recorded. */
+const documentLabel = (code: string): string | Message =>
+  isDocumentKind(code) ? msg(`request.document.${code}`) : code;
+const rejectReasonLabel = (code: string): string | Message =>
+  (REJECT_REASONS as readonly string[]).includes(code)
+    ? msg(`request.rejectReason.${code as RejectReason}`)
+    : code;
+const riskFlagLabel = (code: string): string | Message =>
+  (RISK_FLAGS as readonly string[]).includes(code)
+    ? msg(`request.riskFlag.${code as RiskFlag}`)
+    : code;
+
+/** A document by its kind, or "a document" when the kind is not one the desk knows. */
+function aDocument(kind: unknown): Message {
+  const code = text(kind);
+  return isDocumentKind(code)
+    ? msg(`request.document.${code}`)
+    : msg('audit.event.document.aDocument');
+}
+
+const documents = (value: unknown): string | Message => joined(list(value).map(documentLabel));
+const formatName = (value: unknown): string => (text(value) === 'XLSX' ? 'Excel' : 'CSV');
+const datasetName = (value: unknown): Message =>
+  text(value) === 'requests'
+    ? msg('audit.event.export.dataset.requests')
+    : msg('audit.event.export.dataset.auditEvents');
+
+const SIGN_IN_FAILURES: Record<string, MessageKey> = {
+  'unknown-email': 'audit.event.staff.sign_in_failed.unknown-email',
+  'wrong-password': 'audit.event.staff.sign_in_failed.wrong-password',
+  'account-inactive': 'audit.event.staff.sign_in_failed.account-inactive',
+};
+
+const CHECK_FAILURES: [string, MessageKey][] = [
+  ['legible', 'audit.event.request.checks_recorded.notLegible'],
+  ['authentic', 'audit.event.request.checks_recorded.notAuthentic'],
+  ['valid', 'audit.event.request.checks_recorded.notValid'],
+  ['matchesApplication', 'audit.event.request.checks_recorded.notMatching'],
+];
+
+function describeChecks(value: unknown): string | Message {
+  if (!Array.isArray(value)) return '';
+  return joined(
+    value.map((item) => {
+      const check = (item ?? {}) as Details;
+      const failures = CHECK_FAILURES.filter(([key]) => check[key] === false).map(([, key]) =>
+        msg(key),
+      );
+      return failures.length === 0
+        ? msg('audit.event.request.checks_recorded.passed', { document: aDocument(check.kind) })
+        : msg('audit.event.request.checks_recorded.failed', {
+            document: aDocument(check.kind),
+            failures: joined(failures, 'comma'),
+          });
+    }),
+  );
+}
+
+/** Why flags were added later; the approval of a sibling request is recorded in these words. */
+function flaggedBecause(because: string): string | Message {
+  const sibling = /^(\S+) was approved for the same subject$/.exec(because);
+  return sibling
+    ? msg('audit.event.request.flagged.siblingApproved', { reference: sibling[1] })
+    : because;
+}
+
+/** The parameters every export sentence names. */
+const anExport = (d: Details) => ({
+  format: formatName(d.format),
+  dataset: datasetName(d.dataset),
+});
+
 /**
- * Every audit action in words, in one place: the audit trail's search page and
- * the request timeline both read events through `describeAuditEvent`.
+ * Every audit action in words, in one place: the audit trail's search page, the
+ * request timeline and the exports read events through `describeAuditEvent`.
  */
 const WORDINGS: Record<string, Wording> = {
-  'staff.signed_in': { label: 'Signed in', sentence: (who) => `${who} signed in` },
-  'staff.signed_out': { label: 'Signed out', sentence: (who) => `${who} signed out` },
+  'staff.signed_in': {
+    label: 'audit.action.staff.signed_in',
+    sentence: (who) => msg('audit.event.staff.signed_in', { who }),
+  },
+  'staff.signed_out': {
+    label: 'audit.action.staff.signed_out',
+    sentence: (who) => msg('audit.event.staff.signed_out', { who }),
+  },
   'staff.sign_in_failed': {
-    label: 'Sign-in failed',
-    sentence: (_, d) =>
-      `A sign-in as ${text(d.email)} failed: ${SIGN_IN_FAILURES[text(d.reason)] ?? text(d.reason)}`,
+    label: 'audit.action.staff.sign_in_failed',
+    sentence: (_, d) => {
+      const reason = SIGN_IN_FAILURES[text(d.reason)];
+      return msg('audit.event.staff.sign_in_failed', {
+        email: text(d.email),
+        reason: reason ? msg(reason) : text(d.reason),
+      });
+    },
   },
   'staff.sign_in_throttled': {
-    label: 'Sign-in throttled',
-    sentence: (_, d) => `A sign-in as ${text(d.email)} was refused after too many failed attempts`,
+    label: 'audit.action.staff.sign_in_throttled',
+    sentence: (_, d) => msg('audit.event.staff.sign_in_throttled', { email: text(d.email) }),
   },
   'staff.created': {
-    label: 'Staff account created',
-    sentence: (who, d) => {
-      const role = isStaffRole(d.role) ? ROLE_LABELS[d.role].toLowerCase() : text(d.role);
-      return `${who} created the ${role} account of ${text(d.displayName)} (${text(d.email)})`;
-    },
+    label: 'audit.action.staff.created',
+    sentence: (who, d) =>
+      msg('audit.event.staff.created', {
+        who,
+        role: text(d.role),
+        name: text(d.displayName),
+        email: text(d.email),
+      }),
   },
   'staff.deactivated': {
-    label: 'Staff account deactivated',
-    sentence: (who, d) => `${who} deactivated the account ${text(d.email)}`,
+    label: 'audit.action.staff.deactivated',
+    sentence: (who, d) => msg('audit.event.staff.deactivated', { who, email: text(d.email) }),
   },
   'request.submitted': {
-    label: 'Request received',
+    label: 'audit.action.request.submitted',
     sentence: (who, d) => {
       const flags = list(d.riskFlags);
-      return `${who} submitted request ${text(d.reference)}${flags.length ? ` with risk flags: ${labelled(flags, RISK_FLAG_LABELS)}` : ''}`;
+      const reference = text(d.reference);
+      return flags.length
+        ? msg('audit.event.request.submittedWithFlags', {
+            who,
+            reference,
+            flags: joined(flags.map(riskFlagLabel)),
+          })
+        : msg('audit.event.request.submitted', { who, reference });
     },
   },
-  'request.claimed': { label: 'Claimed', sentence: (who) => `${who} claimed the request` },
+  'request.claimed': {
+    label: 'audit.action.request.claimed',
+    sentence: (who) => msg('audit.event.request.claimed', { who }),
+  },
   'request.released': {
-    label: 'Released',
-    sentence: (who) => `${who} released the request back to the queue`,
+    label: 'audit.action.request.released',
+    sentence: (who) => msg('audit.event.request.released', { who }),
   },
   'request.reassigned': {
-    label: 'Reassigned',
+    label: 'audit.action.request.reassigned',
     sentence: (who, d) =>
-      `${who} reassigned the request ${text(d.fromName) ? `from ${text(d.fromName)} ` : ''}to ${text(d.assigneeName)}`,
+      text(d.fromName)
+        ? msg('audit.event.request.reassignedFrom', {
+            who,
+            from: text(d.fromName),
+            to: text(d.assigneeName),
+          })
+        : msg('audit.event.request.reassigned', { who, to: text(d.assigneeName) }),
   },
   'request.checks_recorded': {
-    label: 'Documents checked',
-    sentence: (who, d) => `${who} recorded document checks: ${describeChecks(d.checks)}`,
+    label: 'audit.action.request.checks_recorded',
+    sentence: (who, d) =>
+      msg('audit.event.request.checks_recorded', { who, checks: describeChecks(d.checks) }),
   },
   'request.approved': {
-    label: 'Approved',
+    label: 'audit.action.request.approved',
     sentence: (who, d) =>
       d.awaitingSecondApproval === true
-        ? `${who} approved — awaiting second approval`
-        : `${who} approved — the account email was replaced`,
+        ? msg('audit.event.request.approvedAwaitingSecond', { who })
+        : msg('audit.event.request.approved', { who }),
   },
   'request.second_approval_given': {
-    label: 'Second approval given',
-    sentence: (who) => `${who} gave the second approval — the account email was replaced`,
+    label: 'audit.action.request.second_approval_given',
+    sentence: (who) => msg('audit.event.request.second_approval_given', { who }),
   },
   'request.returned_for_review': {
-    label: 'Sent back at second approval',
-    sentence: (who, d) => `${who} sent the request back for review: “${text(d.note)}”`,
+    label: 'audit.action.request.returned_for_review',
+    sentence: (who, d) =>
+      msg('audit.event.request.returned_for_review', { who, note: text(d.note) }),
   },
   'request.rejected': {
-    label: 'Rejected',
+    label: 'audit.action.request.rejected',
     sentence: (who, d) =>
-      `${who} rejected the request: ${labelled(list(d.reasons), REJECT_REASON_LABELS)}`,
+      msg('audit.event.request.rejected', {
+        who,
+        reasons: joined(list(d.reasons).map(rejectReasonLabel)),
+      }),
   },
   'request.information_requested': {
-    label: 'Information requested',
+    label: 'audit.action.request.information_requested',
     sentence: (who, d) => {
-      const asked = [documents(d.documents), list(d.fields).join(', ')].filter(Boolean);
-      return `${who} asked the applicant for more information${asked.length ? `: ${asked.join('; ')}` : ''}`;
+      const fields = list(d.fields).filter(Boolean);
+      const asked = [
+        ...(list(d.documents).length ? [documents(d.documents)] : []),
+        ...(fields.length ? [joined(fields, 'comma')] : []),
+      ];
+      return asked.length
+        ? msg('audit.event.request.information_requestedOf', { who, asked: joined(asked) })
+        : msg('audit.event.request.information_requested', { who });
     },
   },
   'request.resubmitted': {
-    label: 'Resubmitted',
-    sentence: (who, d) => `${who} resubmitted ${documents(d.documents) || 'the request'}`,
+    label: 'audit.action.request.resubmitted',
+    sentence: (who, d) =>
+      list(d.documents).length
+        ? msg('audit.event.request.resubmittedDocuments', {
+            who,
+            documents: documents(d.documents),
+          })
+        : msg('audit.event.request.resubmitted', { who }),
   },
   'request.withdrawn': {
-    label: 'Withdrawn',
-    sentence: (who) => `${who} withdrew the request`,
+    label: 'audit.action.request.withdrawn',
+    sentence: (who) => msg('audit.event.request.withdrawn', { who }),
   },
   'request.expired': {
-    label: 'Expired',
-    sentence: () => 'The request expired: the applicant did not answer in time',
+    label: 'audit.action.request.expired',
+    sentence: () => msg('audit.event.request.expired'),
   },
   'request.flagged': {
-    label: 'Risk flagged',
-    sentence: (_, d) =>
-      `Risk flagged: ${labelled(list(d.flags), RISK_FLAG_LABELS)}${text(d.because) ? ` (${text(d.because)})` : ''}`,
+    label: 'audit.action.request.flagged',
+    sentence: (_, d) => {
+      const flags = joined(list(d.flags).map(riskFlagLabel));
+      return text(d.because)
+        ? msg('audit.event.request.flaggedBecause', {
+            flags,
+            because: flaggedBecause(text(d.because)),
+          })
+        : msg('audit.event.request.flagged', { flags });
+    },
   },
   'request.sla_at_risk': {
-    label: 'At risk',
-    sentence: () => 'The request became at risk of missing its deadline',
+    label: 'audit.action.request.sla_at_risk',
+    sentence: () => msg('audit.event.request.sla_at_risk'),
   },
   'request.sla_breached': {
-    label: 'Deadline missed',
-    sentence: () => 'The request missed its deadline',
+    label: 'audit.action.request.sla_breached',
+    sentence: () => msg('audit.event.request.sla_breached'),
   },
   'request.deadline_rescheduled': {
-    label: 'Deadline moved',
-    sentence: () => 'The deadline was worked out again after a change to the business calendar',
+    label: 'audit.action.request.deadline_rescheduled',
+    sentence: () => msg('audit.event.request.deadline_rescheduled'),
   },
   'request.reply_deadline_rescheduled': {
-    label: 'Reply deadline moved',
-    sentence: () =>
-      'The applicant’s reply deadline was worked out again after a change to the business calendar',
+    label: 'audit.action.request.reply_deadline_rescheduled',
+    sentence: () => msg('audit.event.request.reply_deadline_rescheduled'),
   },
   'registry.account_email_replaced': {
-    label: 'Account email replaced',
+    label: 'audit.action.registry.account_email_replaced',
     sentence: (who, d) =>
-      `${who} replaced the filing account email of ${text(d.filingNumber)} in the registry`,
+      msg('audit.event.registry.account_email_replaced', {
+        who,
+        filingNumber: text(d.filingNumber),
+      }),
   },
   'registry.subject_registered': {
-    label: 'Subject registered',
-    sentence: (who, d) => `${who} registered the filing subject ${text(d.filingNumber)}`,
+    label: 'audit.action.registry.subject_registered',
+    sentence: (who, d) =>
+      msg('audit.event.registry.subject_registered', { who, filingNumber: text(d.filingNumber) }),
   },
   'registry.imported': {
-    label: 'Registry imported',
+    label: 'audit.action.registry.imported',
     sentence: (who, d) =>
-      `${who} imported the legacy registry ${text(d.fileName)} (${text(d.rowsAccepted)} rows accepted)`,
+      msg('audit.event.registry.imported', {
+        who,
+        fileName: text(d.fileName),
+        rows: text(d.rowsAccepted),
+      }),
   },
   'document.viewed': {
-    label: 'Document viewed',
-    sentence: (who, d) =>
-      `${who} viewed ${DOCUMENT_LABELS[text(d.kind) as keyof typeof DOCUMENT_LABELS] ?? 'a document'}`,
+    label: 'audit.action.document.viewed',
+    sentence: (who, d) => msg('audit.event.document.viewed', { who, document: aDocument(d.kind) }),
+  },
+  'calendar.year_added': {
+    label: 'audit.action.calendar.year_added',
+    sentence: (who, d) => msg('audit.event.calendar.year_added', { who, year: text(d.year) }),
+  },
+  'calendar.year_changed': {
+    label: 'audit.action.calendar.year_changed',
+    sentence: (who, d) => msg('audit.event.calendar.year_changed', { who, year: text(d.year) }),
   },
   'audit.verified': {
-    label: 'Audit trail verified',
+    label: 'audit.action.audit.verified',
     sentence: (who, d) =>
       d.ok === true
-        ? `${who} verified the audit trail: ${text(d.verified)} events intact`
-        : `${who} verified the audit trail: it breaks at event #${text(d.brokenAt)} (${text(d.kind)})`,
+        ? msg('audit.event.audit.verifiedIntact', { who, count: text(d.verified) })
+        : msg('audit.event.audit.verifiedBroken', {
+            who,
+            seq: text(d.brokenAt),
+            kind: text(d.kind),
+          }),
   },
   'export.requested': {
-    label: 'Export requested',
+    label: 'audit.action.export.requested',
     sentence: (who, d) =>
-      `${who} requested a ${formatName(d.format)} export of ${datasetName(d.dataset)} (${text(d.description)})`,
+      msg('audit.event.export.requested', {
+        who,
+        ...anExport(d),
+        description: text(d.description),
+      }),
   },
   'export.completed': {
-    label: 'Export completed',
+    label: 'audit.action.export.completed',
     sentence: (_, d) =>
-      `The ${formatName(d.format)} export of ${datasetName(d.dataset)} finished with ${text(d.rowCount)} rows`,
+      msg('audit.event.export.completed', { ...anExport(d), rows: text(d.rowCount) }),
   },
   'export.failed': {
-    label: 'Export failed',
-    sentence: (_, d) =>
-      `The ${formatName(d.format)} export of ${datasetName(d.dataset)} failed: ${text(d.error)}`,
+    label: 'audit.action.export.failed',
+    sentence: (_, d) => msg('audit.event.export.failed', { ...anExport(d), error: text(d.error) }),
   },
   'export.downloaded': {
-    label: 'Export downloaded',
+    label: 'audit.action.export.downloaded',
     sentence: (who, d) =>
-      `${who} downloaded the ${formatName(d.format)} export of ${datasetName(d.dataset)} (${text(d.rowCount)} rows)`,
+      msg('audit.event.export.downloaded', { who, ...anExport(d), rows: text(d.rowCount) }),
   },
   'export.removed': {
-    label: 'Export removed',
+    label: 'audit.action.export.removed',
     sentence: (_, d) =>
-      `The ${formatName(d.format)} export of ${datasetName(d.dataset)} was removed after the ${text(d.retentionDays)}-day retention period`,
+      msg('audit.event.export.removed', { ...anExport(d), days: text(d.retentionDays) }),
   },
 };
 
 /** How the actor is named at the start of a sentence. */
-function whoOf(actorType: string, actorName: string | null): string {
+function whoOf(actorType: string, actorName: string | null): Who {
   // Whatever was typed as an email at a failed sign-in is the actor's name.
   const name = actorName ? maskIdentifiersInText(actorName) : '';
   switch (actorType) {
     case 'STAFF':
-      return name || 'A staff member';
+      return name || msg('audit.who.staff');
     case 'INTAKE_CLIENT':
-      return name ? `The filing system (${name})` : 'The filing system';
+      return name ? msg('audit.who.intakeClientNamed', { name }) : msg('audit.who.intakeClient');
     case 'SYSTEM':
-      return name ? `The system (${name})` : 'The system';
+      return name ? msg('audit.who.systemNamed', { name }) : msg('audit.who.system');
     default:
-      return name ? `Someone (${name})` : 'Someone';
+      return name ? msg('audit.who.someoneNamed', { name }) : msg('audit.who.someone');
   }
 }
 
-/** "awaitingSecondApproval" → "Awaiting second approval" */
-function labelOf(key: string): string {
+/** A detail's label: the recorded field name in words ("awaitingSecondApproval" → "Awaiting second approval"). */
+function labelOf(key: string): Message {
+  const known = `audit.detail.${key}`;
+  return isMessageKey(known) ? msg(known) : msg('audit.detail.other', { name: wordsOfName(key) });
+}
+
+/** "someFieldName" → "Some field name", for a field the catalogue has no label for. */
+function wordsOfName(key: string): string {
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')
@@ -250,15 +394,21 @@ function labelOf(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function valueOf(value: unknown): string {
+function valueOf(value: unknown): string | Message {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return msg(value ? 'audit.detail.yes' : 'audit.detail.no');
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
-    return value.length === 0 ? '—' : value.map(valueOf).join(', ');
+    return value.length === 0 ? '—' : value.map(plainValueOf).join(', ');
   }
   return JSON.stringify(value);
+}
+
+/** A value inside a list of plain values, as recorded. */
+function plainValueOf(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** One audit event in words, its personal data masked. */
@@ -280,21 +430,24 @@ export function describeAuditEvent(event: AuditEventForWords): WordedAuditEvent 
 export function sentenceOfMasked(
   event: Omit<AuditEventForWords, 'details'>,
   maskedDetails: Record<string, unknown>,
-): string {
+): Message {
   const who = whoOf(event.actorType, event.actorName);
   const wording = WORDINGS[event.action];
-  return wording ? wording.sentence(who, maskedDetails) : `${who}: ${event.action}`;
+  return wording
+    ? wording.sentence(who, maskedDetails)
+    : msg('audit.event.unknown', { who, action: event.action });
 }
 
-/** The short name of an action ("Approved"), or the action itself when it has none. */
-export function auditActionLabel(action: string): string {
-  return WORDINGS[action]?.label ?? action;
+/** The short name of an action ("Approved" · "通过"), or the action itself when it has none. */
+export function auditActionLabel(action: string): Message {
+  const wording = WORDINGS[action];
+  return wording ? msg(wording.label) : msg('audit.action.unknown', { action });
 }
 
 /** Every action with words, for the search form's choice of action. */
-export const KNOWN_AUDIT_ACTIONS: { value: string; label: string }[] = Object.entries(WORDINGS).map(
-  ([value, wording]) => ({ value, label: wording.label }),
-);
+export const KNOWN_AUDIT_ACTIONS: { value: string; label: Message }[] = Object.entries(
+  WORDINGS,
+).map(([value, wording]) => ({ value, label: msg(wording.label) }));
 
 /**
  * Several document views in a row by one person, as one entry: "Li Na viewed
@@ -304,14 +457,21 @@ export function describeDocumentViews(
   actor: Omit<AuditEventForWords, 'details' | 'action'>,
   kinds: unknown[],
 ): WordedAuditEvent {
-  const labels = [...new Set(kinds.map(text))].map(
-    (kind) => DOCUMENT_LABELS[kind as keyof typeof DOCUMENT_LABELS] ?? 'a document',
-  );
+  const viewed = joined([...new Set(kinds.map(text))].map(aDocument));
   return {
-    sentence: `${whoOf(actor.actorType, actor.actorName)} viewed ${labels.join('; ')} (${kinds.length} views)`,
+    sentence: msg('audit.event.document.viewedMany', {
+      who: whoOf(actor.actorType, actor.actorName),
+      documents: viewed,
+      count: String(kinds.length),
+    }),
     details: [
-      { label: 'Documents', value: labels.join('; ') },
-      { label: 'Views', value: String(kinds.length) },
+      { label: msg('audit.detail.documentsViewed'), value: viewed },
+      { label: msg('audit.detail.views'), value: String(kinds.length) },
     ],
   };
+}
+
+/** Whether the catalogues have words for this key (the detail labels are looked up by field name). */
+function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(CATALOGUES.en, key);
 }

@@ -1,10 +1,14 @@
 import { DomainError } from '../../shared/domain/domain-error.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
 
 export class InvalidExportRequestError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'export.invalid-request';
-  constructor(readonly problems: string[]) {
-    super(`The export cannot be started: ${problems.join('; ')}.`);
+  /** `problems`: what is wrong with the form, each in words (`exports.problem.*`), named one after another. */
+  constructor(readonly problems: readonly Message[]) {
+    super({
+      problems: problems.reduce((before, next) => msg('exports.problem.then', { before, next })),
+    });
   }
 }
 
@@ -12,42 +16,33 @@ export class ExportNotFoundError extends DomainError {
   readonly category = 'not-found';
   readonly code = 'export.not-found';
   constructor(id: string) {
-    super(`There is no export ${id}.`);
+    super({ id });
   }
 }
 
 export class ExportNotReadyError extends DomainError {
   readonly category = 'conflict';
   readonly code = 'export.not-ready';
+  /** A failed export has no file to offer; a queued or running one has none yet. */
   constructor(status: string) {
-    super(
-      status === 'FAILED'
-        ? 'This export failed, so there is no file to download. Start a new export.'
-        : 'This export is not finished yet; download it once it is complete.',
-    );
+    super({ status });
   }
 }
 
 export class ExportRemovedError extends DomainError {
   readonly category = 'not-found';
   readonly code = 'export.removed';
-  constructor() {
-    super("This export's file was removed after the retention period. Start a new export.");
-  }
 }
 
 export class InvalidExportTransitionError extends DomainError {
   readonly category = 'conflict';
   readonly code = 'export.invalid-transition';
-  constructor(status: string, verb: string) {
-    super(`An export that is ${status.toLowerCase()} cannot be ${verb}.`);
+  constructor(status: string, change: 'start' | 'complete' | 'remove') {
+    super({ status, change });
   }
 }
 
 export class ExportFileMissingError extends DomainError {
   readonly category = 'not-found';
   readonly code = 'export.file-missing';
-  constructor() {
-    super("This export's file is no longer in the export folder. Start a new export.");
-  }
 }

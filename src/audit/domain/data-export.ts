@@ -3,13 +3,10 @@ import {
   ExportRemovedError,
   InvalidExportTransitionError,
 } from './data-export.errors.js';
-import {
-  DATASET_LABELS,
-  describeFilters,
-  type ExportDataset,
-  type ExportFilters,
-  type ExportFormat,
-} from './export-filters.js';
+import type { Locale } from '../../shared/i18n/locale.js';
+import type { Message } from '../../shared/i18n/message.js';
+import { describeExport } from './data-export-request.js';
+import type { ExportDataset, ExportFilters, ExportFormat } from './export-filters.js';
 
 export const EXPORT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'REMOVED'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
@@ -34,6 +31,8 @@ export interface DataExportProps {
   dataset: ExportDataset;
   format: ExportFormat;
   filters: ExportFilters;
+  /** The requester's language: the file's headers, sheet names, summary and value words. */
+  locale: Locale;
   status: ExportStatus;
   /** Null when the system or the command line asked for it. */
   requestedById: string | null;
@@ -45,6 +44,7 @@ export interface DataExportProps {
   rowsExpected: number | null;
   rowsWritten: number;
   file: ExportFile | null;
+  /** Why the last attempt failed, in the requester's language (as their file would be). */
   lastError: string | null;
   removedAt: Date | null;
   updatedAt: Date;
@@ -54,7 +54,8 @@ export interface DataExportProps {
  * One export an auditor asked for: queued, run (perhaps more than once: a
  * failed attempt leaves nothing behind and is retried), then completed with
  * its file's row count and SHA-256, or failed with the error in words, and in
- * the end removed when it is older than the retention period.
+ * the end removed when it is older than the retention period. Its file speaks the
+ * language its requester read the desk in.
  */
 export class DataExport {
   private constructor(private props: DataExportProps) {}
@@ -64,6 +65,7 @@ export class DataExport {
     dataset: ExportDataset;
     format: ExportFormat;
     filters: ExportFilters;
+    locale: Locale;
     requestedById: string | null;
     requestedByName: string;
     now: Date;
@@ -73,6 +75,7 @@ export class DataExport {
       dataset: input.dataset,
       format: input.format,
       filters: { ...input.filters },
+      locale: input.locale,
       status: 'QUEUED',
       requestedById: input.requestedById,
       requestedByName: input.requestedByName,
@@ -108,6 +111,9 @@ export class DataExport {
   get filters(): ExportFilters {
     return { ...this.props.filters };
   }
+  get locale(): Locale {
+    return this.props.locale;
+  }
   get file(): ExportFile | null {
     return this.props.file;
   }
@@ -133,8 +139,8 @@ export class DataExport {
   }
 
   /** "CSV export of audit events, 2026-11-01 to 2026-11-30, actor “Wang”" */
-  describe(): string {
-    return `${this.props.format === 'XLSX' ? 'Excel' : 'CSV'} export of ${DATASET_LABELS[this.props.dataset]}, ${describeFilters(this.props.filters)}`;
+  describe(): Message {
+    return describeExport(this.props);
   }
 
   /** The file name offered on download. */
@@ -144,7 +150,7 @@ export class DataExport {
   }
 
   start(attempt: number, now: Date): void {
-    if (!this.isPending()) throw new InvalidExportTransitionError(this.props.status, 'started');
+    if (!this.isPending()) throw new InvalidExportTransitionError(this.props.status, 'start');
     this.props.status = 'RUNNING';
     this.props.attempts = Math.max(this.props.attempts, attempt);
     this.props.startedAt = now;
@@ -153,7 +159,7 @@ export class DataExport {
   }
 
   complete(file: ExportFile, now: Date): void {
-    if (!this.isPending()) throw new InvalidExportTransitionError(this.props.status, 'completed');
+    if (!this.isPending()) throw new InvalidExportTransitionError(this.props.status, 'complete');
     this.props.status = 'COMPLETED';
     this.props.file = { ...file, chainHead: { ...file.chainHead } };
     this.props.rowsWritten = file.rowCount;
@@ -183,7 +189,7 @@ export class DataExport {
   /** The retention job removes the file; the record stays. Returns the file key to delete. */
   remove(now: Date): string | null {
     if (this.props.status !== 'COMPLETED' && this.props.status !== 'FAILED') {
-      throw new InvalidExportTransitionError(this.props.status, 'removed');
+      throw new InvalidExportTransitionError(this.props.status, 'remove');
     }
     const fileKey = this.props.file?.fileKey ?? null;
     this.props.status = 'REMOVED';

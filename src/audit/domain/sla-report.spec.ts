@@ -1,9 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { chinaOfficialCalendar } from '@lib/business-calendar';
+import { msg } from '../../shared/i18n/message.js';
+import { Translator } from '../../shared/i18n/translator.js';
 import { CalendarBusinessTime } from './business-time.js';
 import { figuresOf, isInRange, type RequestRecord } from './request-figures.js';
+import { InvalidReportRangeError } from './sla-report.errors.js';
 import { SlaReportBuilder, percentile, weekOf } from './sla-report.js';
 
+const translator = new Translator('Asia/Shanghai');
+const en = translator.words('en');
+const zh = translator.words('zh-CN');
 const time = new CalendarBusinessTime(chinaOfficialCalendar());
 
 let counter = 0;
@@ -48,8 +54,35 @@ describe('the SLA report', () => {
     expect(percentile([10, 20, 30, 40, 50], 90)).toBe(46);
   });
 
-  it('names ISO weeks by their Monday', () => {
-    expect(weekOf('2026-11-26')).toEqual({ key: '2026-W48', label: 'Week of 2026-11-23' });
+  it('names ISO weeks by their Monday, and business days with their weekday, in either language', () => {
+    const week = weekOf('2026-11-26');
+    expect(week.key).toBe('2026-W48');
+    expect(en.text(week.label)).toBe('Week of 2026-11-23');
+    expect(zh.text(week.label)).toBe('2026-11-23 起的一周');
+    const report = new SlaReportBuilder({ from: '2026-11-27', to: '2026-11-30' }, time).build();
+    expect(report.days.map((day) => en.text(day.label))).toEqual([
+      '2026-11-27 Fri',
+      '2026-11-30 Mon',
+    ]);
+    expect(report.days.map((day) => zh.text(day.label))).toEqual([
+      '2026-11-27 周五',
+      '2026-11-30 周一',
+    ]);
+    expect(zh.text(report.total.label)).toBe('2026-11-27 至 2026-11-30');
+  });
+
+  it('refuses a range in words, naming every problem', () => {
+    const refusal = new InvalidReportRangeError([
+      msg('reports.problem.order'),
+      msg('reports.problem.tooLong', { days: 366 }),
+    ]);
+    expect(refusal.code).toBe('report.invalid-range');
+    expect(en.text(refusal.sentence)).toBe(
+      'The report cannot be shown: the first day must not be after the last; a report covers at most 366 days.',
+    );
+    expect(zh.text(refusal.sentence)).toBe(
+      '无法显示报表：开始日期不能晚于结束日期；报表最多涵盖 366 天。',
+    );
   });
 
   it('counts receipts and decisions on their business days, with on-time rate, breaches and decision times', () => {

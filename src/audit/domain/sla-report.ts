@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
+import { msg, type Message } from '../../shared/i18n/message.js';
 import type { BusinessTime } from './business-time.js';
 import { submissionsOf, type DayRange, type RequestFigures } from './request-figures.js';
 
 /** The figures of one business day, one week, or the whole range. */
 export interface PeriodFigures {
   key: string;
-  label: string;
+  /** "2026-11-23 Mon" · "2026-11-23 周一", "Week of 2026-11-23" · "2026-11-23 起的一周" */
+  label: Message;
   received: number;
   /** Approved + rejected + expired. */
   decided: number;
@@ -76,7 +78,7 @@ class PeriodTally {
 
   constructor(
     readonly key: string,
-    readonly label: string,
+    readonly label: Message,
   ) {}
 
   figures(): PeriodFigures {
@@ -100,11 +102,11 @@ class PeriodTally {
 }
 
 /** ISO week of a day: `2026-W48`, labelled by its Monday. */
-export function weekOf(day: string): { key: string; label: string } {
+export function weekOf(day: string): { key: string; label: Message } {
   const date = DateTime.fromISO(day, { zone: 'UTC' });
   return {
     key: date.toFormat("kkkk-'W'WW"),
-    label: `Week of ${date.startOf('week').toISODate()!}`,
+    label: msg('reports.period.week', { monday: date.startOf('week').toISODate()! }),
   };
 }
 
@@ -129,7 +131,10 @@ export class SlaReportBuilder {
     private readonly range: DayRange,
     time: BusinessTime,
   ) {
-    this.total = new PeriodTally('total', `${range.from} to ${range.to}`);
+    this.total = new PeriodTally(
+      'total',
+      msg('reports.period.total', { from: range.from, to: range.to }),
+    );
     for (
       let day = DateTime.fromISO(range.from, { zone: 'UTC' });
       day.toISODate()! <= range.to;
@@ -137,7 +142,10 @@ export class SlaReportBuilder {
     ) {
       const date = day.toISODate()!;
       if (!time.isBusinessDay(date)) continue;
-      this.days.set(date, new PeriodTally(date, `${date} ${day.toFormat('ccc')}`));
+      this.days.set(
+        date,
+        new PeriodTally(date, msg('reports.period.day', { date, weekday: String(day.weekday) })),
+      );
       const week = weekOf(date);
       if (!this.weeks.has(week.key))
         this.weeks.set(week.key, new PeriodTally(week.key, week.label));

@@ -11,6 +11,10 @@ export interface SubjectDetailProblem {
     | 'aliyunAccountId'
     | 'websiteFilingNumber'
     | 'domain';
+  /**
+   * In English, as the credential checks (`@lib/credentials`) word it: for the import's
+   * error report and the command line.
+   */
   reason: string;
 }
 
@@ -18,17 +22,17 @@ export class InvalidSubjectDetailsError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'registry.invalid-subject-details';
   constructor(readonly problems: SubjectDetailProblem[]) {
-    super(
-      `The filing subject details are not valid: ${problems.map((problem) => problem.reason.replace(/\.$/, '')).join('; ')}.`,
-    );
+    super({
+      reasons: problems.map((problem) => problem.reason.replace(/\.$/, '')).join('; '),
+    });
   }
 }
 
 export class FilingSubjectNotFoundError extends DomainError {
   readonly category = 'not-found';
   readonly code = 'registry.subject-not-found';
-  constructor(reference: string) {
-    super(`There is no filing subject ${reference} in the registry.`);
+  constructor(readonly reference: string) {
+    super({ reference });
   }
 }
 
@@ -36,7 +40,7 @@ export class FilingNumberTakenError extends DomainError {
   readonly category = 'conflict';
   readonly code = 'registry.filing-number-taken';
   constructor(readonly filingNumber: string) {
-    super(`The registry already holds the filing number ${filingNumber}.`);
+    super({ filingNumber });
   }
 }
 
@@ -48,18 +52,17 @@ export class AccountHoldsOtherSubjectError extends DomainError {
     readonly aliyunAccountId: string,
     readonly otherFilingNumber: string | null = null,
   ) {
-    super(
-      otherFilingNumber
-        ? `The Alibaba Cloud account ${aliyunAccountId} already holds the filing subject ${otherFilingNumber}; one account can hold only one subject.`
-        : `The Alibaba Cloud account ${aliyunAccountId} already holds another filing subject; one account can hold only one subject.`,
-    );
+    super({ account: aliyunAccountId, holder: otherFilingNumber ?? UNKNOWN_HOLDER });
   }
 }
 
 export class FilingSubjectChangedConcurrentlyError extends DomainError {
   readonly category = 'conflict';
   readonly code = 'registry.subject-changed-concurrently';
-  constructor(filingNumber: string) {
-    super(`The filing subject ${filingNumber} was changed by someone else meanwhile; try again.`);
+  constructor(readonly filingNumber: string) {
+    super({ filingNumber });
   }
 }
+
+/** The sentence's choice when the database refused the binding without naming the other subject. */
+const UNKNOWN_HOLDER = 'unknown';

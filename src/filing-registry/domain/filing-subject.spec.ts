@@ -1,7 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
 import { FilingSubject } from './filing-subject.js';
-import { InvalidSubjectDetailsError } from './filing-subject.errors.js';
+import { Translator } from '../../shared/i18n/translator.js';
+import {
+  AccountHoldsOtherSubjectError,
+  FilingNumberTakenError,
+  InvalidSubjectDetailsError,
+} from './filing-subject.errors.js';
 import { SubjectDetails, type RawSubjectDetails } from './subject-details.js';
+
+const translator = new Translator('Asia/Shanghai');
+const english = translator.words('en');
+const chinese = translator.words('zh-CN');
+
+function refusalOf(act: () => unknown): InvalidSubjectDetailsError {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof InvalidSubjectDetailsError) return error;
+    throw error;
+  }
+  throw new Error('nothing was refused');
+}
 
 const registeredAt = new Date('2026-11-02T02:00:00Z');
 const now = new Date('2026-11-25T02:00:00Z');
@@ -129,7 +148,16 @@ describe('a filing subject', () => {
     ]);
     expect(() =>
       subject.recordWebsite({ filingNumber: '浙ICP备09023457号-1', domain: 'x.cn' }, now),
-    ).toThrow('does not belong to the subject 浙ICP备09023456号');
+    ).toThrow(InvalidSubjectDetailsError);
+    expect(
+      english.text(
+        refusalOf(() =>
+          subject.recordWebsite({ filingNumber: '浙ICP备09023457号-1', domain: 'x.cn' }, now),
+        ).sentence,
+      ),
+    ).toBe(
+      'The filing subject details are not valid: 浙ICP备09023457号-1 does not belong to the subject 浙ICP备09023456号.',
+    );
   });
 
   describe('applying a legacy registry record', () => {
@@ -180,5 +208,29 @@ describe('a filing subject', () => {
       expect(subject.accountEmail).toBe('new@example.cn');
       expect(subject.aliyunAccountId).toBe('9');
     });
+  });
+});
+
+describe("the registry's refusals", () => {
+  it('name the account and the subject that holds it, in both languages', () => {
+    const named = new AccountHoldsOtherSubjectError('1234567890123456', '沪ICP备07034567号');
+    expect(english.text(named.sentence)).toBe(
+      'The Alibaba Cloud account 1234567890123456 already holds the filing subject 沪ICP备07034567号; one account can hold only one subject.',
+    );
+    expect(chinese.text(named.sentence)).toBe(
+      '阿里云账号 1234567890123456 已关联备案主体 沪ICP备07034567号；一个阿里云账号只能关联一个备案主体。',
+    );
+    expect(english.text(new AccountHoldsOtherSubjectError('1234567890123456').sentence)).toBe(
+      'The Alibaba Cloud account 1234567890123456 already holds another filing subject; one account can hold only one subject.',
+    );
+  });
+
+  it('name a filing number already held', () => {
+    const taken = new FilingNumberTakenError('浙ICP备09023456号');
+    expect(taken.code).toBe('registry.filing-number-taken');
+    expect(english.text(taken.sentence)).toBe(
+      'The registry already holds the filing number 浙ICP备09023456号.',
+    );
+    expect(chinese.text(taken.sentence)).toBe('备案号 浙ICP备09023456号 已存在。');
   });
 });

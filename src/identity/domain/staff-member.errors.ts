@@ -1,43 +1,42 @@
 import { DomainError } from '../../shared/domain/domain-error.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
 
+/** Everything wrong with the details of a new account, said at once. */
 export class InvalidStaffDetailsError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'staff.invalid-details';
-  constructor(readonly problems: string[]) {
-    super(`The staff account cannot be created: ${problems.join('; ')}.`);
+  constructor(readonly problems: readonly Message[]) {
+    super({ problems: oneAfterAnother(problems) });
   }
 }
 
 export class StaffEmailTakenError extends DomainError {
   readonly category = 'conflict';
   readonly code = 'staff.email-taken';
-  constructor(email: string) {
-    super(`A staff account with the email ${email} already exists.`);
+  constructor(readonly email: string) {
+    super({ email });
   }
 }
 
 export class StaffMemberNotFoundError extends DomainError {
   readonly category = 'not-found';
   readonly code = 'staff.not-found';
-  constructor(reference: string) {
-    super(`There is no staff account ${reference}.`);
+  constructor(readonly reference: string) {
+    super({ reference });
   }
 }
 
 export class StaffMemberAlreadyInactiveError extends DomainError {
   readonly category = 'conflict';
   readonly code = 'staff.already-inactive';
-  constructor(email: string) {
-    super(`The staff account ${email} is already deactivated.`);
+  constructor(readonly email: string) {
+    super({ email });
   }
 }
 
 export class InvalidCredentialsError extends DomainError {
   readonly category = 'not-allowed';
   readonly code = 'staff.invalid-credentials';
-  constructor() {
-    super('The email or password is not correct.');
-  }
 }
 
 export class SignInThrottledError extends DomainError {
@@ -47,11 +46,14 @@ export class SignInThrottledError extends DomainError {
     readonly scope: 'account' | 'address',
     readonly retryAfterSeconds: number,
   ) {
-    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    super(
-      scope === 'account'
-        ? `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
-        : `Too many failed sign-ins from your network address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    );
+    super({ scope, minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
   }
+}
+
+/** Problems as one message, in order: "a; b; c" · "甲；乙；丙". */
+function oneAfterAnother(problems: readonly Message[]): Message | undefined {
+  return problems.reduceRight<Message | undefined>(
+    (more, problem) => (more ? msg('identity.staff.problemAndMore', { problem, more }) : problem),
+    undefined,
+  );
 }

@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../shared/domain/staff-role.js';
 import { isStaffRole } from '../../shared/domain/staff-role.js';
 import type { Locale } from '../../shared/i18n/locale.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
 import {
   InvalidStaffDetailsError,
   StaffMemberAlreadyInactiveError,
@@ -35,13 +36,13 @@ export class StaffMember {
   }): StaffMember {
     const email = StaffMember.normaliseEmail(input.email);
     const displayName = input.displayName.trim();
-    const problems: string[] = [];
+    const problems: Message[] = [];
     if (!EMAIL.test(email) || email.length > 254)
-      problems.push(`"${input.email}" is not an email address`);
+      problems.push(msg('identity.staff.problem.email', { email: input.email }));
     if (displayName.length === 0 || displayName.length > 120)
-      problems.push('the name must be 1 to 120 characters');
+      problems.push(msg('identity.staff.problem.name', { max: 120 }));
     if (!isStaffRole(input.role)) {
-      problems.push(`"${input.role}" is not a role (REVIEWER, SENIOR_REVIEWER, AUDITOR or ADMIN)`);
+      problems.push(msg('identity.staff.problem.role', { role: input.role }));
     }
     if (problems.length > 0 || !isStaffRole(input.role))
       throw new InvalidStaffDetailsError(problems);

@@ -8,12 +8,9 @@ export const DOCUMENT_KINDS = [
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
-  ID_FRONT: 'ID card, front',
-  ID_BACK: 'ID card, back',
-  HALF_LENGTH_PHOTO: 'Half-length photo holding the credential',
-  AUTHORIZATION_LETTER: 'Authorization letter with company seal',
-};
+export function isDocumentKind(value: string): value is DocumentKind {
+  return (DOCUMENT_KINDS as readonly string[]).includes(value);
+}
 
 /**
  * The documents a request must carry. Individuals: both sides of the ID and a

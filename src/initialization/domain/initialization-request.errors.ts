@@ -1,28 +1,90 @@
 import { DomainError } from '../../shared/domain/domain-error.js';
-import { DOCUMENT_LABELS, type DocumentKind } from './document-kind.js';
-import { STATUS_LABELS, type RequestStatus } from './request-status.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
+import type { DocumentKind } from './document-kind.js';
+import type { RequestStatus } from './request-status.js';
+
+/**
+ * The refusals of the review. Each names its facts (who holds the request, its state, the
+ * documents); the sentence is `error.<code>` in the catalogues (`request.ts`), in the
+ * reader's language.
+ */
+
+/** What a person who is not a reviewer was refused. */
+export type ReviewerOnlyAction =
+  | 'claim'
+  | 'hold'
+  /** A reassignment to somebody who is not an active reviewer. */
+  | 'holdActive'
+  | AssigneeAction;
+
+/** What only the reviewer holding the request may do. */
+export type AssigneeAction = 'release' | 'check' | 'approve' | 'reject' | 'requestInformation';
+
+/** What only a senior reviewer may do. */
+export type SeniorAction = 'reassign' | SecondReviewAction;
+
+/** What a senior does to a request awaiting the second approval (never its first approver). */
+export type SecondReviewAction = 'secondApproval' | 'return' | 'reject';
+
+/** A change of state the request may refuse. */
+export type Transition =
+  | 'claim'
+  | 'release'
+  | 'reassign'
+  | 'check'
+  | 'approve'
+  | 'secondApproval'
+  | 'return'
+  | 'reject'
+  | 'requestInformation'
+  | 'withdraw'
+  | 'expire'
+  /** Expiry before the applicant's time to answer is over. */
+  | 'expireYet';
+
+export type CheckProblem = { kind: DocumentKind; problem: 'unchecked' | 'failed' | 'missing' };
+
+/** The state as a sentence names it: "pending review", "approved". */
+const statusInSentence = (status: RequestStatus): Message =>
+  msg(`request.status.${status}.inSentence`);
+
+/**
+ * Several messages one after another, as one: `key` shows `{problem}`, then `{more}` (the
+ * rest, the same way) when there are `{others}`.
+ */
+function oneAfterAnother(
+  key: 'error.request.incomplete-decision' | 'request.checkProblems',
+  messages: readonly Message[],
+): { problem: Message | string; others: number; more: Message | string } {
+  const [problem = '', ...rest] = messages;
+  return {
+    problem,
+    others: rest.length,
+    more: rest.length > 0 ? msg(key, oneAfterAnother(key, rest)) : '',
+  };
+}
 
 export class RequestNotFoundError extends DomainError {
   readonly category = 'not-found';
   readonly code = 'request.not-found';
   constructor(reference: string) {
-    super(`There is no initialization request ${reference}.`);
+    super({ reference });
   }
 }
 
 export class NotAReviewerError extends DomainError {
   readonly category = 'not-allowed';
   readonly code = 'request.not-a-reviewer';
-  constructor(action: string) {
-    super(`Only reviewers and senior reviewers can ${action}.`);
+  constructor(action: ReviewerOnlyAction) {
+    super({ action });
   }
 }
 
 export class SeniorReviewerOnlyError extends DomainError {
   readonly category = 'not-allowed';
   readonly code = 'request.senior-only';
-  constructor(action: string) {
-    super(`Only a senior reviewer can ${action}.`);
+  constructor(action: SeniorAction) {
+    super({ action });
   }
 }
 
@@ -30,23 +92,18 @@ export class RequestAlreadyClaimedError extends DomainError {
   readonly category = 'conflict';
   readonly code = 'request.already-claimed';
   constructor(holderName: string | null, byYou: boolean) {
-    super(
-      byYou
-        ? 'You already hold this request.'
-        : `${holderName ?? 'Another reviewer'} claimed this request a moment ago.`,
-    );
+    super({
+      byYou: byYou ? 'yes' : 'no',
+      holder: holderName ?? msg('request.anotherReviewer'),
+    });
   }
 }
 
 export class NotAssigneeError extends DomainError {
   readonly category = 'not-allowed';
   readonly code = 'request.not-assignee';
-  constructor(verb: string, holderName: string | null) {
-    super(
-      holderName
-        ? `Only the reviewer holding this request can ${verb} it; ${holderName} holds it.`
-        : `Only the reviewer holding this request can ${verb} it; claim it first.`,
-    );
+  constructor(action: AssigneeAction, holderName: string | null) {
+    super({ action, held: holderName ? 'yes' : 'no', holder: holderName ?? '' });
   }
 }
 
@@ -54,58 +111,48 @@ export class NotAssigneeError extends DomainError {
 export class InvalidTransitionError extends DomainError {
   readonly category = 'conflict';
   readonly code = 'request.invalid-transition';
-  constructor(status: RequestStatus, verb: string) {
-    super(`This request is ${STATUS_LABELS[status].toLowerCase()}, so it cannot be ${verb}.`);
+  constructor(status: RequestStatus, action: Transition) {
+    super({ status: statusInSentence(status), action });
   }
 }
 
 export class ChecksIncompleteError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'request.checks-incomplete';
-  constructor(
-    readonly problems: { kind: DocumentKind; problem: 'unchecked' | 'failed' | 'missing' }[],
-  ) {
-    super(
-      'Every required document must be present and checked with all answers yes before approval: ' +
-        problems
-          .map(({ kind, problem }) =>
-            problem === 'missing'
-              ? `${DOCUMENT_LABELS[kind]} is missing`
-              : problem === 'unchecked'
-                ? `${DOCUMENT_LABELS[kind]} is not checked`
-                : `${DOCUMENT_LABELS[kind]} failed a check`,
-          )
-          .join('; ') +
-        '.',
-    );
+  constructor(readonly problems: CheckProblem[]) {
+    super({
+      problems: msg(
+        'request.checkProblems',
+        oneAfterAnother(
+          'request.checkProblems',
+          problems.map(({ kind, problem }) =>
+            msg(`request.checkProblem.${problem}`, { document: msg(`request.document.${kind}`) }),
+          ),
+        ),
+      ),
+    });
   }
 }
 
 export class ApprovalBlockedError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'request.approval-blocked';
-  constructor() {
-    super(
-      'The Alibaba Cloud account already holds another filing subject (one account, one subject), so this request cannot be approved.',
-    );
-  }
 }
 
 export class SameReviewerSecondApprovalError extends DomainError {
   readonly category = 'not-allowed';
   readonly code = 'request.same-reviewer-second-approval';
-  constructor(
-    verb: 'give the second approval' | 'return it' | 'reject it' = 'give the second approval',
-  ) {
-    super(`This request was approved by you; a different senior reviewer must ${verb}.`);
+  constructor(action: SecondReviewAction = 'secondApproval') {
+    super({ action });
   }
 }
 
+/** A decision's form lacks something; each problem is a sentence (`request.decisionProblem.*`). */
 export class IncompleteDecisionError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'request.incomplete-decision';
-  constructor(readonly problems: string[]) {
-    super(problems.join(' '));
+  constructor(readonly problems: Message[]) {
+    super(oneAfterAnother('error.request.incomplete-decision', problems));
   }
 }
 
@@ -113,25 +160,20 @@ export class UnknownDocumentError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'request.unknown-document';
   constructor(documentId: string) {
-    super(`Document ${documentId} is not one of this request's current documents.`);
+    super({ document: documentId });
   }
 }
 
 export class StaleRequestError extends DomainError {
   readonly category = 'conflict';
   readonly code = 'request.stale';
-  constructor() {
-    super('This request changed since you opened it; the page now shows its current state.');
-  }
 }
 
 export class ResubmissionNotExpectedError extends DomainError {
   readonly category = 'conflict';
   readonly code = 'request.resubmission-not-expected';
   constructor(status: RequestStatus) {
-    super(
-      `This request is ${STATUS_LABELS[status].toLowerCase()}; it is not waiting for documents from the applicant.`,
-    );
+    super({ status: statusInSentence(status) });
   }
 }
 
@@ -139,39 +181,30 @@ export class SubjectNotRegisteredError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'request.subject-not-registered';
   constructor(filingNumber: string) {
-    super(
-      `No filing subject ${filingNumber} is in the registry, so there is no account email to replace; reject the request or import the subject first.`,
-    );
+    super({ filingNumber });
   }
 }
 
+/** The applicant's answer (an API call) names document kinds by their codes. */
 export class ResubmissionMismatchError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'request.resubmission-mismatch';
   constructor(missing: DocumentKind[], unasked: DocumentKind[]) {
-    const parts: string[] = [];
-    if (missing.length)
-      parts.push(
-        `the reviewer asked for ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} missing`,
-      );
-    if (unasked.length)
-      parts.push(`${unasked.join(', ')} ${unasked.length === 1 ? 'was' : 'were'} not asked for`);
-    super(`The resubmission does not answer the request for information: ${parts.join('; ')}.`);
+    super({
+      missing: missing.join(', '),
+      missingCount: missing.length,
+      unasked: unasked.join(', '),
+      unaskedCount: unasked.length,
+    });
   }
 }
 
 export class DocumentNotFoundError extends DomainError {
   readonly category = 'not-found';
   readonly code = 'request.document-not-found';
-  constructor() {
-    super('This request has no such document.');
-  }
 }
 
 export class DocumentAccessError extends DomainError {
   readonly category = 'not-allowed';
   readonly code = 'request.document-not-allowed';
-  constructor() {
-    super('Only reviewers, senior reviewers and auditors can view the documents of a request.');
-  }
 }

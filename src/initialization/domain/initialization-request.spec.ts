@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { DomainError } from '../../shared/domain/domain-error.js';
+import { Translator } from '../../shared/i18n/translator.js';
 import type { DocumentKind } from './document-kind.js';
 import {
   InitializationRequest,
@@ -22,6 +24,19 @@ import {
 } from './initialization-request.errors.js';
 import type { RiskFlag } from './risk-flag.js';
 import type { ApplicantRole, SubjectType } from './subject-type.js';
+
+const translator = new Translator('Asia/Shanghai');
+
+/** The refusal `act` meets, as an English reader reads it (or as a Chinese one). */
+function refusal(act: () => unknown, locale: 'en' | 'zh-CN' = 'en'): string {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof DomainError) return translator.words(locale).text(error.sentence);
+    throw error;
+  }
+  throw new Error('no refusal');
+}
 
 const t0 = new Date('2026-11-23T02:00:00Z'); // Monday 10:00 in Shanghai
 const later = (minutes: number): Date => new Date(t0.getTime() + minutes * 60_000);
@@ -142,12 +157,11 @@ describe('an initialization request', () => {
     it('tells the second claimer who claimed it first', () => {
       const request = newRequest();
       request.claim(liNa, later(1));
-      expect(() => request.claim(zhangWei, later(1))).toThrow(
-        new RequestAlreadyClaimedError('Li Na', false),
-      );
-      expect(() => request.claim(zhangWei, later(1))).toThrow(
+      expect(() => request.claim(zhangWei, later(1))).toThrow(RequestAlreadyClaimedError);
+      expect(refusal(() => request.claim(zhangWei, later(1)))).toBe(
         'Li Na claimed this request a moment ago.',
       );
+      expect(refusal(() => request.claim(liNa, later(1)))).toBe('You already hold this request.');
     });
 
     it('is refused to an auditor', () => {
@@ -203,7 +217,7 @@ describe('an initialization request', () => {
 
     it('is refused to anyone but the assignee', () => {
       const request = readyToApprove(newRequest());
-      expect(() => request.approve(zhangWei, registered, later(3))).toThrow(
+      expect(refusal(() => request.approve(zhangWei, registered, later(3)))).toBe(
         'Only the reviewer holding this request can approve it; Li Na holds it.',
       );
     });
@@ -215,14 +229,14 @@ describe('an initialization request', () => {
       const checks = allYes(request);
       checks[0] = { ...checks[0]!, authentic: false, note: 'photo looks edited' };
       request.recordChecks(liNa, checks, later(3));
-      expect(() => request.approve(liNa, registered, later(4))).toThrow(
-        'ID card, front failed a check',
+      expect(refusal(() => request.approve(liNa, registered, later(4)))).toBe(
+        'Every required document must be present and checked with all answers yes before approval: ID card, front failed a check.',
       );
     });
 
     it('needs the authorization letter from an organization applicant who is not an administrator', () => {
       const request = readyToApprove(newRequest({ subjectType: 'ORGANIZATION', role: 'OTHER' }));
-      expect(() => request.approve(liNa, registered, later(3))).toThrow(
+      expect(refusal(() => request.approve(liNa, registered, later(3)))).toContain(
         'Authorization letter with company seal is missing',
       );
     });
@@ -273,7 +287,7 @@ describe('an initialization request', () => {
     });
 
     it('is never given by the senior who approved first', () => {
-      expect(() => awaiting().giveSecondApproval(wangFang, registered, later(4))).toThrow(
+      expect(refusal(() => awaiting().giveSecondApproval(wangFang, registered, later(4)))).toBe(
         'This request was approved by you; a different senior reviewer must give the second approval.',
       );
       expect(() => awaiting().giveSecondApproval(wangFang, registered, later(4))).toThrow(
@@ -284,6 +298,12 @@ describe('an initialization request', () => {
     it('is never given by a reviewer who is not senior', () => {
       expect(() => awaiting().giveSecondApproval(zhangWei, registered, later(4))).toThrow(
         SeniorReviewerOnlyError,
+      );
+      expect(refusal(() => awaiting().giveSecondApproval(zhangWei, registered, later(4)))).toBe(
+        'Only a senior reviewer can give the second approval.',
+      );
+      expect(refusal(() => awaiting().returnForReview(zhangWei, 'Look again.', later(4)))).toBe(
+        'Only a senior reviewer can return a request awaiting second approval.',
       );
     });
 
@@ -314,10 +334,13 @@ describe('an initialization request', () => {
     it('needs at least one reason and a message to the applicant', () => {
       const request = newRequest();
       request.claim(liNa, later(1));
-      expect(() => request.reject(liNa, [], ' ', later(2))).toThrow(
+      expect(refusal(() => request.reject(liNa, [], ' ', later(2)))).toBe(
         'Choose at least one reason. Write a message to the applicant.',
       );
-      expect(() => request.reject(liNa, ['NOT_A_REASON'], 'x', later(2))).toThrow(
+      expect(refusal(() => request.reject(liNa, [], ' ', later(2)), 'zh-CN')).toBe(
+        '请至少选择一个驳回原因。请填写给申请人的说明。',
+      );
+      expect(refusal(() => request.reject(liNa, ['NOT_A_REASON'], 'x', later(2)))).toBe(
         'Unknown reason: NOT_A_REASON.',
       );
     });
@@ -342,11 +365,15 @@ describe('an initialization request', () => {
     it('cannot act on a decided request', () => {
       const request = readyToApprove(newRequest());
       request.approve(liNa, registered, later(3));
-      expect(() => request.reject(liNa, ['OTHER'], 'x', later(4))).toThrow(
-        new InvalidTransitionError('APPROVED', 'rejected'),
+      expect(() => request.reject(liNa, ['OTHER'], 'x', later(4))).toThrow(InvalidTransitionError);
+      expect(refusal(() => request.reject(liNa, ['OTHER'], 'x', later(4)))).toBe(
+        'This request is approved, so it cannot be rejected.',
       );
-      expect(() => request.claim(zhangWei, later(4))).toThrow(
+      expect(refusal(() => request.claim(zhangWei, later(4)))).toBe(
         'This request is approved, so it cannot be claimed.',
+      );
+      expect(refusal(() => request.claim(zhangWei, later(4)), 'zh-CN')).toBe(
+        '该申请已通过，因此不能认领。',
       );
     });
   });
@@ -387,7 +414,7 @@ describe('an initialization request', () => {
       });
       expect(request.currentDocuments.map((doc) => doc.id)).toContain('doc-ID_BACK-2');
       expect(request.currentDocuments.map((doc) => doc.id)).not.toContain('doc-ID_BACK');
-      expect(() => request.approve(liNa, registered, later(601))).toThrow(
+      expect(refusal(() => request.approve(liNa, registered, later(601)))).toContain(
         'ID card, back is not checked',
       );
     });
@@ -409,6 +436,18 @@ describe('an initialization request', () => {
           later(2),
         ),
       ).toThrow(IncompleteDecisionError);
+      expect(
+        refusal(() =>
+          request.requestInformation(
+            liNa,
+            { documents: ['PASSPORT'], fields: [], message: '' },
+            later(9),
+            later(2),
+          ),
+        ),
+      ).toBe(
+        'Say which documents or fields the applicant must send again. One of the documents asked for is not a document kind. Write a message saying why.',
+      );
     });
   });
 
@@ -417,5 +456,8 @@ describe('an initialization request', () => {
     open.withdraw(later(1));
     expect(open.status).toBe('WITHDRAWN');
     expect(() => open.withdraw(later(2))).toThrow(InvalidTransitionError);
+    expect(refusal(() => open.withdraw(later(2)))).toBe(
+      'This request is withdrawn, so it cannot be withdrawn.',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { StaffActor } from '../../shared/domain/actor.js';
 import type { DomainEvent } from '../../shared/domain/domain-event.js';
-import { DOCUMENT_LABELS, requiredDocuments, type DocumentKind } from './document-kind.js';
+import { msg, type Message } from '../../shared/i18n/message.js';
+import { isDocumentKind, requiredDocuments, type DocumentKind } from './document-kind.js';
 import {
   ApprovalBlockedError,
   ChecksIncompleteError,
@@ -15,6 +16,11 @@ import {
   SeniorReviewerOnlyError,
   SubjectNotRegisteredError,
   UnknownDocumentError,
+  type AssigneeAction,
+  type CheckProblem,
+  type ReviewerOnlyAction,
+  type SecondReviewAction,
+  type Transition,
 } from './initialization-request.errors.js';
 import { REJECT_REASONS, type RejectReason } from './reject-reason.js';
 import { CLOCK_RUNNING_STATUSES, isTerminal, type RequestStatus } from './request-status.js';
@@ -301,34 +307,34 @@ export class InitializationRequest {
    * What stands between the assignee and approval, as sentences (empty when
    * approval is possible). The workspace shows these next to the button.
    */
-  approvalObstacles(reviewer: Reviewer): string[] {
-    const obstacles: string[] = [];
-    if (this.props.status !== 'IN_REVIEW') obstacles.push('The request is not in review.');
+  approvalObstacles(reviewer: Reviewer): Message[] {
+    const obstacles: Message[] = [];
+    if (this.props.status !== 'IN_REVIEW') obstacles.push(msg('request.approval.notInReview'));
     else if (this.props.assigneeId !== reviewer.id)
-      obstacles.push('Only the reviewer holding this request can approve it.');
-    if (this.isBlocked()) obstacles.push(new ApprovalBlockedError().message);
+      obstacles.push(msg('request.approval.notHolder'));
+    if (this.isBlocked()) obstacles.push(new ApprovalBlockedError().sentence);
     const problems = this.checkProblems();
-    if (problems.length > 0) obstacles.push(new ChecksIncompleteError(problems).message);
+    if (problems.length > 0) obstacles.push(new ChecksIncompleteError(problems).sentence);
     return obstacles;
   }
 
   // ── review ───────────────────────────────────────────────────────────────
   claim(reviewer: Reviewer, now: Date): void {
-    this.requireReviewerRole(reviewer, 'claim requests');
+    this.requireReviewerRole(reviewer, 'claim');
     if (this.props.status === 'IN_REVIEW') {
       throw new RequestAlreadyClaimedError(
         this.props.assigneeName,
         this.props.assigneeId === reviewer.id,
       );
     }
-    this.requireStatus(['PENDING_REVIEW'], 'claimed');
+    this.requireStatus(['PENDING_REVIEW'], 'claim');
     this.props.status = 'IN_REVIEW';
     this.assignTo(reviewer);
     this.record('request.claimed', now, { assigneeId: reviewer.id, assigneeName: reviewer.name });
   }
 
   release(reviewer: Reviewer, now: Date): void {
-    this.requireStatus(['IN_REVIEW'], 'released');
+    this.requireStatus(['IN_REVIEW'], 'release');
     this.requireAssignee(reviewer, 'release');
     this.props.status = 'PENDING_REVIEW';
     this.props.assigneeId = null;
@@ -338,9 +344,9 @@ export class InitializationRequest {
 
   /** A senior hands the request to another reviewer (or takes it). */
   reassign(senior: Reviewer, to: Reviewer, now: Date): void {
-    if (senior.role !== 'SENIOR_REVIEWER') throw new SeniorReviewerOnlyError('reassign a request');
-    this.requireReviewerRole(to, 'hold requests');
-    this.requireStatus(['PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_APPLICANT'], 'reassigned');
+    if (senior.role !== 'SENIOR_REVIEWER') throw new SeniorReviewerOnlyError('reassign');
+    this.requireReviewerRole(to, 'hold');
+    this.requireStatus(['PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_APPLICANT'], 'reassign');
     if (this.props.assigneeId === to.id) {
       throw new RequestAlreadyClaimedError(to.name, to.id === senior.id);
     }
@@ -356,10 +362,10 @@ export class InitializationRequest {
   }
 
   recordChecks(reviewer: Reviewer, inputs: DocumentCheckInput[], now: Date): void {
-    this.requireStatus(['IN_REVIEW'], 'checked');
+    this.requireStatus(['IN_REVIEW'], 'check');
     this.requireAssignee(reviewer, 'check');
     if (inputs.length === 0)
-      throw new IncompleteDecisionError(['Record at least one document check.']);
+      throw new IncompleteDecisionError([msg('request.decisionProblem.noDocumentCheck')]);
     const current = new Map(this.currentDocuments.map((document) => [document.id, document]));
     for (const input of inputs) {
       if (!current.has(input.documentId)) throw new UnknownDocumentError(input.documentId);
@@ -399,7 +405,7 @@ export class InitializationRequest {
     registry: RegistryView,
     now: Date,
   ): 'APPROVED' | 'AWAITING_SECOND_APPROVAL' {
-    this.requireStatus(['IN_REVIEW'], 'approved');
+    this.requireStatus(['IN_REVIEW'], 'approve');
     this.requireAssignee(reviewer, 'approve');
     this.applyRegistryView(registry, now);
     const problems = this.checkProblems();
@@ -429,8 +435,8 @@ export class InitializationRequest {
   }
 
   giveSecondApproval(senior: Reviewer, registry: RegistryView, now: Date): void {
-    this.requireStatus(['AWAITING_SECOND_APPROVAL'], 'given a second approval');
-    this.requireSecondReviewer(senior, 'give the second approval');
+    this.requireStatus(['AWAITING_SECOND_APPROVAL'], 'secondApproval');
+    this.requireSecondReviewer(senior, 'secondApproval');
     this.applyRegistryView(registry, now);
     this.props.secondApproval = { by: senior.id, byName: senior.name, at: now };
     this.decide('APPROVED', senior, [], null, now);
@@ -441,13 +447,10 @@ export class InitializationRequest {
   }
 
   returnForReview(senior: Reviewer, note: string, now: Date): void {
-    this.requireStatus(['AWAITING_SECOND_APPROVAL'], 'returned for review');
-    this.requireSecondReviewer(senior, 'return it');
+    this.requireStatus(['AWAITING_SECOND_APPROVAL'], 'return');
+    this.requireSecondReviewer(senior, 'return');
     const text = note.trim();
-    if (!text)
-      throw new IncompleteDecisionError([
-        'Write a note saying what the reviewer should look at again.',
-      ]);
+    if (!text) throw new IncompleteDecisionError([msg('request.decisionProblem.noReturnNote')]);
     this.props.status = 'IN_REVIEW';
     this.props.returnNote = { by: senior.id, byName: senior.name, at: now, note: text };
     this.props.firstApproval = null;
@@ -459,16 +462,17 @@ export class InitializationRequest {
 
   /** By the assignee while in review, or by a second senior instead of the second approval. */
   reject(reviewer: Reviewer, reasons: readonly string[], message: string, now: Date): void {
-    this.requireStatus(['IN_REVIEW', 'AWAITING_SECOND_APPROVAL'], 'rejected');
+    this.requireStatus(['IN_REVIEW', 'AWAITING_SECOND_APPROVAL'], 'reject');
     if (this.props.status === 'IN_REVIEW') this.requireAssignee(reviewer, 'reject');
-    else this.requireSecondReviewer(reviewer, 'reject it');
-    const problems: string[] = [];
+    else this.requireSecondReviewer(reviewer, 'reject');
+    const problems: Message[] = [];
     const unknown = reasons.filter(
       (reason) => !(REJECT_REASONS as readonly string[]).includes(reason),
     );
-    if (reasons.length === 0) problems.push('Choose at least one reason.');
-    if (unknown.length > 0) problems.push(`Unknown reason: ${unknown.join(', ')}.`);
-    if (!message.trim()) problems.push('Write a message to the applicant.');
+    if (reasons.length === 0) problems.push(msg('request.decisionProblem.noReason'));
+    if (unknown.length > 0)
+      problems.push(msg('request.decisionProblem.unknownReasons', { reasons: unknown.join(', ') }));
+    if (!message.trim()) problems.push(msg('request.decisionProblem.noApplicantMessage'));
     if (problems.length > 0) throw new IncompleteDecisionError(problems);
     const codes = [...new Set(reasons)] as RejectReason[];
     this.decide('REJECTED', reviewer, codes, message.trim(), now);
@@ -486,18 +490,16 @@ export class InitializationRequest {
     expiresAt: Date,
     now: Date,
   ): void {
-    this.requireStatus(['IN_REVIEW'], 'sent back to the applicant');
-    this.requireAssignee(reviewer, 'request information for');
-    const documents = [...new Set(input.documents)].filter(
-      (kind): kind is DocumentKind => kind in DOCUMENT_LABELS,
-    );
+    this.requireStatus(['IN_REVIEW'], 'requestInformation');
+    this.requireAssignee(reviewer, 'requestInformation');
+    const documents = [...new Set(input.documents)].filter(isDocumentKind);
     const fields = [...new Set(input.fields.map((field) => field.trim()).filter(Boolean))];
-    const problems: string[] = [];
+    const problems: Message[] = [];
     if (documents.length + fields.length === 0)
-      problems.push('Say which documents or fields the applicant must send again.');
+      problems.push(msg('request.decisionProblem.nothingAsked'));
     if (documents.length < input.documents.length)
-      problems.push('One of the documents asked for is not a document kind.');
-    if (!input.message.trim()) problems.push('Write a message saying why.');
+      problems.push(msg('request.decisionProblem.notADocumentKind'));
+    if (!input.message.trim()) problems.push(msg('request.decisionProblem.noMessageWhy'));
     if (problems.length > 0) throw new IncompleteDecisionError(problems);
     this.props.status = 'AWAITING_APPLICANT';
     this.props.informationRequest = {
@@ -563,17 +565,17 @@ export class InitializationRequest {
   /** The public system withdraws a request that is not decided yet. */
   withdraw(now: Date): void {
     if (isTerminal(this.props.status))
-      throw new InvalidTransitionError(this.props.status, 'withdrawn');
+      throw new InvalidTransitionError(this.props.status, 'withdraw');
     this.decide('WITHDRAWN', null, [], null, now);
     this.record('request.withdrawn', now, {});
   }
 
   /** Left unanswered too long while waiting for the applicant. */
   expire(now: Date): void {
-    this.requireStatus(['AWAITING_APPLICANT'], 'expired');
+    this.requireStatus(['AWAITING_APPLICANT'], 'expire');
     const expiresAt = this.props.sla.expiresAt;
     if (!expiresAt || now.getTime() < expiresAt.getTime())
-      throw new InvalidTransitionError(this.props.status, 'expired yet');
+      throw new InvalidTransitionError(this.props.status, 'expireYet');
     this.decide('EXPIRED', null, [], null, now);
     this.record('request.expired', now, {
       requestedAt: this.props.informationRequest?.requestedAt.toISOString() ?? null,
@@ -641,8 +643,8 @@ export class InitializationRequest {
     this.previousAccountEmail = registry.accountEmail;
   }
 
-  private checkProblems(): { kind: DocumentKind; problem: 'unchecked' | 'failed' | 'missing' }[] {
-    const problems: { kind: DocumentKind; problem: 'unchecked' | 'failed' | 'missing' }[] = [];
+  private checkProblems(): CheckProblem[] {
+    const problems: CheckProblem[] = [];
     for (const kind of requiredDocuments(this.props.subjectType, this.props.applicant.role)) {
       const document = this.currentDocuments.find((candidate) => candidate.kind === kind);
       if (!document) {
@@ -658,33 +660,25 @@ export class InitializationRequest {
     return problems;
   }
 
-  private requireStatus(allowed: RequestStatus[], verb: string): void {
+  private requireStatus(allowed: RequestStatus[], action: Transition): void {
     if (!allowed.includes(this.props.status))
-      throw new InvalidTransitionError(this.props.status, verb);
+      throw new InvalidTransitionError(this.props.status, action);
   }
 
-  private requireReviewerRole(reviewer: Reviewer, action: string): void {
+  private requireReviewerRole(reviewer: Reviewer, action: ReviewerOnlyAction): void {
     if (!REVIEWER_ROLES.includes(reviewer.role)) throw new NotAReviewerError(action);
   }
 
-  private requireAssignee(reviewer: Reviewer, verb: string): void {
-    this.requireReviewerRole(reviewer, `${verb} requests`);
+  private requireAssignee(reviewer: Reviewer, action: AssigneeAction): void {
+    this.requireReviewerRole(reviewer, action);
     if (this.props.assigneeId !== reviewer.id)
-      throw new NotAssigneeError(verb, this.props.assigneeName);
+      throw new NotAssigneeError(action, this.props.assigneeName);
   }
 
-  private requireSecondReviewer(
-    senior: Reviewer,
-    verb: 'give the second approval' | 'return it' | 'reject it',
-  ): void {
-    if (senior.role !== 'SENIOR_REVIEWER') {
-      throw new SeniorReviewerOnlyError(
-        verb === 'give the second approval'
-          ? verb
-          : `${verb.replace(' it', '')} a request awaiting second approval`,
-      );
-    }
-    if (this.props.firstApproval?.by === senior.id) throw new SameReviewerSecondApprovalError(verb);
+  private requireSecondReviewer(senior: Reviewer, action: SecondReviewAction): void {
+    if (senior.role !== 'SENIOR_REVIEWER') throw new SeniorReviewerOnlyError(action);
+    if (this.props.firstApproval?.by === senior.id)
+      throw new SameReviewerSecondApprovalError(action);
   }
 
   private assignTo(reviewer: Reviewer): void {

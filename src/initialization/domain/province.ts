@@ -1,44 +1,53 @@
-/** The province a filing number's prefix stands for, as reviewers name it. */
-export const PROVINCE_NAMES: Readonly<Record<string, string>> = {
-  京: 'Beijing',
-  津: 'Tianjin',
-  冀: 'Hebei',
-  晋: 'Shanxi',
-  蒙: 'Inner Mongolia',
-  辽: 'Liaoning',
-  吉: 'Jilin',
-  黑: 'Heilongjiang',
-  沪: 'Shanghai',
-  苏: 'Jiangsu',
-  浙: 'Zhejiang',
-  皖: 'Anhui',
-  闽: 'Fujian',
-  赣: 'Jiangxi',
-  鲁: 'Shandong',
-  豫: 'Henan',
-  鄂: 'Hubei',
-  湘: 'Hunan',
-  粤: 'Guangdong',
-  桂: 'Guangxi',
-  琼: 'Hainan',
-  渝: 'Chongqing',
-  蜀: 'Sichuan',
-  黔: 'Guizhou',
-  滇: 'Yunnan',
-  藏: 'Tibet',
-  陕: 'Shaanxi',
-  陇: 'Gansu',
-  青: 'Qinghai',
-  宁: 'Ningxia',
-  新: 'Xinjiang',
-};
+import { msg, type Message } from '../../shared/i18n/message.js';
 
-const PROVINCE_LABELS = new Map(
-  Object.entries(PROVINCE_NAMES).map(([prefix, name]) => [prefix, `${prefix} ${name}`]),
-);
+/**
+ * The official one-character prefixes of filing numbers, one per province-level region
+ * (`浙ICP备12345678号` was filed in Zhejiang). Their names are in the catalogues
+ * (`request.province.浙` → "浙 浙江" · "浙 Zhejiang").
+ */
+export const PROVINCE_PREFIXES = [
+  '京',
+  '津',
+  '冀',
+  '晋',
+  '蒙',
+  '辽',
+  '吉',
+  '黑',
+  '沪',
+  '苏',
+  '浙',
+  '皖',
+  '闽',
+  '赣',
+  '鲁',
+  '豫',
+  '鄂',
+  '湘',
+  '粤',
+  '桂',
+  '琼',
+  '渝',
+  '蜀',
+  '黔',
+  '滇',
+  '藏',
+  '陕',
+  '陇',
+  '青',
+  '宁',
+  '新',
+] as const;
+export type ProvincePrefix = (typeof PROVINCE_PREFIXES)[number];
 
-/** "浙 Zhejiang", or the prefix alone when it is not an official one. */
-export function provinceLabel(prefix: string | null): string {
-  if (!prefix) return '';
-  return PROVINCE_LABELS.get(prefix) ?? prefix;
+export function isProvincePrefix(value: string): value is ProvincePrefix {
+  return (PROVINCE_PREFIXES as readonly string[]).includes(value);
+}
+
+/** "浙 浙江" · "浙 Zhejiang", or the prefix alone when it is not an official one; null for none. */
+export function provinceLabel(prefix: string | null): Message | null {
+  if (!prefix) return null;
+  return isProvincePrefix(prefix)
+    ? msg(`request.province.${prefix}`)
+    : msg('request.province.other', { prefix });
 }

@@ -26,14 +26,3 @@ export const CLOCK_RUNNING_STATUSES: readonly RequestStatus[] = [
 export function isTerminal(status: RequestStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
-
-export const STATUS_LABELS: Record<RequestStatus, string> = {
-  PENDING_REVIEW: 'Pending review',
-  IN_REVIEW: 'In review',
-  AWAITING_SECOND_APPROVAL: 'Awaiting second approval',
-  AWAITING_APPLICANT: 'Awaiting applicant',
-  APPROVED: 'Approved',
-  REJECTED: 'Rejected',
-  EXPIRED: 'Expired',
-  WITHDRAWN: 'Withdrawn',
-};

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Message } from '../../shared/i18n/message.js';
+import { Translator } from '../../shared/i18n/translator.js';
 import type { DocumentKind } from './document-kind.js';
 import {
   InitializationRequest,
@@ -7,6 +9,12 @@ import {
 } from './initialization-request.js';
 import { reviewActionsFor } from './review-actions.js';
 import type { SubjectType } from './subject-type.js';
+
+const translator = new Translator('Asia/Shanghai');
+const english = (reasons: Message[]): string[] =>
+  reasons.map((reason) => translator.words('en').text(reason));
+const chinese = (reasons: Message[]): string[] =>
+  reasons.map((reason) => translator.words('zh-CN').text(reason));
 
 const t0 = new Date('2026-11-23T02:00:00Z');
 const later = (minutes: number): Date => new Date(t0.getTime() + minutes * 60_000);
@@ -97,10 +105,12 @@ describe('what a person may do to a request now', () => {
       allowed: true,
       reasons: [],
     });
-    expect(reviewActionsFor(request, zhaoMin, registered, later(1)).claim).toEqual({
-      allowed: false,
-      reasons: ['Only reviewers and senior reviewers can claim requests.'],
-    });
+    const claim = reviewActionsFor(request, zhaoMin, registered, later(1)).claim;
+    expect(claim.allowed).toBe(false);
+    expect(english(claim.reasons)).toEqual([
+      'Only reviewers and senior reviewers can claim requests.',
+    ]);
+    expect(chinese(claim.reasons)).toEqual(['只有审核员和高级审核员可以认领申请。']);
   });
 
   it('tells a second reviewer who holds the request', () => {
@@ -108,11 +118,14 @@ describe('what a person may do to a request now', () => {
     request.claim(liNa, later(1));
     const actions = reviewActionsFor(request, zhangWei, registered, later(2));
     expect(actions.approve.allowed).toBe(false);
-    expect(actions.approve.reasons).toContain(
+    expect(english(actions.approve.reasons)).toContain(
       'Only the reviewer holding this request can approve it.',
     );
-    expect(actions.reject.reasons).toEqual([
+    expect(english(actions.reject.reasons)).toEqual([
       'Only the reviewer holding this request can reject it; Li Na holds it.',
+    ]);
+    expect(chinese(actions.reject.reasons)).toEqual([
+      '只有认领该申请的审核员才能驳回该申请；该申请目前由 Li Na 认领。',
     ]);
     expect(actions.release.allowed).toBe(false);
     expect(actions.recordChecks.allowed).toBe(false);
@@ -123,7 +136,8 @@ describe('what a person may do to a request now', () => {
     request.claim(liNa, later(1));
     const before = reviewActionsFor(request, liNa, registered, later(2)).approve;
     expect(before.allowed).toBe(false);
-    expect(before.reasons.join(' ')).toMatch(/ID card, front is not checked/);
+    expect(english(before.reasons).join(' ')).toMatch(/ID card, front is not checked/);
+    expect(chinese(before.reasons).join('')).toMatch(/身份证人像面尚未核验；身份证国徽面尚未核验/);
     checkedBy(request, liNa);
     expect(reviewActionsFor(request, liNa, registered, later(3)).approve).toEqual({
       allowed: true,
@@ -143,7 +157,9 @@ describe('what a person may do to a request now', () => {
     const missing = { subjectId: null, accountHeldByOtherSubject: false, accountEmail: null };
     const approve = reviewActionsFor(request, liNa, missing, later(3)).approve;
     expect(approve.allowed).toBe(false);
-    expect(approve.reasons[0]).toMatch(/No filing subject 浙ICP备12345678号 is in the registry/);
+    expect(english(approve.reasons)[0]).toMatch(
+      /No filing subject 浙ICP备12345678号 is in the registry/,
+    );
   });
 
   it('keeps the second approval from the first approver and offers it to another senior', () => {
@@ -151,12 +167,10 @@ describe('what a person may do to a request now', () => {
     request.claim(wangFang, later(1));
     checkedBy(request, wangFang).approve(wangFang, registered, later(3));
     const own = reviewActionsFor(request, wangFang, registered, later(4));
-    expect(own.giveSecondApproval).toEqual({
-      allowed: false,
-      reasons: [
-        'This request was approved by you; a different senior reviewer must give the second approval.',
-      ],
-    });
+    expect(own.giveSecondApproval.allowed).toBe(false);
+    expect(english(own.giveSecondApproval.reasons)).toEqual([
+      'This request was approved by you; a different senior reviewer must give the second approval.',
+    ]);
     const other = reviewActionsFor(request, chenJie, registered, later(4));
     expect(other.giveSecondApproval.allowed).toBe(true);
     expect(other.returnForReview.allowed).toBe(true);

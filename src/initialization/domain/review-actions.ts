@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/domain/domain-error.js';
+import type { Message } from '../../shared/i18n/message.js';
 import {
   InitializationRequest,
   type RegistryView,
@@ -18,10 +19,10 @@ export const REVIEW_ACTIONS = [
 ] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
-/** Whether a person may take an action now, and if not, why (sentences from the aggregate). */
+/** Whether a person may take an action now, and if not, why (the aggregate's sentences, to render). */
 export interface ActionAvailability {
   allowed: boolean;
-  reasons: string[];
+  reasons: Message[];
 }
 
 /**
@@ -42,17 +43,18 @@ export function reviewActionsFor(
       action(copy);
       return { allowed: true, reasons: [] };
     } catch (error) {
-      if (error instanceof DomainError) return { allowed: false, reasons: [error.message] };
+      if (error instanceof DomainError) return { allowed: false, reasons: [error.sentence] };
       throw error;
     }
   };
   const anyDocument = request.currentDocuments[0]?.id ?? '';
   const obstacles = request.approvalObstacles(viewer);
+  // Only tried on a copy: nobody reads this name.
   const someoneElse: Reviewer = {
     kind: 'STAFF',
     id: `${viewer.id}:another`,
     role: 'REVIEWER',
-    name: 'another reviewer',
+    name: '',
   };
   return {
     claim: tryOn((copy) => copy.claim(viewer, now)),

@@ -4,14 +4,3 @@ export type SubjectType = (typeof SUBJECT_TYPES)[number];
 export const APPLICANT_ROLES = ['SUBJECT_ADMIN', 'WEBSITE_ADMIN', 'OTHER'] as const;
 /** Who the applicant is to the subject: its administrator, a website's administrator, or someone else. */
 export type ApplicantRole = (typeof APPLICANT_ROLES)[number];
-
-export const SUBJECT_TYPE_LABELS: Record<SubjectType, string> = {
-  INDIVIDUAL: 'Individual',
-  ORGANIZATION: 'Organization',
-};
-
-export const APPLICANT_ROLE_LABELS: Record<ApplicantRole, string> = {
-  SUBJECT_ADMIN: 'Subject administrator',
-  WEBSITE_ADMIN: 'Website administrator',
-  OTHER: 'Someone else (authorized by letter)',
-};

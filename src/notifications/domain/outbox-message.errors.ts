@@ -4,6 +4,6 @@ export class OutboxMessageNotFoundError extends DomainError {
   readonly category = 'not-found';
   readonly code = 'notifications.message-not-found';
   constructor(id: string) {
-    super(`There is no outgoing mail ${id}.`);
+    super({ id });
   }
 }

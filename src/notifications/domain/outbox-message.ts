@@ -8,13 +8,16 @@
 export const OUTBOX_STATUSES = ['PENDING', 'SENDING', 'SENT', 'FAILED', 'ABANDONED'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
-  PENDING: 'Waiting',
-  SENDING: 'Sending',
-  SENT: 'Sent',
-  FAILED: 'Failed',
-  ABANDONED: 'Abandoned',
-};
+/**
+ * Why the last attempt did not end in SENT: the mail server refused it (its answer, as
+ * it gave it), the attempt broke off mid-conversation (the error, as raised), or the
+ * worker stopped while sending (found by the sweep after `minutes`). The desk's own words
+ * about it are rendered for whoever reads them.
+ */
+export type DeliveryProblem =
+  | { kind: 'refused'; answer: string }
+  | { kind: 'broke-off'; detail: string }
+  | { kind: 'worker-stopped'; minutes: number };
 
 /** A mail as composed, ready for the outbox. */
 export interface ComposedMail {
@@ -35,7 +38,7 @@ export interface OutboxMessage extends ComposedMail {
   status: OutboxStatus;
   /** Attempts started so far (each claim counts one, before anything is sent). */
   attempts: number;
-  lastError: string | null;
+  lastError: DeliveryProblem | null;
   createdAt: Date;
   nextAttemptAt: Date;
   attemptStartedAt: Date | null;

@@ -122,6 +122,9 @@ export class Words {
   private render(key: string, params: MessageParams | undefined): string {
     let compiled = this.compiled.get(key);
     if (compiled === undefined) {
+      // Text that is no key (recorded data handed to `{{t}}` by mistake) is shown as it is,
+      // and not remembered: the compiled messages stay as many as the catalogue's.
+      if (!this.has(key)) return key;
       compiled = this.compile(key);
       this.compiled.set(key, compiled);
     }

@@ -1,7 +1,23 @@
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
+import type { ExportFileLayout } from '../../application/ports/export-file-writer.js';
 import { CsvExportWriter, excelSafe } from './csv-export-writer.js';
+
+/** A layout in English, or in Chinese, with columns given as code → header. */
+function layout(columns: Record<string, string>, chinese = false): ExportFileLayout {
+  return {
+    sheetName: chinese ? '审计日志' : 'Audit events',
+    columns: Object.entries(columns).map(([code, header]) => ({ code, header })),
+    summary: chinese
+      ? { title: '汇总', item: '项目', value: '内容' }
+      : { title: 'Summary', item: 'Item', value: 'Value' },
+    summaryCell: (label, value) => (chinese ? `${label}：${value}` : `${label}: ${value}`),
+    columnCodes: chinese
+      ? { title: '列代码', code: '代码', header: '列名' }
+      : { title: 'Column codes', code: 'Code', header: 'Column' },
+  };
+}
 
 function collect(): { target: PassThrough; bytes: Promise<Buffer> } {
   const target = new PassThrough();
@@ -14,9 +30,9 @@ function collect(): { target: PassThrough; bytes: Promise<Buffer> } {
 }
 
 describe('the CSV export writer', () => {
-  it('writes a BOM, CRLF rows that survive commas, quotes and line breaks, and a summary row', async () => {
+  it('writes a BOM, CRLF rows that survive commas, quotes and line breaks, the column codes and a summary row', async () => {
     const { target, bytes: written } = collect();
-    const writer = new CsvExportWriter(target, ['A', 'B', 'C']);
+    const writer = new CsvExportWriter(target, layout({ a: 'A', b: 'B', c: 'C' }));
     const rows = [
       ['审核通过', 'line one\nline two', 1],
       ['a "quoted", value', 'cr\ronly', null],
@@ -31,13 +47,29 @@ describe('the CSV export writer', () => {
     expect(parsed[0]).toEqual(['A', 'B', 'C']);
     expect(parsed[1]).toEqual(['审核通过', 'line one\nline two', '1']);
     expect(parsed[2]).toEqual(['a "quoted", value', 'cr\ronly', '']);
-    expect(parsed).toHaveLength(rows.length + 2);
+    expect(parsed).toHaveLength(rows.length + 3);
+    expect(parsed[parsed.length - 2]).toEqual(['Column codes', 'a=A', 'b=B', 'c=C']);
     expect(parsed[parsed.length - 1]).toEqual(['Summary', `Rows: ${rows.length}`, '']);
+  });
+
+  it('writes Chinese headers, column codes and summary as UTF-8 behind a BOM', async () => {
+    const { target, bytes: written } = collect();
+    const writer = new CsvExportWriter(target, layout({ seq: '序号', actor: '操作人' }, true));
+    await writer.writeRow([1, '王芳']);
+    await writer.finish([
+      ['行数', '1'],
+      ['导出人', '陈静'],
+    ]);
+    const bytes = await written;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3))).toBe(
+      '序号,操作人\r\n1,王芳\r\n列代码,seq=序号,actor=操作人\r\n汇总,行数：1,导出人：陈静\r\n',
+    );
   });
 
   it('keeps Excel from running a cell as a formula, and numbers as numbers', async () => {
     const { target, bytes: written } = collect();
-    const writer = new CsvExportWriter(target, ['cell']);
+    const writer = new CsvExportWriter(target, layout({ cell: 'cell' }));
     for (const cell of [
       '=HYPERLINK("http://evil.example","click")',
       '+86 138',
@@ -71,7 +103,7 @@ describe('the CSV export writer', () => {
         setImmediate(() => done(new Error('disk full')));
       },
     });
-    const writer = new CsvExportWriter(broken, ['A']);
+    const writer = new CsvExportWriter(broken, layout({ a: 'A' }));
     await expect(
       (async () => {
         for (let index = 0; index < 5000; index += 1) await writer.writeRow([`row ${index}`]);

@@ -1,7 +1,11 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify, type Stringifier } from 'csv-stringify';
-import type { ExportCell, ExportFileWriter } from '../../application/ports/export-file-writer.js';
+import type {
+  ExportCell,
+  ExportFileLayout,
+  ExportFileWriter,
+} from '../../application/ports/export-file-writer.js';
 
 /** What Excel would read as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -17,8 +21,14 @@ export const excelSafe = (text: string): string => (FORMULA_START.test(text) ? `
  * CSV for Excel through csv-stringify: UTF-8 with a byte-order mark (so Chinese
  * text opens correctly), CRLF line ends, every field with a line break quoted
  * (a lone `\n` too, which Excel would otherwise read as a new row), a header
- * row, and a last row holding the summary. Writing waits whenever the file
- * behind is full, so memory stays flat.
+ * row, and two rows after the data, each named by its first cell:
+ * - the column codes ("Column codes" · "列代码"), one `code=header` cell per column
+ *   in the columns' order (`seq=Seq` · `seq=序号`), so a script finds its columns by
+ *   code whatever the file's language;
+ * - the summary, last ("Summary" · "汇总"), one `label: value` cell per entry.
+ * Plain rows keep the file valid CSV that Excel opens as it is (a comment line or a
+ * second header would not be). Writing waits whenever the file behind is full, so
+ * memory stays flat.
  */
 export class CsvExportWriter implements ExportFileWriter {
   private readonly csv: Stringifier;
@@ -26,7 +36,7 @@ export class CsvExportWriter implements ExportFileWriter {
 
   constructor(
     target: Writable,
-    private readonly columns: readonly string[],
+    private readonly layout: ExportFileLayout,
   ) {
     this.csv = stringify({
       bom: true,
@@ -46,7 +56,7 @@ export class CsvExportWriter implements ExportFileWriter {
     });
     this.finished.catch(() => undefined);
     this.csv.pipe(target);
-    this.csv.write([...columns]);
+    this.csv.write(layout.columns.map((column) => column.header));
   }
 
   private readonly finished: Promise<void>;
@@ -59,8 +69,16 @@ export class CsvExportWriter implements ExportFileWriter {
 
   async finish(summary: readonly [string, string][]): Promise<void> {
     this.throwIfFailed();
-    const row: ExportCell[] = ['Summary', ...summary.map(([key, value]) => `${key}: ${value}`)];
-    while (row.length < this.columns.length) row.push('');
+    const { columns, columnCodes } = this.layout;
+    this.csv.write([
+      columnCodes.title,
+      ...columns.map((column) => `${column.code}=${column.header}`),
+    ]);
+    const row: ExportCell[] = [
+      this.layout.summary.title,
+      ...summary.map(([label, value]) => this.layout.summaryCell(label, value)),
+    ];
+    while (row.length < columns.length) row.push('');
     this.csv.end(row);
     await this.finished;
     this.throwIfFailed();

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import type {
+  ExportFileLayout,
   ExportFileWriter,
   ExportFileWriters,
 } from '../../application/ports/export-file-writer.js';
@@ -13,10 +14,10 @@ export class StreamingExportFileWriters implements ExportFileWriters {
   open(
     format: ExportFormat,
     target: Writable,
-    sheet: { name: string; columns: readonly string[] },
+    layout: ExportFileLayout,
   ): ExportFileWriter {
     return format === 'XLSX'
-      ? new XlsxExportWriter(target, sheet.name, sheet.columns)
-      : new CsvExportWriter(target, sheet.columns);
+      ? new XlsxExportWriter(target, layout)
+      : new CsvExportWriter(target, layout);
   }
 }

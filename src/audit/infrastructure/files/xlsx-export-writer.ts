@@ -1,7 +1,11 @@
 import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import type { ExportCell, ExportFileWriter } from '../../application/ports/export-file-writer.js';
+import type {
+  ExportCell,
+  ExportFileLayout,
+  ExportFileWriter,
+} from '../../application/ports/export-file-writer.js';
 
 /** Excel's limit is 1,048,576 rows a sheet; a longer export continues on a next sheet. */
 export const ROWS_PER_SHEET = 1_000_000;
@@ -23,9 +27,18 @@ interface SheetStream {
 
 const MAX_BACKLOG_BYTES = 4 * 1024 * 1024;
 
+/** A header's width in Excel's character widths: a Chinese character takes two. */
+const widthOf = (text: string): number =>
+  [...text].reduce((width, char) => width + (/[\u2e80-\uffef]/.test(char) ? 2 : 1), 0);
+
 /**
  * Excel through exceljs's streaming WorkbookWriter: each row is committed as it
- * is written (nothing accumulates), the data sheet(s) first, then a "Summary" sheet.
+ * is written (nothing accumulates). The data sheet(s) come first, then the summary
+ * ("Summary" · "汇总": item and value), then the column codes, last ("Column codes" ·
+ * "列代码": each column's code beside its header, in the columns' order), so a script
+ * finds its columns by code whatever the workbook's language. All names and headings
+ * are in the file's language (an Excel sheet name may not hold a slash, so each locale
+ * names the sheets in its own words).
  */
 export class XlsxExportWriter implements ExportFileWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
@@ -36,8 +49,7 @@ export class XlsxExportWriter implements ExportFileWriter {
 
   constructor(
     private readonly target: Writable,
-    private readonly sheetName: string,
-    private readonly columns: readonly string[],
+    private readonly layout: ExportFileLayout,
     private readonly rowsPerSheet = ROWS_PER_SHEET,
   ) {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -49,7 +61,7 @@ export class XlsxExportWriter implements ExportFileWriter {
     target.on('error', (error: Error) => {
       this.failure ??= error;
     });
-    this.sheet = this.addSheet(sheetName);
+    this.sheet = this.addSheet(layout.sheetName);
   }
 
   writeRow(cells: readonly ExportCell[]): Promise<void> | undefined {
@@ -57,7 +69,7 @@ export class XlsxExportWriter implements ExportFileWriter {
     if (this.rowsInSheet === this.rowsPerSheet) {
       this.sheet.commit();
       this.sheetCount += 1;
-      this.sheet = this.addSheet(`${this.sheetName} ${this.sheetCount}`);
+      this.sheet = this.addSheet(`${this.layout.sheetName} ${this.sheetCount}`);
       this.rowsInSheet = 0;
     }
     this.sheet.addRow([...cells]).commit();
@@ -68,13 +80,14 @@ export class XlsxExportWriter implements ExportFileWriter {
   async finish(summary: readonly [string, string][]): Promise<void> {
     if (this.failure) throw this.failure;
     this.sheet.commit();
-    const sheet = this.workbook.addWorksheet('Summary');
-    sheet.columns = [
-      { header: 'Item', key: 'item', width: 22 },
-      { header: 'Value', key: 'value', width: 100 },
-    ];
-    for (const [item, value] of summary) sheet.addRow([item, value]).commit();
-    sheet.commit();
+    const { summary: summaryWords, columnCodes, columns } = this.layout;
+    this.addListSheet(summaryWords.title, [summaryWords.item, 22], [summaryWords.value, 100], summary);
+    this.addListSheet(
+      columnCodes.title,
+      [columnCodes.code, 34],
+      [columnCodes.header, 40],
+      columns.map((column) => [column.code, column.header]),
+    );
     await Promise.race([
       this.workbook.commit(),
       new Promise<never>((_, reject) => {
@@ -84,11 +97,27 @@ export class XlsxExportWriter implements ExportFileWriter {
     ]);
   }
 
+  /** A sheet of two columns, with its headings: the summary, the column codes. */
+  private addListSheet(
+    name: string,
+    first: [heading: string, width: number],
+    second: [heading: string, width: number],
+    rows: readonly (readonly [string, string])[],
+  ): void {
+    const sheet = this.workbook.addWorksheet(name);
+    sheet.columns = [
+      { header: first[0], key: 'first', width: first[1] },
+      { header: second[0], key: 'second', width: second[1] },
+    ];
+    for (const [a, b] of rows) sheet.addRow([a, b]).commit();
+    sheet.commit();
+  }
+
   private addSheet(name: string): SheetWriter {
     const sheet = this.workbook.addWorksheet(name);
-    sheet.columns = this.columns.map((header) => ({
+    sheet.columns = this.layout.columns.map(({ header }) => ({
       header,
-      width: Math.max(12, header.length + 2),
+      width: Math.max(12, widthOf(header) + 2),
     }));
     return sheet;
   }

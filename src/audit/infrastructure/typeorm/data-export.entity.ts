@@ -3,6 +3,7 @@ import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'data_exports' })
 @Check('data_exports_dataset_check', `dataset IN ('audit-events', 'requests')`)
 @Check('data_exports_format_check', `format IN ('CSV', 'XLSX')`)
+@Check('data_exports_locale_check', `locale IN ('zh-CN', 'en')`)
 @Check(
   'data_exports_status_check',
   `status IN ('QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'REMOVED')`,
@@ -29,6 +30,10 @@ export class DataExportEntity {
 
   @Column({ type: 'jsonb' })
   filters!: Record<string, string>;
+
+  /** The requester's language, which the file is written in. */
+  @Column({ type: 'varchar', length: 8, default: 'zh-CN' })
+  locale!: string;
 
   @Column({ type: 'varchar', length: 12 })
   status!: string;

@@ -1,3 +1,4 @@
+import { isLocale } from '../../../shared/i18n/locale.js';
 import { DataExport, type ExportStatus } from '../../domain/data-export.js';
 import type { ExportDataset, ExportFilters, ExportFormat } from '../../domain/export-filters.js';
 import { DataExportEntity } from './data-export.entity.js';
@@ -18,6 +19,7 @@ export const DataExportMapper = {
       dataset: row.dataset as ExportDataset,
       format: row.format as ExportFormat,
       filters: row.filters as unknown as ExportFilters,
+      locale: isLocale(row.locale) ? row.locale : 'zh-CN',
       status: row.status as ExportStatus,
       requestedById: row.requestedById,
       requestedByName: row.requestedByName,
@@ -49,6 +51,7 @@ export const DataExportMapper = {
       dataset: p.dataset,
       format: p.format,
       filters: { ...p.filters } as Record<string, string>,
+      locale: p.locale,
       status: p.status,
       requestedById: p.requestedById,
       requestedByName: p.requestedByName,

@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Render } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { StaffActor } from '../../../shared/domain/actor.js';
-import { ROLE_LABELS, isStaffRole } from '../../../shared/domain/staff-role.js';
+import { isStaffRole } from '../../../shared/domain/staff-role.js';
+import { Message, msg } from '../../../shared/i18n/message.js';
 import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
-import { KNOWN_AUDIT_ACTIONS } from '../../application/audit-event-wording.js';
+import { KNOWN_AUDIT_ACTIONS, type WordedDetail } from '../../application/audit-event-wording.js';
 import { VerifyAuditChainCommand } from '../../application/commands/verify-audit-chain/verify-audit-chain.command.js';
 import { SearchAuditTrailQuery } from '../../application/queries/search-audit-trail/search-audit-trail.query.js';
 import { isValidDate, type AuditEventFilters } from '../../domain/export-filters.js';
@@ -12,16 +13,16 @@ const FILTER_FIELDS = ['from', 'to', 'actor', 'action', 'requestReference', 'sub
 
 function readFilters(query: Record<string, unknown>): {
   filters: AuditEventFilters;
-  problems: string[];
+  problems: Message[];
 } {
   const filters: AuditEventFilters = {};
-  const problems: string[] = [];
+  const problems: Message[] = [];
   for (const field of FILTER_FIELDS) {
     const raw = query[field];
     const value = typeof raw === 'string' ? raw.trim().slice(0, 200) : '';
     if (!value) continue;
     if ((field === 'from' || field === 'to') && !isValidDate(value)) {
-      problems.push(`“${value}” is not a date (yyyy-mm-dd), so it was ignored.`);
+      problems.push(msg('audit.search.notADate', { value }));
       continue;
     }
     filters[field] = value;
@@ -41,6 +42,17 @@ function href(filters: AuditEventFilters, cursor: Record<string, number>): strin
   }
   for (const [key, value] of Object.entries(cursor)) parameters.set(key, String(value));
   return `/audit?${parameters.toString()}`;
+}
+
+/** A detail as the page prints it: a recorded value as it is, or words to translate. */
+function detailView({ label, value }: WordedDetail): {
+  label: Message;
+  recorded: string | null;
+  words: Message | null;
+} {
+  return value instanceof Message
+    ? { label, recorded: null, words: value }
+    : { label, recorded: value, words: null };
 }
 
 /** The audit trail for auditors: search, and verification of the hash chain. */
@@ -63,7 +75,7 @@ export class AuditController {
       }),
     );
     return {
-      pageTitle: 'Audit trail',
+      pageTitle: msg('audit.title'),
       filters,
       problems,
       filtered: Object.keys(filters).length > 0,
@@ -75,7 +87,10 @@ export class AuditController {
       events: page.events.map((event) => ({
         ...event,
         roleLabel:
-          event.actorRole && isStaffRole(event.actorRole) ? ROLE_LABELS[event.actorRole] : '',
+          event.actorRole && isStaffRole(event.actorRole)
+            ? msg(`common.role.${event.actorRole}`)
+            : null,
+        details: event.details.map(detailView),
         shortHash: event.hash.slice(0, 12),
       })),
       olderHref: page.olderCursor === null ? null : href(filters, { before: page.olderCursor }),
@@ -90,20 +105,14 @@ export class AuditController {
       new VerifyAuditChainCommand(actor, ip),
     );
     return {
-      pageTitle: 'Audit trail verification',
+      pageTitle: msg('audit.verify.title'),
       ok: report.ok,
       verified: report.verified,
       head: report.ok ? report.head : null,
       recordedHead,
       verifiedAt,
       brokenAt: report.ok ? null : report.break,
-      kindLabel: report.ok
-        ? null
-        : {
-            changed: 'changed after it was written',
-            missing: 'deleted',
-            reordered: 'moved, replaced or re-hashed',
-          }[report.break.kind],
+      kindLabel: report.ok ? null : msg(`audit.verify.breakKind.${report.break.kind}`),
       brokenHref: report.ok ? null : `/audit?before=${report.break.seq + 1}`,
     };
   }

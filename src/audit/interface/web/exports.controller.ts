@@ -18,21 +18,24 @@ import { CLOCK, type Clock } from '../../../shared/application/clock.js';
 import type { StaffActor } from '../../../shared/domain/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { pageLocale } from '../../../shared/interface/http/request-locale.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { KNOWN_AUDIT_ACTIONS } from '../../application/audit-event-wording.js';
 import { DownloadExportCommand } from '../../application/commands/download-export/download-export.command.js';
 import { RequestExportCommand } from '../../application/commands/request-export/request-export.command.js';
 import { ListExportsQuery } from '../../application/queries/list-exports/list-exports.query.js';
 import type { ExportStatus } from '../../domain/data-export.js';
-import type { ExportRequestInput } from '../../domain/export-filters.js';
-import { REQUEST_STATUSES, STATUS_LABELS } from '../../../initialization/domain/request-status.js';
+import type { ExportRequestInput } from '../../domain/data-export-request.js';
+import { REQUEST_STATUSES } from '../../../initialization/domain/request-status.js';
+import { SUBJECT_TYPES } from '../../../initialization/domain/subject-type.js';
 
-const STATUS_VIEW: Record<ExportStatus, { label: string; badge: string }> = {
-  QUEUED: { label: 'Queued', badge: 'badge-neutral' },
-  RUNNING: { label: 'Running', badge: 'badge-info' },
-  COMPLETED: { label: 'Completed', badge: 'badge-ok' },
-  FAILED: { label: 'Failed', badge: 'badge-bad' },
-  REMOVED: { label: 'Removed', badge: 'badge-neutral' },
+const BADGES: Record<ExportStatus, string> = {
+  QUEUED: 'badge-neutral',
+  RUNNING: 'badge-info',
+  COMPLETED: 'badge-ok',
+  FAILED: 'badge-bad',
+  REMOVED: 'badge-neutral',
 };
 
 function sizeOf(bytes: number | null): string {
@@ -60,8 +63,8 @@ export class ExportsController {
     const today = DateTime.fromJSDate(this.clock.now(), { zone: this.config.TZ_BUSINESS });
     const items = exports.map((item) => ({
       ...item,
-      statusLabel: STATUS_VIEW[item.status].label,
-      badge: STATUS_VIEW[item.status].badge,
+      statusLabel: msg(`exports.status.${item.status}`),
+      badge: BADGES[item.status],
       pending: item.status === 'QUEUED' || item.status === 'RUNNING',
       showProgress:
         item.status === 'RUNNING' || item.status === 'COMPLETED' || item.status === 'QUEUED',
@@ -70,7 +73,7 @@ export class ExportsController {
       retrying: item.status === 'QUEUED' && item.attempts > 0,
     }));
     return {
-      pageTitle: 'Exports',
+      pageTitle: msg('exports.title'),
       exports: items,
       anyPending: items.some((item) => item.pending),
       retentionDays: this.config.EXPORT_RETENTION_DAYS,
@@ -79,7 +82,14 @@ export class ExportsController {
         to: today.toISODate(),
       },
       actions: KNOWN_AUDIT_ACTIONS,
-      statuses: REQUEST_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] })),
+      statuses: REQUEST_STATUSES.map((status) => ({
+        value: status,
+        label: msg(`request.status.${status}`),
+      })),
+      subjectTypes: SUBJECT_TYPES.map((type) => ({
+        value: type,
+        label: msg(`request.subjectType.${type}`),
+      })),
     };
   }
 
@@ -91,8 +101,10 @@ export class ExportsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const { id } = await this.commands.execute(new RequestExportCommand(actor, form, ip));
-    flash(request, 'success', 'The export is queued; it appears below and shows its progress.');
+    // The file speaks the language the auditor reads the desk in.
+    const locale = pageLocale(request, this.config.DEFAULT_LOCALE);
+    const { id } = await this.commands.execute(new RequestExportCommand(actor, form, locale, ip));
+    flash(request, 'success', msg('exports.queued'));
     response.redirect(303, `/exports#export-${id}`);
   }
 

@@ -1,7 +1,12 @@
-import { Controller, Get, Query, Render } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Render, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { REJECT_REASON_LABELS } from '../../../initialization/domain/reject-reason.js';
+import type { Request } from 'express';
+import { REJECT_REASONS, type RejectReason } from '../../../initialization/domain/reject-reason.js';
+import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
+import { Translator, type Words } from '../../../shared/i18n/translator.js';
 import { Roles } from '../../../shared/interface/http/access.decorators.js';
+import { pageLocale } from '../../../shared/interface/http/request-locale.js';
 import { GetSlaReportQuery } from '../../application/queries/get-sla-report/get-sla-report.query.js';
 import { InvalidReportRangeError } from '../../domain/sla-report.errors.js';
 import type { PeriodFigures, SlaReport } from '../../domain/sla-report.js';
@@ -20,16 +25,27 @@ function periodRow(period: PeriodFigures) {
   };
 }
 
-/** The report as the page shows it: each chart with the table of its numbers beneath. */
-function reportView(report: SlaReport) {
+/** A reject reason the desk knows, by its label; any other code as recorded. */
+const reasonLabel = (code: string): Message | string =>
+  (REJECT_REASONS as readonly string[]).includes(code)
+    ? msg(`request.rejectReason.${code as RejectReason}`)
+    : code;
+
+/**
+ * The report as the page shows it: each chart with the table of its numbers beneath.
+ * The charts are drawn here, so their titles, descriptions, series and labels are
+ * rendered here too, in the page's language; the tables' words are the template's.
+ */
+function reportView(report: SlaReport, words: Words) {
   const days = report.days;
   const weeks = report.weeks;
   const dayLabel = (key: string): string => key.slice(5);
   const reasons = report.rejectReasons.map((reason) => ({
     ...reason,
-    label: REJECT_REASON_LABELS[reason.code as keyof typeof REJECT_REASON_LABELS] ?? reason.code,
+    label: reasonLabel(reason.code),
     sharePercent: percent(reason.share),
   }));
+  const empty = words.t('reports.chart.noData');
   return {
     range: report.range,
     total: periodRow(report.total),
@@ -45,24 +61,26 @@ function reportView(report: SlaReport) {
     charts: {
       throughput: verticalBarChart({
         id: 'chart-throughput',
-        title: 'Received and decided per business day',
-        description: `Requests received and decided on each business day from ${report.range.from} to ${report.range.to}.`,
+        title: words.t('reports.chart.throughput.title'),
+        description: words.t('reports.chart.throughput.description', { ...report.range }),
+        empty,
         categories: days.map((day) => dayLabel(day.key)),
         series: [
-          { name: 'Received', values: days.map((day) => day.received) },
-          { name: 'Decided', values: days.map((day) => day.decided) },
+          { name: words.t('reports.figure.received'), values: days.map((day) => day.received) },
+          { name: words.t('reports.figure.decided'), values: days.map((day) => day.decided) },
         ],
         integers: true,
         format: (value) => String(Math.round(value)),
       }),
       onTime: verticalBarChart({
         id: 'chart-on-time',
-        title: 'On-time rate per week',
-        description: 'Share of approvals and rejections made by their deadline, per week.',
+        title: words.t('reports.chart.onTime.title'),
+        description: words.t('reports.chart.onTime.description'),
+        empty,
         categories: weeks.map((week) => week.key),
         series: [
           {
-            name: 'On time',
+            name: words.t('reports.chart.onTime.series'),
             values: weeks.map((week) => (week.onTimeRate === null ? null : week.onTimeRate * 100)),
           },
         ],
@@ -71,20 +89,24 @@ function reportView(report: SlaReport) {
       }),
       hours: verticalBarChart({
         id: 'chart-hours',
-        title: 'Business hours to decision per week',
-        description:
-          'Median and 90th percentile of business hours from receipt to approval or rejection, per week.',
+        title: words.t('reports.chart.hours.title'),
+        description: words.t('reports.chart.hours.description'),
+        empty,
         categories: weeks.map((week) => week.key),
         series: [
-          { name: 'Median', values: weeks.map((week) => week.medianHours) },
-          { name: '90th percentile', values: weeks.map((week) => week.p90Hours) },
+          {
+            name: words.t('reports.chart.hours.median'),
+            values: weeks.map((week) => week.medianHours),
+          },
+          { name: words.t('reports.chart.hours.p90'), values: weeks.map((week) => week.p90Hours) },
         ],
         format: (value) => value.toFixed(1),
       }),
       reviewers: horizontalBarChart({
         id: 'chart-reviewers',
-        title: 'Decisions per reviewer',
-        description: 'Approvals and rejections each reviewer made final in the range.',
+        title: words.t('reports.chart.reviewers.title'),
+        description: words.t('reports.chart.reviewers.description'),
+        empty,
         items: report.reviewers.map((reviewer) => ({
           label: reviewer.name,
           value: reviewer.decisions,
@@ -93,34 +115,45 @@ function reportView(report: SlaReport) {
       }),
       reasons: horizontalBarChart({
         id: 'chart-reasons',
-        title: 'Reject reasons',
-        description: 'How often each reason was given in the rejections of the range.',
-        items: reasons.map((reason) => ({ label: reason.label, value: reason.count })),
+        title: words.t('reports.chart.reasons.title'),
+        description: words.t('reports.chart.reasons.description'),
+        empty,
+        items: reasons.map((reason) => ({ label: words.text(reason.label), value: reason.count })),
         format: (value) => String(Math.round(value)),
       }),
     },
   };
 }
 
-/** SLA and throughput for auditors, drawn on the server. */
+/** SLA and throughput for auditors, drawn on the server in the reader's language. */
 @Controller('reports')
 @Roles('AUDITOR')
 export class ReportsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly translator: Translator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Render('pages/reports/index')
-  async report(@Query('from') from?: string, @Query('to') to?: string): Promise<object> {
+  async report(
+    @Req() request: Request,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<object> {
     const asked = {
       from: typeof from === 'string' ? from : '',
       to: typeof to === 'string' ? to : '',
     };
+    const pageTitle = msg('reports.title');
     try {
       const report = await this.queries.execute(new GetSlaReportQuery(asked.from, asked.to));
-      return { pageTitle: 'Reports', ...reportView(report) };
+      const words = this.translator.words(pageLocale(request, this.config.DEFAULT_LOCALE));
+      return { pageTitle, ...reportView(report, words) };
     } catch (error) {
       if (!(error instanceof InvalidReportRangeError)) throw error;
-      return { pageTitle: 'Reports', range: asked, error: error.message };
+      return { pageTitle, range: asked, error: error.sentence };
     }
   }
 }

@@ -12,7 +12,8 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
-import { ROLE_LABELS, STAFF_ROLES } from '../../../shared/domain/staff-role.js';
+import { STAFF_ROLES } from '../../../shared/domain/staff-role.js';
+import { msg } from '../../../shared/i18n/message.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { CreateStaffMemberCommand } from '../../application/commands/create-staff-member/create-staff-member.command.js';
 import { DeactivateStaffMemberCommand } from '../../application/commands/deactivate-staff-member/deactivate-staff-member.command.js';
@@ -41,14 +42,16 @@ export class StaffAdminController {
   async list(@Req() request: Request): Promise<object> {
     const members = await this.queries.execute(new ListStaffMembersQuery());
     return {
-      pageTitle: 'Staff accounts',
+      pageTitle: msg('identity.staff.title'),
       members: members.map((member) => ({
         ...member,
-        roleLabel: ROLE_LABELS[member.role],
-        status: member.active ? 'Active' : 'Deactivated',
+        roleLabel: msg(`common.role.${member.role}`),
+        status: msg(
+          member.active ? 'identity.staff.status.active' : 'identity.staff.status.deactivated',
+        ),
         canDeactivate: member.active && member.id !== request.staff?.id,
       })),
-      roles: STAFF_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
+      roles: STAFF_ROLES.map((role) => ({ value: role, label: msg(`common.role.${role}`) })),
     };
   }
 
@@ -70,7 +73,11 @@ export class StaffAdminController {
         ip,
       ),
     );
-    flash(request, 'success', `Created the account for ${String(form.displayName ?? '').trim()}.`);
+    flash(
+      request,
+      'success',
+      msg('identity.staff.created', { name: String(form.displayName ?? '').trim() }),
+    );
     response.redirect(303, '/admin/users');
   }
 
@@ -84,11 +91,7 @@ export class StaffAdminController {
   ): Promise<void> {
     await this.commands.execute(new DeactivateStaffMemberCommand(actor, id, ip));
     this.recentChecks.forget(id);
-    flash(
-      request,
-      'success',
-      'The account was deactivated; its sessions end at their next request.',
-    );
+    flash(request, 'success', msg('identity.staff.deactivated'));
     response.redirect(303, '/admin/users');
   }
 }

@@ -1,12 +1,14 @@
-/** One audit event of a request, already in words with personal data masked. */
+import type { Message } from '../../../shared/i18n/message.js';
+
+/** One audit event of a request, already in words (still to render in the reader's language) with personal data masked. */
 export interface HistoryEvent {
   seq: number;
   occurredAt: Date;
   /** The audit action (`request.approved`); several document views in a row are one entry. */
   action: string;
-  actionLabel: string;
-  sentence: string;
-  details: { label: string; value: string }[];
+  actionLabel: Message;
+  sentence: Message;
+  details: { label: Message; value: string | Message }[];
 }
 
 /** What the audit trail recorded about a request, for its timeline. */

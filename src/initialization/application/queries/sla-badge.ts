@@ -23,7 +23,7 @@ export function slaBadgeOf(description: SlaDescription): SlaBadge | null {
     // The state decides the side of the line; the minutes only say how far.
     timeLeft:
       minutes === null
-        ? ''
+        ? null
         : describeBusinessTimeLeft(
             state === 'BREACHED' ? Math.min(minutes, 0) : Math.max(minutes, 0.5),
           ),

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { GetRequestTimelineQuery } from '../../../audit/application/queries/get-request-timeline/get-request-timeline.query.js';
 import type { HistoryEvent, RequestHistory } from '../../application/ports/request-history.js';
 
-/** A request's history from the audit context, through its published query (worded and masked there). */
+/** A request's history from the audit context, through its published query (worded and masked there, in Messages the workspace renders in its reader's language). */
 @Injectable()
 export class AuditTrailRequestHistory implements RequestHistory {
   constructor(private readonly queries: QueryBus) {}

@@ -15,11 +15,12 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '../../../shared/application/clock.js';
+import { msg } from '../../../shared/i18n/message.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import { ClientIp, Public } from '../../../shared/interface/http/access.decorators.js';
+import { ApiProblem } from '../../../shared/interface/http/problem-details.js';
 import { ResubmitDocumentsCommand } from '../../application/commands/resubmit-documents/resubmit-documents.command.js';
 import { SubmitRequestCommand } from '../../application/commands/submit-request/submit-request.command.js';
 import { WithdrawRequestCommand } from '../../application/commands/withdraw-request/withdraw-request.command.js';
@@ -28,7 +29,8 @@ import {
   type RequestStatusView,
 } from '../../application/queries/get-request-status/get-request-status.query.js';
 import type { RequestSummary } from '../../application/queries/request-summary.js';
-import { DOCUMENT_KINDS } from '../../domain/document-kind.js';
+import { DocumentUploadInterceptor } from './document-upload.interceptor.js';
+import { fieldProblem } from './intake-problem-codes.js';
 import { IntakeTokenGuard } from './intake-token.guard.js';
 import {
   parseIntakeSubmission,
@@ -37,13 +39,18 @@ import {
 } from './intake-submission.parser.js';
 import { RequestSizeGuard } from './request-size.guard.js';
 
-const DOCUMENT_FIELDS = FileFieldsInterceptor(
-  DOCUMENT_KINDS.map((name) => ({ name, maxCount: 1 })),
-);
+/** The request's id in the path: a UUID, else a 400 problem naming the `id` field. */
+const REQUEST_ID = new ParseUUIDPipe({
+  exceptionFactory: () =>
+    ApiProblem.invalid([
+      fieldProblem('id', 'field.invalid-uuid', msg('api.field.uuid', { field: 'id' })),
+    ]),
+});
 
 /**
  * The intake API for the public filing system: bearer token per client,
- * problem+json errors. Controllers only parse and dispatch.
+ * problem+json errors with a stable `code` (in English, or in Chinese for
+ * `Accept-Language: zh-CN`). Controllers only parse and dispatch.
  */
 @Controller('api/v1/initialization-requests')
 @Public()
@@ -58,7 +65,7 @@ export class IntakeApiController {
 
   @Post()
   @UseGuards(RequestSizeGuard)
-  @UseInterceptors(DOCUMENT_FIELDS)
+  @UseInterceptors(DocumentUploadInterceptor)
   async submit(
     @Req() request: Request,
     @Body() body: Record<string, unknown> | undefined,
@@ -80,11 +87,10 @@ export class IntakeApiController {
   @Get(':id')
   async status(
     @Req() request: Request,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', REQUEST_ID) id: string,
   ): Promise<RequestStatusView> {
     const view = await this.queries.execute(new GetRequestStatusQuery(request.intakeClient!, id));
-    if (!view)
-      throw new NotFoundException(`There is no initialization request ${id} for this client.`);
+    if (!view) throw new NotFoundException(msg('api.error.request.not-found', { id }));
     return view;
   }
 
@@ -92,7 +98,7 @@ export class IntakeApiController {
   @HttpCode(200)
   async withdraw(
     @Req() request: Request,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', REQUEST_ID) id: string,
     @ClientIp() ip: string,
   ): Promise<{ id: string; status: 'WITHDRAWN' }> {
     const { status } = await this.commands.execute(
@@ -104,10 +110,10 @@ export class IntakeApiController {
   @Post(':id/resubmissions')
   @HttpCode(200)
   @UseGuards(RequestSizeGuard)
-  @UseInterceptors(DOCUMENT_FIELDS)
+  @UseInterceptors(DocumentUploadInterceptor)
   async resubmit(
     @Req() request: Request,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', REQUEST_ID) id: string,
     @UploadedFiles() files: ReceivedFiles | undefined,
     @ClientIp() ip: string,
   ): Promise<{ id: string; status: string; dueAt: string | null }> {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { DOCUMENT_KINDS, DOCUMENT_LABELS } from '../../domain/document-kind.js';
+import type { Words } from '../../../shared/i18n/translator.js';
+import { DOCUMENT_KINDS } from '../../domain/document-kind.js';
 import { REJECT_REASONS } from '../../domain/reject-reason.js';
 import { REQUEST_STATUSES } from '../../domain/request-status.js';
 import { RISK_FLAGS } from '../../domain/risk-flag.js';
 import { SLA_STATES } from '../../../sla/domain/sla-state.js';
+import { FIELD_PROBLEM_CODES, PROBLEM_CODES } from './intake-problem-codes.js';
 import { intakeRequestSchema } from './intake-request.schema.js';
 
 /** Response shapes, as zod schemas so the document and the tests share one definition. */
@@ -52,14 +54,30 @@ export const resubmissionSchema = z.object({
   dueAt: z.iso.datetime({ offset: true }).nullable(),
 });
 
+const CODE = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+
 export const problemSchema = z.object({
   type: z.string(),
-  title: z.string(),
+  title: z.string().describe('In the language of `Accept-Language` (English by default).'),
   status: z.number().int(),
   detail: z.string().optional(),
   instance: z.string().optional(),
-  code: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  code: z
+    .string()
+    .regex(CODE)
+    .describe('Stable machine-readable code of the problem, the same in every language.'),
+  errors: z
+    .array(
+      z.object({
+        field: z.string().describe('The field, as a path: `applicant.idNumber`, `ID_FRONT`.'),
+        code: z
+          .string()
+          .regex(CODE)
+          .describe('Stable machine-readable code of the rule the field breaks.'),
+        message: z.string().describe('In the language of `Accept-Language`.'),
+      }),
+    )
+    .optional(),
 });
 
 const json = (schema: z.ZodType): Record<string, unknown> => {
@@ -75,15 +93,35 @@ const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
-/** The OpenAPI 3.1 document of the intake API, built from the schemas the API validates with. */
-export function intakeOpenApiDocument(): Record<string, unknown> {
+const codeList = (codes: Record<string, string>): string =>
+  Object.entries(codes)
+    .map(([code, description]) => `- \`${code}\`: ${description}`)
+    .join('\n');
+
+const PROBLEMS_DESCRIPTION = [
+  'Errors are `application/problem+json` (RFC 9457) with a stable `code`; a 400 lists every invalid field under `errors`, each with its `field`, `code` and `message`. Branch on codes, not on words: `title`, `detail` and `message` are in English unless `Accept-Language` asks for Chinese (`zh-CN`, or any `zh*`), the codes are the same in both.',
+  '',
+  'Problem codes:',
+  codeList(PROBLEM_CODES),
+  "- A refusal of the review desk (404, 409, 422) carries the desk's own code, e.g. `request.invalid-transition`, `request.resubmission-not-expected`, `request.resubmission-mismatch`.",
+  '- Any other HTTP refusal: `http.<status>`; an unexpected failure: `server.failed` (500).',
+  '',
+  'Codes of the entries of `errors`:',
+  codeList(FIELD_PROBLEM_CODES),
+].join('\n');
+
+/**
+ * The OpenAPI 3.1 document of the intake API, built from the schemas the API validates
+ * with; its descriptions are English (`words`: the English catalogue, for the document labels).
+ */
+export function intakeOpenApiDocument(words: Words): Record<string, unknown> {
   const documentFields = Object.fromEntries(
     DOCUMENT_KINDS.map((kind) => [
       kind,
       {
         type: 'string',
         format: 'binary',
-        description: `${DOCUMENT_LABELS[kind]} (JPEG, PNG or PDF)`,
+        description: `${words.t(`request.document.${kind}`)} (JPEG, PNG or PDF)`,
       },
     ]),
   );
@@ -93,16 +131,25 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
     required: true,
     schema: { type: 'string', format: 'uuid' },
   };
+  const languageParameter = {
+    name: 'Accept-Language',
+    in: 'header',
+    required: false,
+    description:
+      'The language of the words of a problem (`title`, `detail`, `errors[].message`): `zh-CN` (or any `zh*`) for Simplified Chinese, else English. Codes do not change.',
+    schema: { type: 'string', examples: ['zh-CN', 'en'] },
+  };
   const common = {
-    '401': problem('Missing or invalid bearer token; nothing is stored.'),
+    '401': problem(
+      'Missing (`token.missing`) or invalid (`token.invalid`) bearer token; nothing is stored.',
+    ),
   };
   return {
     openapi: '3.1.0',
     info: {
       title: 'beian-desk intake API',
       version: '1.0.0',
-      description:
-        'How the public filing system hands ICP Filing Account Email Initialization requests to the review desk. Authenticate with `Authorization: Bearer <token>`.',
+      description: `How the public filing system hands ICP Filing Account Email Initialization requests to the review desk. Authenticate with \`Authorization: Bearer <token>\`.\n\n${PROBLEMS_DESCRIPTION}`,
     },
     servers: [{ url: '/' }],
     security: [{ intakeToken: [] }],
@@ -111,6 +158,7 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
         post: {
           operationId: 'submitInitializationRequest',
           summary: 'Submit a request with its documents',
+          parameters: [languageParameter],
           requestBody: {
             required: true,
             content: {
@@ -144,11 +192,15 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
                 'application/json': { schema: { $ref: '#/components/schemas/RequestSummary' } },
               },
             },
-            '400': problem('Invalid input; `errors` lists every invalid field. Nothing is stored.'),
+            '400': problem(
+              '`request.invalid`: `errors` lists every invalid field with its code. Nothing is stored.',
+            ),
             ...common,
-            '413': problem('A file or the whole submission is too large. Nothing is stored.'),
+            '413': problem(
+              'A file (`file.too-large`) or the whole submission (`request.too-large`) is too large. Nothing is stored.',
+            ),
             '415': problem(
-              'A document is not a JPEG, PNG or PDF by its content. Nothing is stored.',
+              'A document is not a JPEG, PNG or PDF by its content (`file.unsupported-type`), or the body is not multipart/form-data (`request.unsupported-content-type`). Nothing is stored.',
             ),
           },
         },
@@ -157,7 +209,7 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
         get: {
           operationId: 'getInitializationRequest',
           summary: 'Status, deadline, decision and reasons',
-          parameters: [idParameter],
+          parameters: [idParameter, languageParameter],
           responses: {
             '200': {
               description: 'The request.',
@@ -165,9 +217,9 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
                 'application/json': { schema: { $ref: '#/components/schemas/RequestStatus' } },
               },
             },
-            '400': problem('The id is not a UUID.'),
+            '400': problem('The id is not a UUID (`request.invalid`, `field.invalid-uuid`).'),
             ...common,
-            '404': problem('No such request for this client.'),
+            '404': problem('No such request for this client (`request.not-found`).'),
           },
         },
       },
@@ -175,7 +227,7 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
         post: {
           operationId: 'withdrawInitializationRequest',
           summary: 'Withdraw a request that is not decided yet',
-          parameters: [idParameter],
+          parameters: [idParameter, languageParameter],
           responses: {
             '200': {
               description: 'Withdrawn.',
@@ -183,7 +235,7 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
                 'application/json': { schema: { $ref: '#/components/schemas/Withdrawal' } },
               },
             },
-            '400': problem('The id is not a UUID.'),
+            '400': problem('The id is not a UUID (`request.invalid`, `field.invalid-uuid`).'),
             ...common,
             '404': problem('No such request for this client.'),
             '409': problem('The request is already decided.'),
@@ -196,7 +248,7 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
           summary: 'Answer a request for information with replacement documents',
           description:
             'Send exactly the document kinds the reviewer asked for; the request returns to its reviewer with a new deadline.',
-          parameters: [idParameter],
+          parameters: [idParameter, languageParameter],
           requestBody: {
             required: true,
             content: {
@@ -210,12 +262,16 @@ export function intakeOpenApiDocument(): Record<string, unknown> {
                 'application/json': { schema: { $ref: '#/components/schemas/Resubmission' } },
               },
             },
-            '400': problem('No document, or an invalid one; nothing is stored.'),
+            '400': problem(
+              '`request.invalid`: no document (`document.none`), or an invalid one; nothing is stored.',
+            ),
             ...common,
             '404': problem('No such request for this client.'),
             '409': problem('The request is not waiting for the applicant.'),
-            '413': problem('Too large; nothing is stored.'),
-            '415': problem('A document is not a JPEG, PNG or PDF; nothing is stored.'),
+            '413': problem('Too large (`file.too-large`, `request.too-large`); nothing is stored.'),
+            '415': problem(
+              'A document is not a JPEG, PNG or PDF (`file.unsupported-type`); nothing is stored.',
+            ),
             '422': problem('The documents do not match what the reviewer asked for.'),
           },
         },

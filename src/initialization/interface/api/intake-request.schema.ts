@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { APPLICANT_ROLES, SUBJECT_TYPES } from '../../domain/subject-type.js';
+import type { SchemaRule } from './intake-field-problems.js';
 
 // A NUL byte cannot be stored in PostgreSQL text; no field has a use for control characters.
 // eslint-disable-next-line no-control-regex
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 
-const required = (what: string) =>
-  z
-    .string({ error: `${what} is required` })
-    .trim()
-    .min(1, `${what} is required`)
-    .regex(NO_CONTROL_CHARACTERS, `${what} must not contain control characters`);
+/**
+ * A check's rule, named by its problem code where zod would put an English message;
+ * `schemaProblems` turns it into the code and the words in the caller's language.
+ * Missing values, wrong types and lengths need no code here: zod's issue says which.
+ */
+const rule = (code: SchemaRule) => ({ error: code });
+
+const requiredText = () =>
+  z.string().trim().min(1).regex(NO_CONTROL_CHARACTERS, rule('field.control-characters'));
 
 /**
  * The `request` field of an intake submission. Its shape is checked here; the
@@ -18,34 +22,26 @@ const required = (what: string) =>
  * which reports every problem at once.
  */
 export const intakeRequestSchema = z.object({
-  externalId: required('externalId').max(100, 'externalId must be at most 100 characters'),
-  receivedAt: z.iso.datetime({
-    offset: true,
-    error: 'receivedAt must be an ISO-8601 time with an offset, e.g. 2026-11-25T10:00:00+08:00',
+  externalId: requiredText().max(100),
+  receivedAt: z.iso.datetime({ offset: true, ...rule('datetime.invalid') }),
+  subjectType: z.enum(SUBJECT_TYPES, rule('subject-type.invalid')),
+  filingNumber: requiredText().max(48),
+  subjectName: requiredText().max(200),
+  credentialNumber: requiredText().max(40),
+  applicant: z.object({
+    name: requiredText().max(100),
+    idNumber: requiredText(),
+    role: z.enum(APPLICANT_ROLES, rule('applicant-role.invalid')),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 -]{5,30}$/, rule('phone.invalid')),
   }),
-  subjectType: z.enum(SUBJECT_TYPES, { error: 'subjectType must be INDIVIDUAL or ORGANIZATION' }),
-  filingNumber: required('filingNumber').max(48, 'filingNumber is too long'),
-  subjectName: required('subjectName').max(200, 'subjectName must be at most 200 characters'),
-  credentialNumber: required('credentialNumber').max(40, 'credentialNumber is too long'),
-  applicant: z.object(
-    {
-      name: required('applicant.name').max(100, 'applicant.name must be at most 100 characters'),
-      idNumber: required('applicant.idNumber'),
-      role: z.enum(APPLICANT_ROLES, {
-        error: 'applicant.role must be SUBJECT_ADMIN, WEBSITE_ADMIN or OTHER',
-      }),
-      phone: z
-        .string({ error: 'applicant.phone is required' })
-        .trim()
-        .regex(/^\+?[0-9][0-9 -]{5,30}$/, 'applicant.phone must be a phone number'),
-    },
-    { error: 'applicant is required' },
-  ),
-  newAccountEmail: z.email({ error: 'newAccountEmail must be an email address' }).max(254),
+  newAccountEmail: z.email(rule('email.invalid')).max(254),
   aliyunAccountId: z
-    .string({ error: 'aliyunAccountId is required' })
+    .string()
     .trim()
-    .regex(/^[0-9]{6,32}$/, 'aliyunAccountId must be the numeric Alibaba Cloud account id'),
+    .regex(/^[0-9]{6,32}$/, rule('aliyun-account-id.invalid')),
 });
 
 export type IntakeRequestInput = z.infer<typeof intakeRequestSchema>;

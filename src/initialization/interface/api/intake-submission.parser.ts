@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { fileTypeFromBuffer } from 'file-type';
 import { parseIcpFilingNumber, validateResidentIdNumber } from '@lib/credentials';
+import { msg } from '../../../shared/i18n/message.js';
 import { ApiProblem, type FieldProblem } from '../../../shared/interface/http/problem-details.js';
 import type {
   IntakeApplication,
@@ -8,7 +9,6 @@ import type {
 } from '../../application/commands/submit-request/submit-request.command.js';
 import {
   DOCUMENT_KINDS,
-  DOCUMENT_LABELS,
   requiredDocuments,
   type DocumentKind,
 } from '../../domain/document-kind.js';
@@ -18,6 +18,8 @@ import {
   type ApplicantRole,
   type SubjectType,
 } from '../../domain/subject-type.js';
+import { filingNumberProblem, idNumberProblem, schemaProblems } from './intake-field-problems.js';
+import { fieldProblem } from './intake-problem-codes.js';
 import { intakeRequestSchema } from './intake-request.schema.js';
 
 /** Files as multer hands them over: one array per form field. */
@@ -59,10 +61,13 @@ export async function parseResubmission(
   const problems: FieldProblem[] = [];
   const documents = await parseDocuments(files ?? {}, null, problems);
   if (documents.length === 0 && problems.length === 0) {
-    problems.push({
-      field: 'documents',
-      message: `send at least one replacement document in a field named ${DOCUMENT_KINDS.join(', ')}`,
-    });
+    problems.push(
+      fieldProblem(
+        'documents',
+        'document.none',
+        msg('api.document.none', { kinds: DOCUMENT_KINDS.join(', ') }),
+      ),
+    );
   }
   throwIfProblems(documents, problems, limits);
   return documents;
@@ -78,19 +83,22 @@ function throwIfProblems(
     throw new ApiProblem(
       HttpStatus.PAYLOAD_TOO_LARGE,
       'too-large',
-      'The documents are too large',
-      `The files add up to ${total} bytes; at most ${limits.maxRequestBytes} bytes are accepted per request.`,
+      'request.too-large',
+      msg('api.problem.tooLarge.title'),
+      // Byte counts as plain digits, as a client compares them with its own.
+      msg('api.problem.tooLarge.detail', {
+        total: String(total),
+        max: String(limits.maxRequestBytes),
+      }),
     );
   }
-  const unsupported = problems.filter((problem) =>
-    problem.message.includes('is not a JPEG, PNG or PDF'),
-  );
-  if (unsupported.length > 0) {
+  if (problems.some((problem) => problem.code === 'file.unsupported-type')) {
     throw new ApiProblem(
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       'unsupported-media-type',
-      'Unsupported document type',
-      'Documents must be JPEG, PNG or PDF files (judged by their content, not their names).',
+      'file.unsupported-type',
+      msg('api.problem.unsupportedType.title'),
+      msg('api.problem.unsupportedType.detail'),
       problems,
     );
   }
@@ -115,10 +123,7 @@ function parseRequestField(
   problems: FieldProblem[],
 ): { application: IntakeApplication | null; requirement: DocumentRequirement } {
   if (raw === undefined || raw === '') {
-    problems.push({
-      field: 'request',
-      message: 'request is required: the intake data as JSON in a form field named "request"',
-    });
+    problems.push(fieldProblem('request', 'field.required', msg('api.field.request.required')));
     return { application: null, requirement: UNKNOWN_REQUIREMENT };
   }
   let json: unknown = raw;
@@ -126,19 +131,14 @@ function parseRequestField(
     try {
       json = JSON.parse(raw);
     } catch {
-      problems.push({ field: 'request', message: 'request is not valid JSON' });
+      problems.push(
+        fieldProblem('request', 'field.invalid-json', msg('api.field.request.notJson')),
+      );
       return { application: null, requirement: UNKNOWN_REQUIREMENT };
     }
   }
   const parsed = intakeRequestSchema.safeParse(json);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push({
-        field: issue.path.map(String).join('.') || 'request',
-        message: issue.message,
-      });
-    }
-  }
+  if (!parsed.success) problems.push(...schemaProblems(parsed.error.issues, json));
   // The checks below run on whatever fields are well-formed, so one answer lists everything.
   const input = asObject(json);
   const applicantInput = asObject(input.applicant);
@@ -146,41 +146,24 @@ function parseRequestField(
 
   const receivedAt = intakeRequestSchema.shape.receivedAt.safeParse(input.receivedAt);
   if (receivedAt.success && new Date(receivedAt.data).getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    problems.push({ field: 'receivedAt', message: 'receivedAt is in the future' });
+    problems.push(
+      fieldProblem(
+        'receivedAt',
+        'received-at.future',
+        msg('api.field.receivedAtFuture', { field: 'receivedAt' }),
+      ),
+    );
   }
 
   let filing: ReturnType<typeof parseIcpFilingNumber> | null = null;
   if (typeof input.filingNumber === 'string' && input.filingNumber.trim()) {
     filing = parseIcpFilingNumber(input.filingNumber);
-    if (!filing.ok)
-      problems.push({ field: 'filingNumber', message: `filingNumber ${filing.reason}` });
+    if (!filing.ok) problems.push(filingNumberProblem('filingNumber', filing.reason));
   }
 
   if (typeof applicantInput.idNumber === 'string' && applicantInput.idNumber.trim()) {
     const id = validateResidentIdNumber(applicantInput.idNumber.trim(), now);
-    if (!id.valid)
-      problems.push({
-        field: 'applicant.idNumber',
-        message: `applicant.idNumber is not a valid resident ID number: ${id.reason}`,
-      });
-  }
-
-  if (typeof input.credentialNumber === 'string' && input.credentialNumber.trim()) {
-    const credential = input.credentialNumber.trim();
-    if (input.subjectType === 'INDIVIDUAL' && !INDIVIDUAL_CREDENTIAL.test(credential)) {
-      problems.push({
-        field: 'credentialNumber',
-        message:
-          'credentialNumber must be the 18-character resident ID number of the individual subject',
-      });
-    }
-    if (input.subjectType === 'ORGANIZATION' && !ORGANIZATION_CREDENTIAL.test(credential)) {
-      problems.push({
-        field: 'credentialNumber',
-        message:
-          'credentialNumber must be the 18-character unified social credit code of the organization',
-      });
-    }
+    if (!id.valid) problems.push(idNumberProblem('applicant.idNumber', id.reason));
   }
 
   const subjectType = intakeRequestSchema.shape.subjectType.safeParse(input.subjectType);
@@ -191,6 +174,27 @@ function parseRequestField(
     subjectType: subjectType.success ? subjectType.data : null,
     applicantRole: applicantRole.success ? applicantRole.data : null,
   };
+
+  if (
+    requirement.subjectType &&
+    typeof input.credentialNumber === 'string' &&
+    input.credentialNumber.trim()
+  ) {
+    const shape =
+      requirement.subjectType === 'INDIVIDUAL' ? INDIVIDUAL_CREDENTIAL : ORGANIZATION_CREDENTIAL;
+    if (!shape.test(input.credentialNumber.trim())) {
+      problems.push(
+        fieldProblem(
+          'credentialNumber',
+          'credential-number.invalid',
+          msg('api.field.credentialNumber', {
+            field: 'credentialNumber',
+            subjectType: requirement.subjectType,
+          }),
+        ),
+      );
+    }
+  }
 
   if (!parsed.success || problems.length > before || !filing?.ok)
     return { application: null, requirement };
@@ -230,15 +234,20 @@ async function parseDocuments(
     const file = files[kind]?.[0];
     if (!file) continue;
     if (file.size === 0) {
-      problems.push({ field: kind, message: `${kind} is an empty file` });
+      problems.push(fieldProblem(kind, 'file.empty', msg('api.file.empty', { field: kind })));
       continue;
     }
     const detected = await fileTypeFromBuffer(file.buffer);
     if (!detected || !(ACCEPTED_MEDIA_TYPES as readonly string[]).includes(detected.mime)) {
-      problems.push({
-        field: kind,
-        message: `${kind} is not a JPEG, PNG or PDF file${detected ? ` (its content is ${detected.mime})` : ''}`,
-      });
+      problems.push(
+        fieldProblem(
+          kind,
+          'file.unsupported-type',
+          detected
+            ? msg('api.file.unsupportedTypeDetected', { field: kind, detected: detected.mime })
+            : msg('api.file.unsupportedType', { field: kind }),
+        ),
+      );
       continue;
     }
     documents.push({
@@ -250,8 +259,7 @@ async function parseDocuments(
   }
   if (requirement) {
     for (const kind of documentsRequiredBy(requirement)) {
-      if (!files[kind]?.[0])
-        problems.push({ field: kind, message: missingMessage(kind, requirement.subjectType) });
+      if (!files[kind]?.[0]) problems.push(missingDocument(kind, requirement.subjectType));
     }
   }
   return documents;
@@ -266,14 +274,17 @@ function documentsRequiredBy({ subjectType, applicantRole }: DocumentRequirement
   );
 }
 
-function missingMessage(kind: DocumentKind, subjectType: SubjectType | null): string {
-  if (kind === 'AUTHORIZATION_LETTER') {
-    return 'AUTHORIZATION_LETTER is required: an organization applicant who is neither the subject administrator nor a website administrator must send the authorization letter stamped with the company seal';
-  }
-  const label = DOCUMENT_LABELS[kind].toLowerCase();
-  if (!subjectType) return `${kind} is required (${label})`;
-  const who = subjectType === 'INDIVIDUAL' ? 'an individual subject' : 'an organization subject';
-  return `${kind} is required for ${who} (${label})`;
+function missingDocument(kind: DocumentKind, subjectType: SubjectType | null): FieldProblem {
+  const label = msg(`request.document.${kind}`);
+  return fieldProblem(
+    kind,
+    'document.required',
+    kind === 'AUTHORIZATION_LETTER'
+      ? msg('api.document.authorizationLetterRequired', { field: kind })
+      : subjectType
+        ? msg('api.document.requiredFor', { field: kind, subjectType, label })
+        : msg('api.document.required', { field: kind, label }),
+  );
 }
 
 /** The name as the client sent it, kept for the record only: no control characters, at most 255 characters. */

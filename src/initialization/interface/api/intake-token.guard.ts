@@ -7,6 +7,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import type { Request } from 'express';
+import { msg } from '../../../shared/i18n/message.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 
 declare module 'express' {
@@ -20,7 +21,8 @@ const digest = (value: string): Buffer => createHash('sha256').update(value).dig
 
 /**
  * `Authorization: Bearer <token>` against INTAKE_TOKENS, compared in constant
- * time (over digests, so lengths do not leak either).
+ * time (over digests, so lengths do not leak either). Refusals are 401 problems
+ * coded `token.missing` or `token.invalid` (the message key's tail).
  */
 @Injectable()
 export class IntakeTokenGuard implements CanActivate {
@@ -37,14 +39,13 @@ export class IntakeTokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match)
-      throw new UnauthorizedException('Send the intake token as "Authorization: Bearer <token>".');
+    if (!match) throw new UnauthorizedException(msg('api.error.token.missing'));
     const presented = digest(match[1]!);
     let client: string | undefined;
     for (const candidate of this.clients) {
       if (timingSafeEqual(candidate.digest, presented)) client = candidate.client;
     }
-    if (!client) throw new UnauthorizedException('The intake token is not valid.');
+    if (!client) throw new UnauthorizedException(msg('api.error.token.invalid'));
     request.intakeClient = client;
     return true;
   }

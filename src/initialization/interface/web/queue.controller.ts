@@ -1,7 +1,12 @@
-import { Controller, Get, Query, Render } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Render, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import type { Request } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
+import { msg } from '../../../shared/i18n/message.js';
+import { Translator } from '../../../shared/i18n/translator.js';
+import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import { CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+import { pageLocale } from '../../../shared/interface/http/request-locale.js';
 import { writeCursor } from '../../application/queries/queue/queue.handler.js';
 import {
   QueueQuery,
@@ -37,7 +42,11 @@ function queueHref(tab: string, filters: QueueView['filters'], after?: string): 
 @Controller('queue')
 @Roles('REVIEWER', 'SENIOR_REVIEWER', 'AUDITOR')
 export class QueueController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly translator: Translator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Render('pages/queue/index')
@@ -56,7 +65,7 @@ export class QueueController {
     };
     const view = await this.queries.execute(new QueueQuery(viewer, request));
     return {
-      pageTitle: `Queue · ${view.tabLabel}`,
+      pageTitle: msg('queue.pageTitle', { tab: view.tabLabel }),
       ...view,
       tabs: view.tabs.map((tab) => ({ ...tab, href: queueHref(tab.key, view.filters) })),
       nextHref: view.next ? queueHref(view.tab, view.filters, writeCursor(view.next)) : null,
@@ -65,11 +74,22 @@ export class QueueController {
     };
   }
 
-  /** `{"badges":[{id, state, label, tone, timeLeft}]}` for `?ids=a,b,c` (desk.js, every minute). */
+  /**
+   * `{"badges":[{id, state, label, tone, timeLeft}]}` for `?ids=a,b,c` (desk.js, every
+   * minute), the words in the page's language.
+   */
   @Get('sla-badges')
-  async slaBadges(@Query('ids') ids: unknown): Promise<object> {
+  async slaBadges(@Query('ids') ids: unknown, @Req() request: Request): Promise<object> {
     const list = typeof ids === 'string' ? ids.split(',').map((id) => id.trim()) : [];
-    return { badges: await this.queries.execute(new SlaBadgesQuery(list)) };
+    const badges = await this.queries.execute(new SlaBadgesQuery(list));
+    const words = this.translator.words(pageLocale(request, this.config.DEFAULT_LOCALE));
+    return {
+      badges: badges.map((badge) => ({
+        ...badge,
+        label: words.text(badge.label),
+        timeLeft: words.text(badge.timeLeft),
+      })),
+    };
   }
 }
 

@@ -2,6 +2,7 @@ import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/
 import { CommandBus, type Command } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import {
   clientIpOf,
   Roles,
@@ -49,7 +50,7 @@ export class RequestDecisionsController {
       res,
       id,
       (actor, ip) => new ClaimRequestCommand(id, actor, ip, readVersion(form)),
-      () => 'You now hold this request.',
+      () => msg('request.done.claimed'),
     );
   }
 
@@ -65,7 +66,7 @@ export class RequestDecisionsController {
       res,
       id,
       (actor, ip) => new ReleaseRequestCommand(id, actor, ip, readVersion(form)),
-      () => 'The request is back in the queue.',
+      () => msg('request.done.released'),
       '/queue',
     );
   }
@@ -84,7 +85,7 @@ export class RequestDecisionsController {
       id,
       (actor, ip) =>
         new ReassignRequestCommand(id, actor, readText(form, 'assigneeId'), ip, readVersion(form)),
-      () => 'The request was reassigned.',
+      () => msg('request.done.reassigned'),
     );
   }
 
@@ -101,7 +102,7 @@ export class RequestDecisionsController {
       id,
       (actor, ip) =>
         new RecordDocumentChecksCommand(id, actor, readChecks(form), ip, readVersion(form)),
-      () => 'The checks were recorded.',
+      () => msg('request.done.checksRecorded'),
     );
   }
 
@@ -119,8 +120,8 @@ export class RequestDecisionsController {
       (actor, ip) => new ApproveRequestCommand(id, actor, ip, readVersion(form)),
       (outcome) =>
         outcome === 'APPROVED'
-          ? 'Approved. The account email was replaced.'
-          : 'Approved; it now needs a second approval by another senior reviewer.',
+          ? msg('request.done.approved')
+          : msg('request.done.approvedAwaitingSecondApproval'),
     );
   }
 
@@ -137,7 +138,7 @@ export class RequestDecisionsController {
       res,
       id,
       (actor, ip) => new GiveSecondApprovalCommand(id, actor, ip, readVersion(form)),
-      () => 'Second approval given. The account email was replaced.',
+      () => msg('request.done.secondApprovalGiven'),
     );
   }
 
@@ -155,7 +156,7 @@ export class RequestDecisionsController {
       id,
       (actor, ip) =>
         new ReturnForReviewCommand(id, actor, readText(form, 'note'), ip, readVersion(form)),
-      () => 'Returned to the reviewer with your note.',
+      () => msg('request.done.returned'),
     );
   }
 
@@ -179,7 +180,7 @@ export class RequestDecisionsController {
           ip,
           readVersion(form),
         ),
-      () => 'Rejected. The applicant will be told why.',
+      () => msg('request.done.rejected'),
     );
   }
 
@@ -208,7 +209,7 @@ export class RequestDecisionsController {
           ip,
           readVersion(form),
         ),
-      () => 'The applicant was asked for more information; the request waits for them.',
+      () => msg('request.done.informationRequested'),
     );
   }
 
@@ -218,7 +219,7 @@ export class RequestDecisionsController {
     res: Response,
     id: string,
     command: (actor: StaffActor, ip: string) => Command<R>,
-    message: (result: R) => string,
+    message: (result: R) => Message,
     then = `/requests/${id}`,
   ): Promise<void> {
     const result = await this.commands.execute(command(staffActorOf(req), clientIpOf(req)));

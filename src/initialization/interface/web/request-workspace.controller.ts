@@ -3,6 +3,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Render, Res } from '@nestjs/comm
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
+import { msg } from '../../../shared/i18n/message.js';
 import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
 import { ViewDocumentCommand } from '../../application/commands/view-document/view-document.command.js';
 import { RequestWorkspaceQuery } from '../../application/queries/request-workspace/request-workspace.query.js';
@@ -26,7 +27,7 @@ export class RequestWorkspaceController {
     @CurrentActor() viewer: StaffActor,
   ): Promise<object> {
     const view = await this.queries.execute(new RequestWorkspaceQuery(id, viewer));
-    return { pageTitle: view.reference, ...view };
+    return { pageTitle: msg('workspace.pageTitle', { reference: view.reference }), ...view };
   }
 
   @Get('documents/:documentId')

@@ -1,3 +1,5 @@
+import type { Message } from '../../../shared/i18n/message.js';
+
 /** One mail handed to the mail server; `outboxId` doubles as its Message-ID. */
 export interface OutgoingMail {
   outboxId: string;
@@ -23,8 +25,8 @@ export class MailNotSentError extends Error {
 }
 
 export interface MailTransport {
-  /** Where mail goes, for the admin page: "SMTP server mail.internal:25". */
-  readonly description: string;
+  /** Where mail goes, for the admin page: "the SMTP server mail.internal:25". */
+  readonly description: Message;
   /** Resolves once the server accepted the mail; throws MailNotSentError when it surely did not. */
   send(mail: OutgoingMail): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../../domain/outbox-message.js';
+import type { DeliveryProblem, OutboxMessage } from '../../domain/outbox-message.js';
 import type { OutboxMail } from './notification-outbox.js';
 
 /** Where a page of the outbox starts: after this message, in newest-first order. */
@@ -28,13 +28,13 @@ export interface OutboxRepository {
   claim(id: string, now: Date): Promise<OutboxMessage | null>;
   markSent(id: string, now: Date): Promise<void>;
   /** SENDING → PENDING, due at `nextAttemptAt`. */
-  scheduleRetry(id: string, error: string, nextAttemptAt: Date): Promise<void>;
+  scheduleRetry(id: string, problem: DeliveryProblem, nextAttemptAt: Date): Promise<void>;
   /** SENDING → FAILED: certainly not delivered, not tried again. */
-  markFailed(id: string, error: string): Promise<void>;
+  markFailed(id: string, problem: DeliveryProblem): Promise<void>;
   /** SENDING → ABANDONED: may have been delivered, never re-sent automatically. */
-  markAbandoned(id: string, note: string): Promise<void>;
+  markAbandoned(id: string, problem: DeliveryProblem): Promise<void>;
   /** Every message SENDING since before `startedBefore` becomes ABANDONED; returns their ids. */
-  abandonStuck(startedBefore: Date, note: string): Promise<string[]>;
+  abandonStuck(startedBefore: Date, problem: DeliveryProblem): Promise<string[]>;
   /** Ids of PENDING messages due at `now`, the longest-waiting first. */
   due(now: Date, limit: number): Promise<string[]>;
   /** Newest first, after the cursor. */

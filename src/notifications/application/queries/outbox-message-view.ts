@@ -1,4 +1,5 @@
-import { OUTBOX_STATUS_LABELS, type OutboxMessage } from '../../domain/outbox-message.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
+import type { DeliveryProblem, OutboxMessage } from '../../domain/outbox-message.js';
 
 export type BadgeTone = 'ok' | 'warn' | 'bad' | 'neutral' | 'info';
 
@@ -8,13 +9,17 @@ export interface OutboxMessageView {
   kind: string;
   recipient: string;
   subject: string;
-  statusLabel: string;
+  statusLabel: Message;
   statusTone: BadgeTone;
   attempts: number;
-  lastError: string | null;
+  /**
+   * What the last attempt came to: the desk's note about it (in the reader's words) and
+   * the detail as the mail server or the connection gave it (shown as it is).
+   */
+  lastError: { note: Message | null; detail: string | null } | null;
   createdAt: Date;
   /** The one time worth showing beside the status: sent at, next attempt at, … */
-  milestone: { label: string; at: Date } | null;
+  milestone: { label: Message; at: Date } | null;
 }
 
 export function outboxMessageView(message: OutboxMessage): OutboxMessageView {
@@ -24,10 +29,12 @@ export function outboxMessageView(message: OutboxMessage): OutboxMessageView {
     kind: message.kind,
     recipient: message.to,
     subject: message.subject,
-    statusLabel: retrying ? 'Waiting to retry' : OUTBOX_STATUS_LABELS[message.status],
+    statusLabel: retrying
+      ? msg('notifications.status.retrying')
+      : msg(`notifications.status.${message.status}`),
     statusTone: retrying ? 'warn' : TONES[message.status],
     attempts: message.attempts,
-    lastError: message.lastError,
+    lastError: message.lastError ? lastError(message.lastError) : null,
     createdAt: message.createdAt,
     milestone: milestone(message),
   };
@@ -41,15 +48,31 @@ const TONES = {
   ABANDONED: 'bad',
 } as const satisfies Record<OutboxMessage['status'], BadgeTone>;
 
+function lastError(problem: DeliveryProblem): NonNullable<OutboxMessageView['lastError']> {
+  switch (problem.kind) {
+    case 'refused':
+      return { note: null, detail: problem.answer };
+    case 'broke-off':
+      return { note: msg('notifications.problem.attemptBrokeOff'), detail: problem.detail };
+    case 'worker-stopped':
+      return {
+        note: msg('notifications.problem.workerStopped', { minutes: problem.minutes }),
+        detail: null,
+      };
+  }
+}
+
 function milestone(message: OutboxMessage): OutboxMessageView['milestone'] {
   switch (message.status) {
     case 'PENDING':
-      return { label: 'Next attempt', at: message.nextAttemptAt };
+      return { label: msg('notifications.milestone.nextAttempt'), at: message.nextAttemptAt };
     case 'SENT':
-      return message.sentAt ? { label: 'Sent', at: message.sentAt } : null;
+      return message.sentAt
+        ? { label: msg('notifications.milestone.sent'), at: message.sentAt }
+        : null;
     default:
       return message.attemptStartedAt
-        ? { label: 'Last attempt started', at: message.attemptStartedAt }
+        ? { label: msg('notifications.milestone.lastAttemptStarted'), at: message.attemptStartedAt }
         : null;
   }
 }

@@ -1,14 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
 import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import { Translator } from '../../../shared/i18n/translator.js';
 import { breachMail } from '../../domain/mails/staff-mails.js';
 import { MAIL_STYLE } from '../settings.js';
 import type { MailStyle } from '../../domain/mails/letter.js';
 import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
 import { STAFF_CONTACTS, type StaffContacts } from '../ports/staff-contacts.js';
 import { slaDetails } from './event-details.js';
+import { staffWords } from './mail-words.js';
 
-/** A breach goes to every active senior reviewer, and to the reviewer holding the request. */
+/**
+ * A breach goes to every active senior reviewer, and to the reviewer holding the request:
+ * one mail each, in each one's language.
+ */
 @Injectable()
 @ReactsTo('request.sla_breached')
 export class EscalateToSeniorsWhenRequestBreached implements TransactionalReaction {
@@ -16,6 +21,7 @@ export class EscalateToSeniorsWhenRequestBreached implements TransactionalReacti
     @Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox,
     @Inject(STAFF_CONTACTS) private readonly staff: StaffContacts,
     @Inject(MAIL_STYLE) private readonly style: MailStyle,
+    private readonly translator: Translator,
   ) {}
 
   async react(event: DomainEvent): Promise<void> {
@@ -31,6 +37,7 @@ export class EscalateToSeniorsWhenRequestBreached implements TransactionalReacti
         ...breachMail(
           recipient.email,
           { ...details, url: `/requests/${event.requestId}` },
+          staffWords(this.translator, recipient, this.style),
           this.style.zone,
         ),
         requestId: event.requestId,

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
 import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import { Translator } from '../../../shared/i18n/translator.js';
 import { approvalMails } from '../../domain/mails/applicant-mails.js';
 import type { MailStyle } from '../../domain/mails/letter.js';
 import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
 import { MAIL_STYLE } from '../settings.js';
 import { enqueueNotices } from './enqueue-notices.js';
 import { approvalDetails } from './event-details.js';
+import { applicantWords } from './mail-words.js';
 
 /**
  * A final approval (the only one, or the second) mails the new account address
@@ -19,11 +21,16 @@ export class NotifyAccountEmailsWhenRequestApproved implements TransactionalReac
   constructor(
     @Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox,
     @Inject(MAIL_STYLE) private readonly style: MailStyle,
+    private readonly translator: Translator,
   ) {}
 
   async react(event: DomainEvent): Promise<void> {
     if (event.type === 'request.approved' && event.details.awaitingSecondApproval !== false) return;
     const details = approvalDetails.parse(event.details);
-    await enqueueNotices(this.outbox, event, approvalMails(details, this.style));
+    await enqueueNotices(
+      this.outbox,
+      event,
+      approvalMails(details, this.style, applicantWords(this.translator)),
+    );
   }
 }

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
 import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import { Translator } from '../../../shared/i18n/translator.js';
 import { informationRequestMail } from '../../domain/mails/applicant-mails.js';
 import type { MailStyle } from '../../domain/mails/letter.js';
 import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
 import { MAIL_STYLE } from '../settings.js';
 import { enqueueNotices } from './enqueue-notices.js';
 import { informationRequestDetails } from './event-details.js';
+import { applicantWords } from './mail-words.js';
 
 /** The applicant learns what to send again, why, and by when. */
 @Injectable()
@@ -15,10 +17,13 @@ export class NotifyApplicantWhenInformationRequested implements TransactionalRea
   constructor(
     @Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox,
     @Inject(MAIL_STYLE) private readonly style: MailStyle,
+    private readonly translator: Translator,
   ) {}
 
   async react(event: DomainEvent): Promise<void> {
     const details = informationRequestDetails.parse(event.details);
-    await enqueueNotices(this.outbox, event, [informationRequestMail(details, this.style)]);
+    await enqueueNotices(this.outbox, event, [
+      informationRequestMail(details, this.style, applicantWords(this.translator)),
+    ]);
   }
 }

@@ -1,20 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
 import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import { Translator } from '../../../shared/i18n/translator.js';
 import { rejectionMail } from '../../domain/mails/applicant-mails.js';
 import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
 import { enqueueNotices } from './enqueue-notices.js';
 import { rejectionDetails } from './event-details.js';
+import { applicantWords } from './mail-words.js';
 
 /** The applicant learns every reason and reads the reviewer's message. */
 @Injectable()
 @ReactsTo('request.rejected')
 export class NotifyApplicantWhenRequestRejected implements TransactionalReaction {
-  constructor(@Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox) {}
+  constructor(
+    @Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox,
+    private readonly translator: Translator,
+  ) {}
 
   async react(event: DomainEvent): Promise<void> {
     await enqueueNotices(this.outbox, event, [
-      rejectionMail(rejectionDetails.parse(event.details)),
+      rejectionMail(rejectionDetails.parse(event.details), applicantWords(this.translator)),
     ]);
   }
 }

@@ -1,14 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
 import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import { Translator } from '../../../shared/i18n/translator.js';
 import { atRiskMail } from '../../domain/mails/staff-mails.js';
 import { MAIL_STYLE } from '../settings.js';
 import type { MailStyle } from '../../domain/mails/letter.js';
 import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
 import { STAFF_CONTACTS, type StaffContacts } from '../ports/staff-contacts.js';
 import { slaDetails } from './event-details.js';
+import { staffWords } from './mail-words.js';
 
-/** The reviewer holding an at-risk request is told; when nobody holds it, every senior reviewer is. */
+/**
+ * The reviewer holding an at-risk request is told; when nobody holds it, every senior
+ * reviewer is. Each in their own language.
+ */
 @Injectable()
 @ReactsTo('request.sla_at_risk')
 export class NotifyStaffWhenRequestAtRisk implements TransactionalReaction {
@@ -16,6 +21,7 @@ export class NotifyStaffWhenRequestAtRisk implements TransactionalReaction {
     @Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox,
     @Inject(STAFF_CONTACTS) private readonly staff: StaffContacts,
     @Inject(MAIL_STYLE) private readonly style: MailStyle,
+    private readonly translator: Translator,
   ) {}
 
   async react(event: DomainEvent): Promise<void> {
@@ -27,6 +33,7 @@ export class NotifyStaffWhenRequestAtRisk implements TransactionalReaction {
         ...atRiskMail(
           recipient.email,
           { ...details, url: `/requests/${event.requestId}` },
+          staffWords(this.translator, recipient, this.style),
           this.style.zone,
         ),
         requestId: event.requestId,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { Translator } from '../../../shared/i18n/translator.js';
 import {
   approvalMails,
   expiryMail,
@@ -6,7 +7,9 @@ import {
   rejectionMail,
 } from './applicant-mails.js';
 
-const style = { zone: 'Asia/Shanghai', supportContact: '95187' };
+const style = { zone: 'Asia/Shanghai', supportContact: '95187', defaultLocale: 'zh-CN' } as const;
+const translator = new Translator('Asia/Shanghai');
+const words = { zh: translator.words('zh-CN'), en: translator.words('en') };
 
 describe('approval mails', () => {
   const notice = {
@@ -17,7 +20,7 @@ describe('approval mails', () => {
   };
 
   it('tell the new address it can now sign in, and the previous one that it was replaced', () => {
-    const [toNew, toPrevious, ...rest] = approvalMails(notice, style);
+    const [toNew, toPrevious, ...rest] = approvalMails(notice, style, words);
     expect(rest).toEqual([]);
     expect(toNew!.to).toBe('new@example.cn');
     expect(toNew!.subject).toMatch(/^EI-2026-000042 /);
@@ -34,34 +37,53 @@ describe('approval mails', () => {
   });
 
   it('go to the new address only when the subject had no email before', () => {
-    const mails = approvalMails({ ...notice, previousAccountEmail: null }, style);
+    const mails = approvalMails({ ...notice, previousAccountEmail: null }, style, words);
     expect(mails.map((mail) => mail.to)).toEqual(['new@example.cn']);
   });
 
   it('do not tell an address it replaced itself', () => {
-    const mails = approvalMails({ ...notice, previousAccountEmail: 'NEW@example.cn' }, style);
+    const mails = approvalMails(
+      { ...notice, previousAccountEmail: 'NEW@example.cn' },
+      style,
+      words,
+    );
     expect(mails).toHaveLength(1);
   });
 });
 
 describe('the rejection mail', () => {
-  const mail = rejectionMail({
-    reference: 'EI-2026-000043',
-    applicantEmail: 'applicant@example.cn',
-    applicantName: '张伟',
-    reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'],
-    message: 'The ID photo is blurred.\nPlease photograph it in daylight.',
-  });
+  const mail = rejectionMail(
+    {
+      reference: 'EI-2026-000043',
+      applicantEmail: 'applicant@example.cn',
+      applicantName: '张伟',
+      reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'],
+      message: 'The ID photo is blurred.\nPlease photograph it in daylight.',
+    },
+    words,
+  );
 
   it('lists every reason in words, in Chinese first and then in English', () => {
     expect(mail.to).toBe('applicant@example.cn');
-    expect(mail.subject).toMatch(/^EI-2026-000043 /);
-    expect(mail.text).toContain('证件或材料不清晰，无法辨认');
-    expect(mail.text).toContain('填写的信息与备案信息不一致');
-    expect(mail.text).toContain('A document is not clear enough to read');
-    expect(mail.text).toContain('The information does not match the filing record');
+    expect(mail.subject).toBe(
+      'EI-2026-000043 备案账号邮箱初始化申请未通过 / Your account email initialization request was rejected',
+    );
+    expect(mail.text).toContain('  • 材料不清晰\n  • 填写信息与备案信息不符');
+    expect(mail.text).toContain(
+      '  • A document is not clear enough to read\n  • The information does not match the filing record',
+    );
     expect(mail.text.indexOf('张伟，您好')).toBeLessThan(mail.text.indexOf('Dear 张伟'));
+    expect(mail.text.indexOf('材料不清晰')).toBeLessThan(
+      mail.text.indexOf('A document is not clear enough to read'),
+    );
     expect(mail.text).not.toContain('DOCUMENT_UNCLEAR');
+    expect(mail.text).not.toContain('notifications.');
+  });
+
+  it('closes in both languages, and marks each language in the HTML part', () => {
+    expect(mail.text).toContain('此邮件由系统自动发送，请勿直接回复。');
+    expect(mail.text).toContain('This message was sent automatically; please do not reply to it.');
+    expect(mail.html).toMatch(/<div lang="zh-CN">.*很抱歉.*<\/div>.*<div lang="en">.*We are sorry/);
   });
 
   it("quotes the reviewer's message line by line", () => {
@@ -70,13 +92,16 @@ describe('the rejection mail', () => {
   });
 
   it('escapes what the reviewer wrote in the HTML part', () => {
-    const html = rejectionMail({
-      reference: 'EI-2026-000044',
-      applicantEmail: 'a@example.cn',
-      applicantName: 'A & B',
-      reasons: ['OTHER'],
-      message: '<script>alert(1)</script>',
-    }).html!;
+    const html = rejectionMail(
+      {
+        reference: 'EI-2026-000044',
+        applicantEmail: 'a@example.cn',
+        applicantName: 'A & B',
+        reasons: ['OTHER'],
+        message: '<script>alert(1)</script>',
+      },
+      words,
+    ).html!;
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>');
     expect(html).toContain('Dear A &amp; B,');
@@ -95,6 +120,7 @@ describe('the information request mail', () => {
       expiresAt: new Date('2026-03-20T10:00:00Z'),
     },
     style,
+    words,
   );
 
   it('says which documents and fields are needed', () => {
@@ -121,20 +147,25 @@ describe('the information request mail', () => {
         message: 'm',
         expiresAt: new Date('2026-03-20T10:00:00Z'),
       },
-      { zone: 'Asia/Tokyo', supportContact: '95187' },
+      { ...style, zone: 'Asia/Tokyo' },
+      words,
     );
     expect(other.text).toContain('by 20 March 2026, 19:00 (UTC+09:00)');
+    expect(other.text).toContain('请于 2026年3月20日 19:00（UTC+09:00） 前');
     expect(other.text).toMatch(/^您好：/);
   });
 });
 
 describe('the expiry mail', () => {
   it('tells the applicant the request closed and that a new one can be submitted', () => {
-    const mail = expiryMail({
-      reference: 'EI-2026-000047',
-      applicantEmail: 'applicant@example.cn',
-      applicantName: 'Li Na',
-    });
+    const mail = expiryMail(
+      {
+        reference: 'EI-2026-000047',
+        applicantEmail: 'applicant@example.cn',
+        applicantName: 'Li Na',
+      },
+      words,
+    );
     expect(mail.subject).toMatch(/^EI-2026-000047 /);
     expect(mail.text).toContain('expired because the information asked for was not provided');
     expect(mail.text).toContain('submit a new request');

@@ -1,36 +1,48 @@
 import { DateTime } from 'luxon';
+import type { Locale } from '../../../shared/i18n/locale.js';
+import type { MessageKey } from '../../../shared/i18n/messages/index.js';
+import type { Words } from '../../../shared/i18n/translator.js';
 import type { ComposedMail } from '../outbox-message.js';
 
 /** A paragraph, a bulleted list, or somebody's words quoted as written. */
 export type Block = string | { list: readonly string[] } | { quote: string };
 
-/** A bilingual letter: the Chinese text first, then the English one. */
+/** The two languages every letter to an applicant is written in: Chinese first, then English. */
+export interface Bilingual {
+  zh: Words;
+  en: Words;
+}
+
+/** A letter to an applicant, written once and rendered in both languages. */
 export interface Letter {
   kind: string;
   to: string;
-  subject: string;
-  zh: readonly Block[];
-  en: readonly Block[];
+  /** The request's reference, which every subject starts with. */
+  reference: string;
+  subject: MessageKey;
+  /** The letter's paragraphs in one language (the closing is added). */
+  body: (words: Words) => readonly Block[];
 }
 
-/** What every mail needs to know beyond its event: where "local time" is, whom to call. */
+/**
+ * What every mail needs to know beyond its event: where "local time" is, whom to call,
+ * and the language of staff notices to staff who chose none.
+ */
 export interface MailStyle {
   zone: string;
   supportContact: string;
+  defaultLocale: Locale;
 }
 
-const CLOSING = {
-  zh: ['此邮件由系统自动发送，请勿直接回复。', '阿里云 ICP 备案 · 账号邮箱初始化'],
-  en: [
-    'This message was sent automatically; please do not reply to it.',
-    'Alibaba Cloud ICP Filing · Account Email Initialization',
-  ],
-};
+const closing = (words: Words): Block[] => [
+  words.t('notifications.letter.sentAutomatically'),
+  words.t('notifications.letter.signature'),
+];
 
-/** Plain text and simple HTML of the same letter. */
-export function renderLetter(letter: Letter): ComposedMail {
-  const zh = [...letter.zh, ...CLOSING.zh];
-  const en = [...letter.en, ...CLOSING.en];
+/** Plain text and simple HTML of the same letter: the Chinese text first, then the English one. */
+export function renderLetter(letter: Letter, words: Bilingual): ComposedMail {
+  const zh = [...letter.body(words.zh), ...closing(words.zh)];
+  const en = [...letter.body(words.en), ...closing(words.en)];
   const text = [...zh.map(blockText), '——————————', ...en.map(blockText)].join('\n\n') + '\n';
   const html =
     '<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5; color: #1c2733">' +
@@ -38,7 +50,15 @@ export function renderLetter(letter: Letter): ComposedMail {
     '<hr style="border: 0; border-top: 1px solid #ccd3da; margin: 1.5em 0">' +
     `<div lang="en">${en.map(blockHtml).join('')}</div>` +
     '</body></html>';
-  return { kind: letter.kind, to: letter.to, subject: letter.subject, text, html };
+  const subject = `${letter.reference} ${words.zh.t(letter.subject)} / ${words.en.t(letter.subject)}`;
+  return { kind: letter.kind, to: letter.to, subject, text, html };
+}
+
+/** "张伟，您好：" / "Dear 张伟,", or a plain hello when the name is not known. */
+export function greeting(words: Words, name: string): string {
+  return name.trim()
+    ? words.t('notifications.letter.greeting', { name: name.trim() })
+    : words.t('notifications.letter.hello');
 }
 
 function blockText(block: Block): string {
@@ -68,13 +88,40 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** A moment as the applicant reads it: in the business zone, named. */
-export function localTime(at: Date, zone: string): { zh: string; en: string } {
-  const time = DateTime.fromJSDate(at, { zone });
-  const beijing = zone === 'Asia/Shanghai';
-  const offset = `UTC${time.toFormat('ZZ')}`;
-  return {
-    zh: `${time.toFormat('yyyy年M月d日 HH:mm')}（${beijing ? '北京时间' : offset}）`,
-    en: `${time.setLocale('en-GB').toFormat('d MMMM yyyy, HH:mm')} (${beijing ? 'Beijing time' : offset})`,
-  };
+/**
+ * A moment as the applicant reads it, in the business zone and named: "2026年3月20日
+ * 18:00（北京时间）" / "20 March 2026, 18:00 (Beijing time)" (English letters write the
+ * day first, as British English does), or the zone's offset outside Beijing.
+ */
+export function localTime(at: Date, zone: string, words: Words): string {
+  const locale = words.locale === 'en' ? 'en-GB' : words.locale;
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(at);
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  return isBeijing(zone)
+    ? words.t('notifications.letter.beijingTime', { date, time })
+    : words.t('notifications.letter.zonedTime', { date, time, offset: utcOffset(at, zone) });
 }
+
+/** A deadline as a staff notice states it: "2026-03-20 18:00 Beijing time". */
+export function dueTime(at: Date, zone: string, words: Words): string {
+  const wallClock = DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd HH:mm');
+  return isBeijing(zone)
+    ? words.t('notifications.staff.due', { at: wallClock })
+    : words.t('notifications.staff.dueZoned', { at: wallClock, offset: utcOffset(at, zone) });
+}
+
+const isBeijing = (zone: string): boolean => zone === 'Asia/Shanghai';
+
+/** UTC+09:00 */
+const utcOffset = (at: Date, zone: string): string =>
+  `UTC${DateTime.fromJSDate(at, { zone }).toFormat('ZZ')}`;

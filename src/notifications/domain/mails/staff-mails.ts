@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
+import type { Words } from '../../../shared/i18n/translator.js';
 import type { ComposedMail } from '../outbox-message.js';
+import { dueTime } from './letter.js';
 
 /** An undecided request that crossed an SLA line, as a staff notice reads it. */
 export interface SlaNotice {
@@ -10,37 +11,55 @@ export interface SlaNotice {
   url: string;
 }
 
-const due = (at: Date, zone: string): string =>
-  DateTime.fromJSDate(at, { zone }).toFormat("yyyy-MM-dd HH:mm 'Beijing time'");
-
-/** To the reviewer holding it (or the seniors when nobody does): four business hours or fewer are left. */
-export function atRiskMail(to: string, notice: SlaNotice, zone: string): ComposedMail {
-  const holder = notice.assigneeName
-    ? `You hold it.`
-    : 'Nobody holds it yet: please make sure somebody claims it.';
+/**
+ * To the reviewer holding it (or the seniors when nobody does): four business hours or
+ * fewer are left. Written in the recipient's words.
+ */
+export function atRiskMail(
+  to: string,
+  notice: SlaNotice,
+  words: Words,
+  zone: string,
+): ComposedMail {
+  const { reference, url } = notice;
+  const due = dueTime(notice.dueAt, zone, words);
   return {
     kind: 'sla.at_risk',
     to,
-    subject: `${notice.reference} is at risk: due ${due(notice.dueAt, zone)}`,
+    subject: words.t('notifications.atRisk.subject', { reference, due }),
     text: [
-      `Initialization request ${notice.reference} has four business hours or fewer left before its deadline, ${due(notice.dueAt, zone)}.`,
-      holder,
-      `Open it: ${notice.url}`,
+      words.t('notifications.atRisk.body', { reference, due }),
+      notice.assigneeName
+        ? words.t('notifications.atRisk.youHoldIt')
+        : words.t('notifications.atRisk.nobodyHoldsIt'),
+      words.t('notifications.staff.openIt', { url }),
     ].join('\n\n'),
   };
 }
 
-/** Escalation to every senior reviewer (and the holder): the deadline passed without a decision. */
-export function breachMail(to: string, notice: SlaNotice, zone: string): ComposedMail {
+/**
+ * Escalation to every senior reviewer (and the holder): the deadline passed without a
+ * decision. Written in the recipient's words.
+ */
+export function breachMail(
+  to: string,
+  notice: SlaNotice,
+  words: Words,
+  zone: string,
+): ComposedMail {
+  const { reference, url } = notice;
+  const due = dueTime(notice.dueAt, zone, words);
   return {
     kind: 'sla.breached',
     to,
-    subject: `${notice.reference} breached its deadline (${due(notice.dueAt, zone)})`,
+    subject: words.t('notifications.breached.subject', { reference, due }),
     text: [
-      `Initialization request ${notice.reference} was due ${due(notice.dueAt, zone)} and is still undecided.`,
-      notice.assigneeName ? `${notice.assigneeName} holds it.` : 'Nobody holds it.',
-      'As a senior reviewer you are asked to see that it is decided or reassigned.',
-      `Open it: ${notice.url}`,
+      words.t('notifications.breached.body', { reference, due }),
+      notice.assigneeName
+        ? words.t('notifications.breached.holder', { name: notice.assigneeName })
+        : words.t('notifications.breached.nobodyHoldsIt'),
+      words.t('notifications.breached.seniorAsked'),
+      words.t('notifications.staff.openIt', { url }),
     ].join('\n\n'),
   };
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../../shared/application/clock.js';
 import { ID_GENERATOR, type IdGenerator } from '../../../shared/application/id-generator.js';
+import { msg } from '../../../shared/i18n/message.js';
 import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
 import type { MailTransport, OutgoingMail } from '../../application/ports/mail-transport.js';
 import { MailSinkEntity } from '../typeorm/mail-sink.entity.js';
@@ -11,7 +12,7 @@ import { MailSinkEntity } from '../typeorm/mail-sink.entity.js';
  */
 @Injectable()
 export class DatabaseSinkMailTransport implements MailTransport {
-  readonly description = 'the demo mailbox (SMTP_URL is not set, so nothing leaves this machine)';
+  readonly description = msg('notifications.transport.demoMailbox');
 
   constructor(
     private readonly unitOfWork: TypeormUnitOfWork,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import type { MailTransport, OutgoingMail } from '../../application/ports/mail-transport.js';
 import { smtpRefusal } from './smtp-refusal.js';
@@ -7,13 +8,13 @@ import { smtpRefusal } from './smtp-refusal.js';
 /** nodemailer over SMTP_URL, from MAIL_FROM; the outbox id becomes the Message-ID. */
 @Injectable()
 export class SmtpMailTransport implements MailTransport, OnModuleDestroy {
-  readonly description: string;
+  readonly description: Message;
   private readonly transporter: Transporter;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.SMTP_URL) throw new Error('SmtpMailTransport needs SMTP_URL');
     const url = new URL(config.SMTP_URL);
-    this.description = `the SMTP server ${url.host}`;
+    this.description = msg('notifications.transport.smtp', { host: url.host });
     this.transporter = nodemailer.createTransport(
       {
         url: config.SMTP_URL,

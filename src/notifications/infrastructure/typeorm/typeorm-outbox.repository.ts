@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
-import type { OutboxMessage } from '../../domain/outbox-message.js';
+import type { DeliveryProblem, OutboxMessage } from '../../domain/outbox-message.js';
 import type { OutboxMail } from '../../application/ports/notification-outbox.js';
 import type {
   OutboxCursor,
@@ -10,7 +10,7 @@ import type {
 } from '../../application/ports/outbox.repository.js';
 import { MailSinkEntity } from './mail-sink.entity.js';
 import { OutboxMessageEntity } from './outbox-message.entity.js';
-import { OutboxMessageMapper } from './outbox-message.mapper.js';
+import { LastErrorColumn, OutboxMessageMapper } from './outbox-message.mapper.js';
 
 /**
  * The outbox over TypeORM. Outside a unit of work (the workers) each statement
@@ -70,23 +70,33 @@ export class TypeormOutboxRepository implements OutboxRepository {
     await this.transition(id, ['SENDING', 'ABANDONED'], { status: 'SENT', sentAt: now });
   }
 
-  async scheduleRetry(id: string, error: string, nextAttemptAt: Date): Promise<void> {
-    await this.transition(id, ['SENDING'], { status: 'PENDING', lastError: error, nextAttemptAt });
+  async scheduleRetry(id: string, problem: DeliveryProblem, nextAttemptAt: Date): Promise<void> {
+    await this.transition(id, ['SENDING'], {
+      status: 'PENDING',
+      lastError: LastErrorColumn.write(problem),
+      nextAttemptAt,
+    });
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.transition(id, ['SENDING'], { status: 'FAILED', lastError: error });
+  async markFailed(id: string, problem: DeliveryProblem): Promise<void> {
+    await this.transition(id, ['SENDING'], {
+      status: 'FAILED',
+      lastError: LastErrorColumn.write(problem),
+    });
   }
 
-  async markAbandoned(id: string, note: string): Promise<void> {
-    await this.transition(id, ['SENDING'], { status: 'ABANDONED', lastError: note });
+  async markAbandoned(id: string, problem: DeliveryProblem): Promise<void> {
+    await this.transition(id, ['SENDING'], {
+      status: 'ABANDONED',
+      lastError: LastErrorColumn.write(problem),
+    });
   }
 
-  async abandonStuck(startedBefore: Date, note: string): Promise<string[]> {
+  async abandonStuck(startedBefore: Date, problem: DeliveryProblem): Promise<string[]> {
     const result = await this.rows
       .createQueryBuilder()
       .update()
-      .set({ status: 'ABANDONED', lastError: note })
+      .set({ status: 'ABANDONED', lastError: LastErrorColumn.write(problem) })
       .where('status = :sending AND attempt_started_at < :startedBefore', {
         sending: 'SENDING',
         startedBefore,

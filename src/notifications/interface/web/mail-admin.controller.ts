@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Render } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { msg } from '../../../shared/i18n/message.js';
 import { Roles } from '../../../shared/interface/http/access.decorators.js';
 import { GetOutboxMessageQuery } from '../../application/queries/get-outbox-message/get-outbox-message.query.js';
 import { ListOutboxMessagesQuery } from '../../application/queries/list-outbox-messages/list-outbox-messages.query.js';
@@ -16,7 +17,7 @@ export class MailAdminController {
     const cursor = typeof before === 'string' && before ? before : null;
     const page = await this.queries.execute(new ListOutboxMessagesQuery(cursor));
     return {
-      pageTitle: 'Mail',
+      pageTitle: msg('notifications.outbox.title'),
       ...page,
       newestHref: cursor ? '/admin/mail' : null,
       olderHref: page.olderCursor
@@ -29,6 +30,9 @@ export class MailAdminController {
   @Render('pages/notifications/message')
   async message(@Param('id', new ParseUUIDPipe()) id: string): Promise<object> {
     const message = await this.queries.execute(new GetOutboxMessageQuery(id));
-    return { pageTitle: message.subject, ...message };
+    return {
+      pageTitle: msg('notifications.message.title', { subject: message.subject }),
+      ...message,
+    };
   }
 }

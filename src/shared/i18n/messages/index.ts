@@ -61,3 +61,8 @@ export const CATALOGUES: Record<Locale, Readonly<Record<MessageKey, string>>> = 
   'zh-CN': zhCN,
   en,
 };
+
+/** Whether a text is one of the catalogue's keys (for codes read back from stored data). */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, value);
+}

@@ -1,17 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
-import { viewHelpers } from './view-helpers.js';
+import { Translator } from '../../i18n/translator.js';
+import { msg } from '../../i18n/message.js';
+import { viewHelpers as helpersOf } from './view-helpers.js';
 
 type Helper = (...args: unknown[]) => unknown;
-const options = { hash: {} };
+/** What Handlebars hands a helper last, for a page in English. */
+const options = { hash: {}, data: { root: { locale: 'en' } } };
+const chinese = { hash: {}, data: { root: { locale: 'zh-CN' } } };
+const viewHelpers = (zone: string) => helpersOf(new Translator(zone));
 
 describe('view helpers', () => {
   it('show instants in the business zone whatever the server zone', () => {
     const helpers = viewHelpers('Asia/Shanghai');
     const at = new Date('2026-11-25T10:05:00Z');
-    expect((helpers.datetime as Helper)(at, options)).toBe('2026-11-25 18:05');
+    expect((helpers.datetime as Helper)(at, options)).toBe('Nov 25, 2026, 18:05');
+    expect((helpers.datetime as Helper)(at, chinese)).toBe('2026年11月25日 18:05');
     expect((helpers.isoTime as Helper)(at, options)).toBe('2026-11-25T18:05:00.000+08:00');
     expect((helpers.dateOnly as Helper)(new Date('2026-11-25T16:30:00Z'), options)).toBe(
-      '2026-11-26',
+      'Nov 26, 2026',
+    );
+    expect((helpers.dateOnly as Helper)(new Date('2026-11-25T16:30:00Z'), chinese)).toBe(
+      '2026年11月26日',
     );
   });
 
@@ -19,11 +28,11 @@ describe('view helpers', () => {
     const helpers = viewHelpers('Europe/Berlin');
     const datetime = helpers.datetime as Helper;
     // 2026-03-29: 02:00 CET becomes 03:00 CEST at 01:00 UTC.
-    expect(datetime(new Date('2026-03-29T00:30:00Z'), options)).toBe('2026-03-29 01:30');
-    expect(datetime(new Date('2026-03-29T01:30:00Z'), options)).toBe('2026-03-29 03:30');
-    expect(datetime(new Date('2026-03-28T12:00:00Z'), options)).toBe('2026-03-28 13:00');
-    expect(datetime(new Date('2026-03-30T12:00:00Z'), options)).toBe('2026-03-30 14:00');
-    expect(datetime(new Date('2026-03-28T12:00:00Z'), options)).toBe('2026-03-28 13:00');
+    expect(datetime(new Date('2026-03-29T00:30:00Z'), options)).toBe('Mar 29, 2026, 01:30');
+    expect(datetime(new Date('2026-03-29T01:30:00Z'), options)).toBe('Mar 29, 2026, 03:30');
+    expect(datetime(new Date('2026-03-28T12:00:00Z'), options)).toBe('Mar 28, 2026, 13:00');
+    expect(datetime(new Date('2026-03-30T12:00:00Z'), options)).toBe('Mar 30, 2026, 14:00');
+    expect(datetime(new Date('2026-03-28T12:00:00Z'), options)).toBe('Mar 28, 2026, 13:00');
   });
 
   it('refill a refused form only for the form that was refused', () => {
@@ -66,14 +75,41 @@ describe('view helpers on the edges of time', () => {
     expect((viewHelpers('America/Los_Angeles').isoTime as Helper)(at, options)).toBe(
       '2026-01-14T19:07:09.250-08:00',
     );
-    expect((viewHelpers('Asia/Kolkata').datetime as Helper)(at, options)).toBe('2026-01-15 08:37');
+    expect((viewHelpers('Asia/Kolkata').datetime as Helper)(at, options)).toBe(
+      'Jan 15, 2026, 08:37',
+    );
   });
 
   it('read ISO text and show nothing for what is not a date', () => {
     const helpers = viewHelpers('Asia/Shanghai');
-    expect((helpers.datetime as Helper)('2026-11-25T10:05:00Z', options)).toBe('2026-11-25 18:05');
+    expect((helpers.datetime as Helper)('2026-11-25T10:05:00Z', options)).toBe(
+      'Nov 25, 2026, 18:05',
+    );
     expect((helpers.datetime as Helper)(new Date(Number.NaN), options)).toBe('');
     expect((helpers.datetime as Helper)(undefined, options)).toBe('');
     expect((helpers.isoTime as Helper)('not a date', options)).toBe('');
+  });
+});
+
+describe('the translator helper', () => {
+  const helpers = viewHelpers('Asia/Shanghai');
+  const t = helpers.t as Helper;
+
+  it('renders a key, a key with named arguments, and a view model’s message in the page’s locale', () => {
+    expect(t('common.signOut', options)).toBe('Sign out');
+    expect(t('common.signOut', chinese)).toBe('退出');
+    expect(t('common.error.httpStatus', { ...chinese, hash: { status: 404 } })).toBe(
+      'HTTP 状态码 404',
+    );
+    expect(t(msg('common.count.requests', { count: 1 }), options)).toBe('1 request');
+    expect(t(msg('common.count.requests', { count: 3 }), options)).toBe('3 requests');
+    expect(t(msg('common.count.requests', { count: 3 }), chinese)).toBe('3 个申请');
+    expect(t(undefined, options)).toBe('');
+  });
+
+  it('formats numbers and lists the locale’s way', () => {
+    expect((helpers.number as Helper)(12345, options)).toBe('12,345');
+    expect((helpers.list as Helper)(['a', 'b', 'c'], options)).toBe('a, b, and c');
+    expect((helpers.list as Helper)(['甲', '乙', '丙'], chinese)).toBe('甲、乙和丙');
   });
 });

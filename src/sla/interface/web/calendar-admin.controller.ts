@@ -5,12 +5,15 @@ import { DateTime } from 'luxon';
 import { CLOCK, type Clock } from '../../../shared/application/clock.js';
 import type { StaffActor } from '../../../shared/domain/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
+import { msg } from '../../../shared/i18n/message.js';
 import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+import { pageLocale } from '../../../shared/interface/http/request-locale.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { SaveCalendarYearCommand } from '../../application/commands/save-calendar-year/save-calendar-year.command.js';
 import { GetCalendarYearQuery } from '../../application/queries/get-calendar-year/get-calendar-year.query.js';
 import { InvalidCalendarError } from '../../domain/calendar.errors.js';
 import { parseArrangementForm, type ArrangementForm } from './arrangement-form.js';
+import { calendarNames } from './calendar-names.js';
 
 @Controller('admin/calendar')
 @Roles('ADMIN')
@@ -24,7 +27,7 @@ export class CalendarAdminController {
 
   @Get()
   @Render('pages/sla/calendar')
-  async show(@Query('year') year?: string): Promise<object> {
+  async show(@Req() request: Request, @Query('year') year?: string): Promise<object> {
     const now = this.clock.now();
     const requested = Number(year);
     const shown =
@@ -32,9 +35,12 @@ export class CalendarAdminController {
         ? requested
         : DateTime.fromJSDate(now, { zone: this.config.TZ_BUSINESS }).year;
     const view = await this.queries.execute(new GetCalendarYearQuery(shown, now));
+    const names = calendarNames(pageLocale(request, this.config.DEFAULT_LOCALE));
     return {
-      pageTitle: `Business calendar ${shown}`,
+      pageTitle: msg('sla.calendar.title', { year: shown }),
       ...view,
+      months: view.months.map((month) => ({ ...month, name: names.months[month.month - 1] })),
+      weekdays: names.weekdays,
       previousYear: shown - 1,
       nextYear: shown + 1,
     };
@@ -56,7 +62,7 @@ export class CalendarAdminController {
     flash(
       request,
       'success',
-      `Saved the ${parsed.arrangement.year} arrangement.${rescheduled ? ` ${rescheduled} open request${rescheduled === 1 ? '' : 's'} got a new deadline.` : ''}`,
+      msg('sla.calendar.saved', { year: parsed.arrangement.year, rescheduled }),
     );
     response.redirect(303, `/admin/calendar?year=${parsed.arrangement.year}`);
   }

@@ -4,9 +4,10 @@ import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-l
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import { ID_GENERATOR, type IdGenerator } from '../../../../shared/application/id-generator.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
+import { Translator } from '../../../../shared/i18n/translator.js';
 import { DataExport } from '../../../domain/data-export.js';
 import { InvalidExportRequestError } from '../../../domain/data-export.errors.js';
-import { readExportRequest } from '../../../domain/export-filters.js';
+import { readExportRequest } from '../../../domain/data-export-request.js';
 import {
   DATA_EXPORT_REPOSITORY,
   type DataExportRepository,
@@ -25,6 +26,7 @@ export class RequestExportHandler implements ICommandHandler<RequestExportComman
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    private readonly translator: Translator,
   ) {}
 
   async execute(command: RequestExportCommand): Promise<{ id: string }> {
@@ -35,6 +37,7 @@ export class RequestExportHandler implements ICommandHandler<RequestExportComman
       const dataExport = DataExport.request({
         id: this.ids.newId(),
         ...read.value,
+        locale: command.locale,
         requestedById: actor.kind === 'STAFF' ? actor.id : null,
         requestedByName: actor.name,
         now: this.clock.now(),
@@ -48,7 +51,9 @@ export class RequestExportHandler implements ICommandHandler<RequestExportComman
           dataset: dataExport.dataset,
           format: dataExport.format,
           filters: dataExport.filters,
-          description: dataExport.describe(),
+          locale: dataExport.locale,
+          // As its requester read it (the trail keeps what was asked, in their words).
+          description: this.translator.words(dataExport.locale).text(dataExport.describe()),
         },
         ip: command.ip,
       });

@@ -6,15 +6,14 @@ import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-l
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { systemActor } from '../../../../shared/domain/actor.js';
-import type { BusinessTime } from '../../../domain/business-time.js';
+import { msg, type Message } from '../../../../shared/i18n/message.js';
+import { Translator, type Words } from '../../../../shared/i18n/translator.js';
 import type { DataExport } from '../../../domain/data-export.js';
 import { figuresOf, isInRange } from '../../../domain/request-figures.js';
 import {
-  AUDIT_EVENT_COLUMNS,
   IsoTimestamps,
-  REQUEST_COLUMNS,
-  SHEET_NAMES,
   auditEventCells,
+  exportLayout,
   exportSummary,
   requestCells,
 } from '../../exports/export-datasets.js';
@@ -45,10 +44,10 @@ const PROGRESS_INTERVAL_MS = 400;
  * The reason an attempt failed, for the auditor: a file-system error by its
  * code and operation (never the server's paths), anything else by its message.
  */
-export function describeFailure(error: unknown): string {
+export function describeFailure(error: unknown): Message | string {
   const failure = (error ?? {}) as { code?: unknown; syscall?: unknown; message?: unknown };
   if (typeof failure.code === 'string' && typeof failure.syscall === 'string') {
-    return `The export file could not be written (${failure.code} on ${failure.syscall}).`;
+    return msg('exports.failure.fileNotWritten', { code: failure.code, syscall: failure.syscall });
   }
   return typeof failure.message === 'string' ? failure.message : String(error);
 }
@@ -85,7 +84,8 @@ class ProgressReporter {
  * One attempt at an export: rows stream from a database cursor into a
  * temporary file (memory stays flat), which replaces the final file only when
  * complete; so a retry never duplicates rows. The file's SHA-256 and row count
- * are recorded with the completion, which is audited.
+ * are recorded with the completion, which is audited. The file is written in its
+ * requester's language: headers, sheet names, summary and value words.
  */
 @CommandHandler(RunExportCommand)
 export class RunExportHandler implements ICommandHandler<RunExportCommand> {
@@ -99,6 +99,7 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly translator: Translator,
   ) {}
 
   async execute(command: RunExportCommand): Promise<RunExportOutcome> {
@@ -149,9 +150,12 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
 
   private async recordFailure(exportId: string, command: RunExportCommand, error: unknown) {
     const finalAttempt = command.attempt >= command.maxAttempts;
-    const message = describeFailure(error);
     await this.unitOfWork.run(async () => {
       const dataExport = await this.exports.getForUpdate(exportId);
+      // In the requester's language, like the file they asked for.
+      const failure = describeFailure(error);
+      const message =
+        typeof failure === 'string' ? failure : this.wordsOf(dataExport).text(failure);
       dataExport.attemptFailed(message, !finalAttempt, this.clock.now());
       await this.exports.save(dataExport);
       if (finalAttempt) {
@@ -178,24 +182,25 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
     const time = await this.businessTime.current();
     const progress = new ProgressReporter(dataExport.id, this.exports, onProgress);
     const times = new IsoTimestamps(time.zone);
+    const words = this.wordsOf(dataExport);
     const filters = dataExport.filters;
-    const columns = dataExport.dataset === 'audit-events' ? AUDIT_EVENT_COLUMNS : REQUEST_COLUMNS;
-    const writer = this.writers.open(dataExport.format, target, {
-      name: SHEET_NAMES[dataExport.dataset],
-      columns,
-    });
+    const writer = this.writers.open(
+      dataExport.format,
+      target,
+      exportLayout(dataExport.dataset, words),
+    );
 
     if (dataExport.dataset === 'audit-events') {
       return this.trail.readEvents(filters, async ({ head, expectedRows, rows }) => {
         await progress.start(expectedRows);
         let count = 0;
         for await (const event of rows) {
-          const full = writer.writeRow(auditEventCells(event, times));
+          const full = writer.writeRow(auditEventCells(event, times, words));
           if (full) await full;
           count += 1;
           if ((count & 255) === 0) await progress.rowsWritten(count);
         }
-        return this.finish(writer, dataExport, count, head, time);
+        return this.finish(writer, dataExport, count, head, time.zone);
       });
     }
 
@@ -214,12 +219,12 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
         for await (const record of rows) {
           const figures = figuresOf(record, time);
           if (!isInRange(figures, range)) continue;
-          const full = writer.writeRow(requestCells(figures, times));
+          const full = writer.writeRow(requestCells(figures, times, words));
           if (full) await full;
           count += 1;
           if ((count & 255) === 0) await progress.rowsWritten(count);
         }
-        return this.finish(writer, dataExport, count, head, time);
+        return this.finish(writer, dataExport, count, head, time.zone);
       },
     );
   }
@@ -229,9 +234,14 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
     dataExport: DataExport,
     rowCount: number,
     head: ChainHeadView,
-    time: BusinessTime,
+    zone: string,
   ): Promise<{ rowCount: number; head: ChainHeadView }> {
-    await writer.finish(exportSummary(dataExport, rowCount, head, this.clock.now(), time));
+    const words = this.wordsOf(dataExport);
+    await writer.finish(exportSummary(dataExport, rowCount, head, this.clock.now(), zone, words));
     return { rowCount, head };
+  }
+
+  private wordsOf(dataExport: DataExport): Words {
+    return this.translator.words(dataExport.locale);
   }
 }

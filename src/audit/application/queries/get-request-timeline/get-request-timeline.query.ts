@@ -1,7 +1,10 @@
 import { Query } from '@nestjs/cqrs';
+import type { Message } from '../../../../shared/i18n/message.js';
+import type { WordedDetail } from '../../audit-event-wording.js';
 
 /**
- * One event of a request's history, in words, personal data masked. Document
+ * One event of a request's history, in words (rendered in the reader's language where
+ * it is shown), personal data masked. Document
  * views in a row by one person (every look at the workspace loads each
  * document) are one entry that says how many views it stands for.
  */
@@ -11,11 +14,11 @@ export interface RequestTimelineEvent {
   /** Audit events this entry stands for (more than one: consecutive document views). */
   events: number;
   action: string;
-  /** "Approved" */
-  actionLabel: string;
-  /** "Wang Fang approved — awaiting second approval" */
-  sentence: string;
-  details: { label: string; value: string }[];
+  /** "Approved" · "通过" */
+  actionLabel: Message;
+  /** "Wang Fang approved — awaiting second approval" · "王芳 审核通过，待复核" */
+  sentence: Message;
+  details: WordedDetail[];
   actorRole: string | null;
 }
 

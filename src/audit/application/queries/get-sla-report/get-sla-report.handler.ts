@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DateTime } from 'luxon';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
+import { msg, type Message } from '../../../../shared/i18n/message.js';
 import { InvalidReportRangeError } from '../../../domain/sla-report.errors.js';
 import { isValidDate } from '../../../domain/export-filters.js';
 import { figuresOf, isInRange, type DayRange } from '../../../domain/request-figures.js';
@@ -46,13 +47,13 @@ export class GetSlaReportHandler implements IQueryHandler<GetSlaReportQuery> {
     const today = DateTime.fromJSDate(this.clock.now(), { zone });
     const to = query.to?.trim() || today.toISODate()!;
     const from = query.from?.trim() || today.minus({ days: 27 }).toISODate()!;
-    const problems: string[] = [];
-    if (!isValidDate(from)) problems.push('the first day must be a date (yyyy-mm-dd)');
-    if (!isValidDate(to)) problems.push('the last day must be a date (yyyy-mm-dd)');
+    const problems: Message[] = [];
+    if (!isValidDate(from)) problems.push(msg('reports.problem.from'));
+    if (!isValidDate(to)) problems.push(msg('reports.problem.to'));
     if (problems.length === 0) {
-      if (from > to) problems.push('the first day must not be after the last');
+      if (from > to) problems.push(msg('reports.problem.order'));
       const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
-      if (days >= MAX_DAYS) problems.push(`a report covers at most ${MAX_DAYS} days`);
+      if (days >= MAX_DAYS) problems.push(msg('reports.problem.tooLong', { days: MAX_DAYS }));
     }
     if (problems.length > 0) throw new InvalidReportRangeError(problems);
     return { from, to };

@@ -1,10 +1,12 @@
 import { Query } from '@nestjs/cqrs';
+import type { Message } from '../../../../shared/i18n/message.js';
 import type { ExportStatus } from '../../../domain/data-export.js';
 import type { ExportDataset, ExportFormat } from '../../../domain/export-filters.js';
 
 export interface ExportListItem {
   id: string;
-  description: string;
+  /** "CSV export of audit events, 2026-11-01 to 2026-11-30" · "审计日志导出（CSV），…" */
+  description: Message;
   dataset: ExportDataset;
   format: ExportFormat;
   status: ExportStatus;
@@ -20,6 +22,7 @@ export interface ExportListItem {
   sizeBytes: number | null;
   sha256: string | null;
   chainHead: { seq: number; hash: string } | null;
+  /** Why the last attempt failed, in the requester's language. */
   lastError: string | null;
 }
 

@@ -1,8 +1,10 @@
 import { Query } from '@nestjs/cqrs';
+import type { Message } from '../../../../shared/i18n/message.js';
 import type { AuditEventFilters } from '../../../domain/export-filters.js';
+import type { WordedDetail } from '../../audit-event-wording.js';
 import type { ChainHeadView } from '../../ports/audit-trail.reader.js';
 
-/** One event as the audit page shows it: in words, personal data masked. */
+/** One event as the audit page shows it: in words (still to render in the page's language), personal data masked. */
 export interface AuditEventView {
   seq: number;
   occurredAt: Date;
@@ -10,9 +12,10 @@ export interface AuditEventView {
   actorType: string;
   actorRole: string | null;
   action: string;
-  actionLabel: string;
-  sentence: string;
-  details: { label: string; value: string }[];
+  /** "Approved" · "通过" */
+  actionLabel: Message;
+  sentence: Message;
+  details: WordedDetail[];
   requestId: string | null;
   requestReference: string | null;
   subjectId: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { horizontalBarChart, niceScale, verticalBarChart } from './svg-chart.js';
+import { fitted, horizontalBarChart, niceScale, textWidth, verticalBarChart } from './svg-chart.js';
 
 describe('server-side SVG charts', () => {
   it('rounds the axis up to a readable number of readable steps', () => {
@@ -16,6 +16,7 @@ describe('server-side SVG charts', () => {
       id: 'c1',
       title: 'Received & decided',
       description: 'Per day',
+      empty: 'No data in this range',
       categories: ['11-23', '11-24'],
       series: [
         { name: 'Received', values: [3, 5] },
@@ -34,6 +35,7 @@ describe('server-side SVG charts', () => {
       id: 'c2',
       title: 'Reasons',
       description: 'x',
+      empty: 'No data in this range',
       items: [
         { label: '<b>fraud</b>', value: 10 },
         { label: 'other', value: 5 },
@@ -44,5 +46,32 @@ describe('server-side SVG charts', () => {
       (m) => Number(m[1]),
     );
     expect(widths[0]).toBeCloseTo(widths[1]! * 2);
+  });
+
+  it('speaks the words it is given: title, description, series and the empty chart', () => {
+    const svg = verticalBarChart({
+      id: 'c3',
+      title: '每个工作日的收到数与办结数',
+      description: '每个工作日收到和办结的申请数。',
+      empty: '此范围内没有数据',
+      categories: [],
+      series: [{ name: '收到', values: [] }],
+    });
+    expect(svg).toContain('<title id="c3-title">每个工作日的收到数与办结数</title>');
+    expect(svg).toContain('<desc id="c3-desc">每个工作日收到和办结的申请数。</desc>');
+    expect(svg).toContain('>此范围内没有数据</text>');
+    expect(svg).toContain('>收到</text>');
+    expect(svg).not.toMatch(/No data/);
+  });
+
+  it('measures Chinese as wide characters, and cuts a long label to fit', () => {
+    expect(textWidth('驳回')).toBe(22);
+    expect(textWidth('ab')).toBe(13);
+    expect(fitted('short', 300)).toBe('short');
+    const long = '该阿里云账号已关联其他备案主体'.repeat(3);
+    const cut = fitted(long, 292);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(textWidth(cut)).toBeLessThanOrEqual(292);
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
   });
 });

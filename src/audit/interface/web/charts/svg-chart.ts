@@ -13,8 +13,11 @@ export interface BarSeries {
 
 export interface VerticalBarChart {
   id: string;
+  /** The chart's words come in the page's language: its title, description, series names and `empty`. */
   title: string;
   description: string;
+  /** Shown when there is nothing to draw: "No data in this range". */
+  empty: string;
   categories: readonly string[];
   series: readonly BarSeries[];
   /** The axis top; defaults to a round number above the largest value. */
@@ -28,6 +31,8 @@ export interface HorizontalBarChart {
   id: string;
   title: string;
   description: string;
+  /** Shown when there is nothing to draw. */
+  empty: string;
   items: readonly { label: string; value: number }[];
   format?: (value: number) => string;
 }
@@ -48,6 +53,28 @@ export function escapeXml(text: string): string {
 }
 
 const round = (value: number): string => String(Math.round(value * 10) / 10);
+
+/** Wide (CJK) characters take about a full em at the charts' 11px; others about 6.5px. */
+const WIDE = /[\u2e80-\uffef]/;
+const charWidth = (char: string): number => (WIDE.test(char) ? 11 : 6.5);
+
+/** About how wide a text is drawn, in pixels. */
+export function textWidth(text: string): number {
+  return [...text].reduce((width, char) => width + charWidth(char), 0);
+}
+
+/** The text, cut with an ellipsis where it would be drawn wider than `max` pixels. */
+export function fitted(text: string, max: number): string {
+  if (textWidth(text) <= max) return text;
+  let width = charWidth('…');
+  let kept = '';
+  for (const char of text) {
+    width += charWidth(char);
+    if (width > max) break;
+    kept += char;
+  }
+  return `${kept}…`;
+}
 
 /**
  * A readable axis: 3 to 5 intervals of 1, 2, 2.5 or 5 times a power of ten
@@ -92,7 +119,7 @@ function legend(series: readonly BarSeries[], x: number, y: number): string[] {
       `<rect x="${offset}" y="${y - 9}" width="10" height="10" fill="${CHART_COLOURS[index % CHART_COLOURS.length]}"/>`,
       `<text x="${offset + 14}" y="${y}" fill="${INK}">${escapeXml(entry.name)}</text>`,
     ];
-    offset += 24 + entry.name.length * 6.5;
+    offset += 24 + textWidth(entry.name);
     return parts;
   });
 }
@@ -129,7 +156,7 @@ export function verticalBarChart(chart: VerticalBarChart): string {
   const count = chart.categories.length;
   if (count === 0) {
     body.push(
-      `<text x="${left + plotWidth / 2}" y="${top + plotHeight / 2}" text-anchor="middle" fill="${MUTED}">No data in this range</text>`,
+      `<text x="${left + plotWidth / 2}" y="${top + plotHeight / 2}" text-anchor="middle" fill="${MUTED}">${escapeXml(chart.empty)}</text>`,
     );
   }
   const groupWidth = count > 0 ? plotWidth / count : plotWidth;
@@ -179,13 +206,13 @@ export function horizontalBarChart(chart: HorizontalBarChart): string {
   const body: string[] = [];
   if (chart.items.length === 0) {
     body.push(
-      `<text x="${width / 2}" y="${top + 16}" text-anchor="middle" fill="${MUTED}">No data in this range</text>`,
+      `<text x="${width / 2}" y="${top + 16}" text-anchor="middle" fill="${MUTED}">${escapeXml(chart.empty)}</text>`,
     );
   }
   chart.items.forEach((item, index) => {
     const y = top + index * rowHeight;
     const barWidth = max > 0 ? (plotWidth * item.value) / max : 0;
-    const label = item.label.length > 46 ? `${item.label.slice(0, 45)}…` : item.label;
+    const label = fitted(item.label, labelWidth - 8);
     body.push(
       `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end" fill="${INK}">${escapeXml(label)}</text>`,
       `<rect class="chart-bar" x="${labelWidth}" y="${y + 4}" width="${round(Math.max(1, barWidth))}" height="${rowHeight - 8}" fill="${CHART_COLOURS[0]}"><title>${escapeXml(`${item.label}: ${format(item.value)}`)}</title></rect>`,

@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import { ID_GENERATOR, type IdGenerator } from '../../../../shared/application/id-generator.js';
+import { msg } from '../../../../shared/i18n/message.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { StaffMember } from '../../../domain/staff-member.js';
 import { InvalidStaffDetailsError } from '../../../domain/staff-member.errors.js';
@@ -29,7 +30,7 @@ export class CreateStaffMemberHandler implements ICommandHandler<CreateStaffMemb
   async execute(command: CreateStaffMemberCommand): Promise<{ id: string }> {
     if (command.password.length < MIN_PASSWORD_LENGTH) {
       throw new InvalidStaffDetailsError([
-        `the password must be at least ${MIN_PASSWORD_LENGTH} characters`,
+        msg('identity.staff.problem.password', { min: MIN_PASSWORD_LENGTH }),
       ]);
     }
     const passwordHash = await this.hasher.hash(command.password);

@@ -18,6 +18,7 @@ export class ListStaffMembersHandler implements IQueryHandler<ListStaffMembersQu
       displayName: member.displayName,
       role: member.role,
       active: member.active,
+      locale: member.locale,
     }));
   }
 }

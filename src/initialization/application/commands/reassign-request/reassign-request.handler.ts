@@ -14,7 +14,7 @@ export class ReassignRequestHandler implements ICommandHandler<ReassignRequestCo
 
   async execute(command: ReassignRequestCommand): Promise<void> {
     const to = await this.staff.activeStaff(command.toStaffId);
-    if (!to) throw new NotAReviewerError('hold requests; choose an active reviewer');
+    if (!to) throw new NotAReviewerError('holdActive');
     await this.changes.apply(command, { actor: command.reviewer, ip: command.ip }, (request, now) =>
       request.reassign(command.reviewer, to, now),
     );

@@ -2,26 +2,15 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { maskIdentifier } from '../../../../audit/domain/personal-data.js';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
-import { PROVINCE_NAMES, provinceLabel } from '../../../domain/province.js';
-import { STATUS_LABELS } from '../../../domain/request-status.js';
-import {
-  BLOCKING_FLAGS,
-  RISK_FLAG_EXPLANATIONS,
-  RISK_FLAG_LABELS,
-  RISK_FLAGS,
-  type RiskFlag,
-} from '../../../domain/risk-flag.js';
-import {
-  SUBJECT_TYPE_LABELS,
-  SUBJECT_TYPES,
-  type SubjectType,
-} from '../../../domain/subject-type.js';
+import { msg, type Message } from '../../../../shared/i18n/message.js';
+import { isProvincePrefix, PROVINCE_PREFIXES, provinceLabel } from '../../../domain/province.js';
+import { BLOCKING_FLAGS, RISK_FLAGS, type RiskFlag } from '../../../domain/risk-flag.js';
+import { SUBJECT_TYPES, type SubjectType } from '../../../domain/subject-type.js';
 import {
   QUEUE_TABS,
   REQUEST_READ_MODEL,
   type QueueCursor,
   type QueueFilters,
-  type QueueTab,
   type RequestReadModel,
 } from '../../ports/request-read-model.js';
 import { SLA_DESCRIBER, type SlaDescriber } from '../../ports/sla-describer.js';
@@ -32,26 +21,6 @@ import { QueueQuery, type QueueOption, type QueueView } from './queue.query.js';
 export const QUEUE_PAGE_SIZE = 50;
 /** Tab counts stop here and read "1,000+": a count never walks a whole slice. */
 export const QUEUE_COUNT_CAP = 1000;
-
-const TAB_LABELS: Record<QueueTab, string> = {
-  unassigned: 'Unassigned',
-  mine: 'Mine',
-  'at-risk': 'At risk',
-  breached: 'Breached',
-  'second-approval': 'Second approval',
-  'awaiting-applicant': 'Awaiting applicant',
-  all: 'All requests',
-};
-
-const EMPTY_TEXT: Record<QueueTab, string> = {
-  unassigned: 'No request is waiting to be claimed.',
-  mine: 'You hold no open request.',
-  'at-risk': 'No request is at risk of missing its deadline.',
-  breached: 'No open request has missed its deadline.',
-  'second-approval': 'No request is waiting for a second approval.',
-  'awaiting-applicant': 'No request is waiting for the applicant.',
-  all: 'No request matches.',
-};
 
 const REVIEW_ROLES = ['REVIEWER', 'SENIOR_REVIEWER'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -70,10 +39,11 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
     const { viewer, request } = query;
     const reviewing = REVIEW_ROLES.includes(viewer.role);
     const tabs = QUEUE_TABS.filter((tab) => reviewing || tab !== 'mine');
-    const problems: string[] = [];
+    const problems: Message[] = [];
     const tab =
       tabs.find((candidate) => candidate === request.tab) ?? (reviewing ? 'unassigned' : 'all');
-    if (request.tab && request.tab !== tab) problems.push(`There is no tab “${request.tab}”.`);
+    if (request.tab && request.tab !== tab)
+      problems.push(msg('queue.problem.noSuchTab', { tab: request.tab }));
 
     const { filters, ignored } = readFilters(request);
     problems.push(...ignored);
@@ -112,18 +82,18 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
       now,
     );
 
-    const option = (value: string, label: string, current: string | undefined): QueueOption => ({
+    const option = (value: string, label: Message, current: string | undefined): QueueOption => ({
       value,
       label,
       selected: value === current,
     });
     return {
       tab,
-      tabLabel: TAB_LABELS[tab],
+      tabLabel: msg(`queue.tab.${tab}`),
       tabs: tabs.map((key) => ({
         key,
-        label: TAB_LABELS[key],
-        count: key === 'all' ? '' : countText(counts[key]),
+        label: msg(`queue.tab.${key}`),
+        count: key === 'all' ? null : tabCount(counts[key]),
         current: key === tab,
       })),
       filters: {
@@ -136,22 +106,28 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
       filtered,
       matching:
         matching === null
-          ? ''
-          : `${countText(matching)} ${matching === 1 ? 'request matches' : 'requests match'} the filters.`,
+          ? null
+          : matching > QUEUE_COUNT_CAP
+            ? msg('queue.matchingCapped', { count: QUEUE_COUNT_CAP })
+            : msg('queue.matching', { count: matching }),
       options: {
         subjectTypes: SUBJECT_TYPES.map((type) =>
-          option(type, SUBJECT_TYPE_LABELS[type], filters.subjectType),
+          option(type, msg(`request.subjectType.${type}`), filters.subjectType),
         ),
-        provinces: Object.keys(PROVINCE_NAMES).map((prefix) =>
-          option(prefix, provinceLabel(prefix), filters.province),
+        provinces: PROVINCE_PREFIXES.map((prefix) =>
+          option(prefix, msg(`request.province.${prefix}`), filters.province),
         ),
-        riskFlags: RISK_FLAGS.map((flag) => option(flag, RISK_FLAG_LABELS[flag], filters.riskFlag)),
+        riskFlags: RISK_FLAGS.map((flag) =>
+          option(flag, msg(`request.riskFlag.${flag}`), filters.riskFlag),
+        ),
         assignees: [
-          option('none', 'Nobody', filters.assignee),
+          option('none', msg('queue.nobody'), filters.assignee),
           ...reviewers.map((reviewer) =>
             option(
               reviewer.id,
-              reviewer.id === viewer.id ? `${reviewer.name} (you)` : reviewer.name,
+              reviewer.id === viewer.id
+                ? msg('common.you', { name: reviewer.name })
+                : msg('queue.filter.staffMember', { name: reviewer.name }),
               filters.assignee,
             ),
           ),
@@ -163,19 +139,19 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
         reference: row.reference,
         subjectName: row.subjectName,
         credentialNumber: maskIdentifier(row.credentialNumber),
-        subjectTypeLabel: SUBJECT_TYPE_LABELS[row.subjectType],
+        subjectTypeLabel: msg(`request.subjectType.${row.subjectType}`),
         filingNumber: row.filingNumber,
         provinceLabel: provinceLabel(row.province),
-        statusLabel: STATUS_LABELS[row.status],
+        statusLabel: msg(`request.status.${row.status}`),
         receivedAt: row.receivedAt,
         dueAt: row.dueAt,
         sla: slaBadgeOf(slas[index]!),
         flags: row.riskFlags.map((flag) => ({
-          label: RISK_FLAG_LABELS[flag] ?? flag,
-          explanation: RISK_FLAG_EXPLANATIONS[flag] ?? '',
+          label: msg(`request.riskFlag.${flag}`),
+          explanation: msg(`request.riskFlag.${flag}.explanation`),
           blocking: BLOCKING_FLAGS.includes(flag),
         })),
-        holder: row.assigneeName ?? 'Nobody',
+        holder: row.assigneeName,
         held: row.assigneeId !== null,
         claimable: reviewing && row.status === 'PENDING_REVIEW',
         version: row.version,
@@ -183,49 +159,47 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
       next: found.length > QUEUE_PAGE_SIZE && last ? { dueAt: last.dueAt, id: last.id } : null,
       paged: after !== null,
       readOnly: !reviewing,
-      emptyText: EMPTY_TEXT[tab],
+      emptyText: msg(`queue.empty.${tab}`),
     };
   }
 }
 
-/** 1,234 (one formatter: `toLocaleString` builds a new one for every number). */
-const COUNT_FORMAT = new Intl.NumberFormat('en');
-
-function countText(count: number | undefined): string {
-  if (count === undefined) return '';
+/** "1,234", or "1,000+" past the cap; null when the tab was not counted. */
+function tabCount(count: number | undefined): Message | null {
+  if (count === undefined) return null;
   return count > QUEUE_COUNT_CAP
-    ? `${COUNT_FORMAT.format(QUEUE_COUNT_CAP)}+`
-    : COUNT_FORMAT.format(count);
+    ? msg('queue.tab.countCapped', { count: QUEUE_COUNT_CAP })
+    : msg('queue.tab.count', { count });
 }
 
 function readFilters(request: QueueQuery['request']): {
   filters: QueueFilters;
-  ignored: string[];
+  ignored: Message[];
 } {
   const filters: QueueFilters = {};
-  const ignored: string[] = [];
+  const ignored: Message[] = [];
   const text = (value: string | undefined): string => (value ?? '').trim();
   const subjectType = text(request.subjectType);
   if (subjectType) {
     if ((SUBJECT_TYPES as readonly string[]).includes(subjectType))
       filters.subjectType = subjectType as SubjectType;
-    else ignored.push(`“${subjectType}” is not a subject type, so it was ignored.`);
+    else ignored.push(msg('queue.problem.notASubjectType', { value: subjectType }));
   }
   const province = text(request.province);
   if (province) {
-    if (province in PROVINCE_NAMES) filters.province = province;
-    else ignored.push(`“${province}” is not a province prefix, so it was ignored.`);
+    if (isProvincePrefix(province)) filters.province = province;
+    else ignored.push(msg('queue.problem.notAProvince', { value: province }));
   }
   const riskFlag = text(request.riskFlag);
   if (riskFlag) {
     if ((RISK_FLAGS as readonly string[]).includes(riskFlag))
       filters.riskFlag = riskFlag as RiskFlag;
-    else ignored.push(`“${riskFlag}” is not a risk flag, so it was ignored.`);
+    else ignored.push(msg('queue.problem.notARiskFlag', { value: riskFlag }));
   }
   const assignee = text(request.assignee);
   if (assignee) {
     if (assignee === 'none' || UUID.test(assignee)) filters.assignee = assignee.toLowerCase();
-    else ignored.push(`“${assignee}” is not a staff member, so it was ignored.`);
+    else ignored.push(msg('queue.problem.notAStaffMember', { value: assignee }));
   }
   const search = text(request.search).slice(0, MAX_SEARCH);
   if (search) filters.search = search;

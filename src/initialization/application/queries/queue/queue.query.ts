@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { StaffActor } from '../../../../shared/domain/actor.js';
+import type { Message } from '../../../../shared/i18n/message.js';
 import type { QueueCursor, QueueTab } from '../../ports/request-read-model.js';
 import type { SlaBadge } from '../sla-badge.js';
 
@@ -17,7 +18,7 @@ export interface QueueRequest {
 
 export interface QueueOption {
   value: string;
-  label: string;
+  label: Message;
   selected: boolean;
 }
 
@@ -27,16 +28,17 @@ export interface QueueRowView {
   subjectName: string;
   /** Masked: `330***********123X`. */
   credentialNumber: string;
-  subjectTypeLabel: string;
+  subjectTypeLabel: Message;
   filingNumber: string;
-  provinceLabel: string;
-  statusLabel: string;
+  /** "浙 浙江" · "浙 Zhejiang"; null when the filing number named none. */
+  provinceLabel: Message | null;
+  statusLabel: Message;
   receivedAt: Date;
   dueAt: Date | null;
   sla: SlaBadge | null;
-  flags: { label: string; explanation: string; blocking: boolean }[];
-  /** "Nobody" when unassigned. */
-  holder: string;
+  flags: { label: Message; explanation: Message; blocking: boolean }[];
+  /** The assignee's name; null when unassigned. */
+  holder: string | null;
   held: boolean;
   /** The viewer may claim it from the queue. */
   claimable: boolean;
@@ -45,9 +47,9 @@ export interface QueueRowView {
 
 export interface QueueView {
   tab: QueueTab;
-  tabLabel: string;
-  /** Each tab's count is its whole workload, filters or not ("1,000+" past the cap). */
-  tabs: { key: QueueTab; label: string; count: string; current: boolean }[];
+  tabLabel: Message;
+  /** Each tab's count is its whole workload, filters or not ("1,000+" past the cap); null for "all". */
+  tabs: { key: QueueTab; label: Message; count: Message | null; current: boolean }[];
   /** The filters as applied (unknown values dropped). */
   filters: {
     subjectType: string;
@@ -57,8 +59,8 @@ export interface QueueView {
     search: string;
   };
   filtered: boolean;
-  /** "71 requests match the filters." in the current tab; empty without filters or in "all". */
-  matching: string;
+  /** "71 requests match the filters." in the current tab; null without filters or in "all". */
+  matching: Message | null;
   options: {
     subjectTypes: QueueOption[];
     provinces: QueueOption[];
@@ -66,7 +68,7 @@ export interface QueueView {
     assignees: QueueOption[];
   };
   /** Sentences about filter values that were ignored. */
-  problems: string[];
+  problems: Message[];
   rows: QueueRowView[];
   /** Where the next page starts; null on the last page. */
   next: QueueCursor | null;
@@ -74,7 +76,7 @@ export interface QueueView {
   paged: boolean;
   /** Auditors: no forms. */
   readOnly: boolean;
-  emptyText: string;
+  emptyText: Message;
 }
 
 /** The queue for the signed-in staff member: tabs with counts, filters, one page of rows. */

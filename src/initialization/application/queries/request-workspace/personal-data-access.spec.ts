@@ -1,5 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { personalDataAccessOf, type PersonalDataContext } from './personal-data-access.js';
+import { Translator } from '../../../../shared/i18n/translator.js';
+import {
+  personalDataAccessOf,
+  type PersonalDataAccess,
+  type PersonalDataContext,
+} from './personal-data-access.js';
+
+const translator = new Translator('Asia/Shanghai');
+/** The access with its reason in words, as a page in `locale` shows it. */
+const inWords = (access: PersonalDataAccess, locale: 'en' | 'zh-CN' = 'en') => ({
+  full: access.full,
+  why: translator.words(locale).text(access.why),
+});
 
 const liNa = { id: 'li-na', role: 'REVIEWER' } as const;
 const zhangWei = { id: 'zhang-wei', role: 'REVIEWER' } as const;
@@ -32,10 +44,15 @@ describe('who reads ID numbers in full', () => {
   it('shows them to the holder and to seniors, and masks them for another reviewer', () => {
     expect(personalDataAccessOf(heldByLiNa, liNa).full).toBe(true);
     expect(personalDataAccessOf(heldByLiNa, wangFang).full).toBe(true);
-    expect(personalDataAccessOf(heldByLiNa, zhangWei)).toEqual({
+    expect(inWords(personalDataAccessOf(heldByLiNa, zhangWei))).toEqual({
       full: false,
       why: 'ID and phone numbers are masked: Li Na holds this request.',
     });
+    expect(inWords(personalDataAccessOf(heldByLiNa, zhangWei), 'zh-CN')).toEqual({
+      full: false,
+      why: '身份证号码和手机号码已脱敏：该申请已由Li Na认领。',
+    });
+    expect(personalDataAccessOf(heldByLiNa, liNa).why).toBeNull();
   });
 
   it('shows them to the first approver and seniors while a second approval is awaited', () => {
@@ -47,7 +64,7 @@ describe('who reads ID numbers in full', () => {
 
   it('masks them on a decided request, even for the reviewer who decided it', () => {
     for (const viewer of [liNa, zhangWei, wangFang])
-      expect(personalDataAccessOf(approved, viewer)).toEqual({
+      expect(inWords(personalDataAccessOf(approved, viewer))).toEqual({
         full: false,
         why: 'ID and phone numbers are masked: this request is decided.',
       });

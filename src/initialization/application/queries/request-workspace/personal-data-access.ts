@@ -1,4 +1,5 @@
 import type { StaffActor } from '../../../../shared/domain/actor.js';
+import { msg, type Message } from '../../../../shared/i18n/message.js';
 import type { RequestStatus } from '../../../domain/request-status.js';
 
 /** What decides whether a viewer reads a request's ID and phone numbers in full. */
@@ -13,8 +14,8 @@ export interface PersonalDataContext {
 export interface PersonalDataAccess {
   /** ID and phone numbers in full. */
   full: boolean;
-  /** Why they are masked, in words, for a reviewer who might expect them (empty otherwise). */
-  why: string;
+  /** Why they are masked, in words, for a reviewer who might expect them (null otherwise). */
+  why: Message | null;
 }
 
 const REVIEW_ROLES: readonly string[] = ['REVIEWER', 'SENIOR_REVIEWER'];
@@ -30,20 +31,18 @@ export function personalDataAccessOf(
   request: PersonalDataContext,
   viewer: Pick<StaffActor, 'id' | 'role'>,
 ): PersonalDataAccess {
-  if (!REVIEW_ROLES.includes(viewer.role)) return { full: false, why: '' };
-  if (request.decided)
-    return {
-      full: false,
-      why: 'ID and phone numbers are masked: this request is decided.',
-    };
+  if (!REVIEW_ROLES.includes(viewer.role)) return { full: false, why: null };
+  if (request.decided) return { full: false, why: msg('workspace.personalData.maskedDecided') };
   if (
     request.assigneeId === null ||
     request.assigneeId === viewer.id ||
     viewer.role === 'SENIOR_REVIEWER'
   )
-    return { full: true, why: '' };
+    return { full: true, why: null };
   return {
     full: false,
-    why: `ID and phone numbers are masked: ${request.assigneeName ?? 'another reviewer'} holds this request.`,
+    why: msg('workspace.personalData.maskedHeld', {
+      holder: request.assigneeName ?? msg('workspace.anotherReviewer'),
+    }),
   };
 }

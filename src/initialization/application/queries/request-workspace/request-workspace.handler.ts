@@ -3,26 +3,19 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { maskIdentifier, maskPhone } from '../../../../audit/domain/personal-data.js';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import type { StaffActor } from '../../../../shared/domain/actor.js';
-import {
-  DOCUMENT_KINDS,
-  DOCUMENT_LABELS,
-  requiredDocuments,
-} from '../../../domain/document-kind.js';
+import { Message, msg } from '../../../../shared/i18n/message.js';
+import type { MessageKey } from '../../../../shared/i18n/messages/index.js';
+import { DOCUMENT_KINDS, requiredDocuments } from '../../../domain/document-kind.js';
 import type {
   InitializationRequest,
   InitializationRequestProps,
 } from '../../../domain/initialization-request.js';
 import { RequestNotFoundError } from '../../../domain/initialization-request.errors.js';
-import { REJECT_REASON_LABELS, REJECT_REASONS } from '../../../domain/reject-reason.js';
-import { STATUS_LABELS, type RequestStatus } from '../../../domain/request-status.js';
+import { REJECT_REASONS } from '../../../domain/reject-reason.js';
+import type { RequestStatus } from '../../../domain/request-status.js';
 import { reviewActionsFor, type ActionAvailability } from '../../../domain/review-actions.js';
-import {
-  BLOCKING_FLAGS,
-  RISK_FLAG_EXPLANATIONS,
-  RISK_FLAG_LABELS,
-} from '../../../domain/risk-flag.js';
+import { BLOCKING_FLAGS } from '../../../domain/risk-flag.js';
 import { sameCredentialNumber, sameSubjectName } from '../../../domain/subject-comparison.js';
-import { APPLICANT_ROLE_LABELS, SUBJECT_TYPE_LABELS } from '../../../domain/subject-type.js';
 import { registryViewOf } from '../../approval-effects.js';
 import {
   FILING_REGISTRY_GATEWAY,
@@ -44,6 +37,8 @@ import {
   type ActionView,
   type ComparisonRow,
   type DocumentView,
+  type Fact,
+  type Shown,
   type Tone,
   type WorkspaceView,
 } from './request-workspace.query.js';
@@ -63,12 +58,18 @@ const STATUS_TONES: Record<RequestStatus, Tone> = {
   WITHDRAWN: 'neutral',
 };
 
-const CHECK_WORDS: ['legible' | 'authentic' | 'valid' | 'matchesApplication', string][] = [
-  ['legible', 'not legible'],
-  ['authentic', 'not authentic'],
-  ['valid', 'not valid'],
-  ['matchesApplication', 'does not match the application'],
+/** Each check, and what its failure is called. */
+const CHECK_FAILURES: ['legible' | 'authentic' | 'valid' | 'matchesApplication', MessageKey][] = [
+  ['legible', 'workspace.checks.notLegible'],
+  ['authentic', 'workspace.checks.notAuthentic'],
+  ['valid', 'workspace.checks.notValid'],
+  ['matchesApplication', 'workspace.checks.doesNotMatch'],
 ];
+
+/** Data shown as it is (never translated). */
+const data = (value: string): Shown => ({ data: value });
+/** The desk's words. */
+const words = (message: Message): Shown => ({ words: message });
 
 @QueryHandler(RequestWorkspaceQuery)
 export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQuery> {
@@ -129,40 +130,43 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
       id: p.id,
       reference: p.reference,
       version: p.version,
-      statusLabel: STATUS_LABELS[p.status],
+      statusLabel: msg(`request.status.${p.status}`),
       statusTone: STATUS_TONES[p.status],
-      subjectTypeLabel: SUBJECT_TYPE_LABELS[p.subjectType],
+      subjectTypeLabel: msg(`request.subjectType.${p.subjectType}`),
       receivedAt: p.receivedAt,
       dueAt: p.sla.dueAt,
       sla: slaBadgeOf(sla),
       holder: p.decision ? null : p.assigneeName,
       open: p.decision === null,
-      fourEyes:
-        p.decision === null && request.needsSecondApproval()
-          ? `Approval needs a second approval by another senior reviewer (${[
-              ...(p.subjectType === 'ORGANIZATION' ? ['an organization'] : []),
-              ...(p.riskFlags.length ? ['risk flags'] : []),
-            ].join(' with ')}).`
-          : null,
+      fourEyes: p.decision === null && request.needsSecondApproval() ? fourEyesOf(p) : null,
       readOnly: !reviewing,
       personalDataMasked: mask,
       personalDataNote: personalData.why,
       applicant: [
-        { label: 'Name', value: p.applicant.name },
+        { label: msg('workspace.applicant.name'), ...data(p.applicant.name) },
         {
-          label: 'ID number',
-          value: mask ? maskIdentifier(p.applicant.idNumber) : p.applicant.idNumber,
+          label: msg('workspace.applicant.idNumber'),
+          ...data(mask ? maskIdentifier(p.applicant.idNumber) : p.applicant.idNumber),
         },
-        { label: 'Role', value: APPLICANT_ROLE_LABELS[p.applicant.role] },
-        { label: 'Phone', value: mask ? maskPhone(p.applicant.phone) : p.applicant.phone },
-        { label: 'New account email', value: p.newAccountEmail },
-        { label: 'Alibaba Cloud account', value: p.aliyunAccountId },
-        { label: 'Sent by', value: `${p.intakeClient} (${p.externalId})` },
+        {
+          label: msg('workspace.applicant.role'),
+          ...words(msg(`request.applicantRole.${p.applicant.role}`)),
+        },
+        {
+          label: msg('workspace.applicant.phone'),
+          ...data(mask ? maskPhone(p.applicant.phone) : p.applicant.phone),
+        },
+        { label: msg('workspace.applicant.newAccountEmail'), ...data(p.newAccountEmail) },
+        { label: msg('workspace.applicant.aliyunAccount'), ...data(p.aliyunAccountId) },
+        {
+          label: msg('workspace.applicant.sentBy'),
+          ...data(`${p.intakeClient} (${p.externalId})`),
+        },
       ],
       comparison: comparisonOf(p, subject, accountHolder, mask),
       flags: p.riskFlags.map((flag) => ({
-        label: RISK_FLAG_LABELS[flag] ?? flag,
-        explanation: RISK_FLAG_EXPLANATIONS[flag] ?? '',
+        label: msg(`request.riskFlag.${flag}`),
+        explanation: msg(`request.riskFlag.${flag}.explanation`),
         blocking: BLOCKING_FLAGS.includes(flag),
       })),
       documents,
@@ -170,15 +174,20 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
         .filter((document) => document.supersededAt !== null)
         .map((document) => ({
           id: document.id,
-          kindLabel: DOCUMENT_LABELS[document.kind],
+          kindLabel: msg(`request.document.${document.kind}`),
           isImage: document.mediaType.startsWith('image/'),
           uploadedAt: document.uploadedAt,
           supersededAt: document.supersededAt!,
         })),
-      checksProgress: `${passed.length} of ${required.length} required documents passed their checks.`,
+      checksProgress: msg('workspace.documents.progress', {
+        passed: passed.length,
+        required: required.length,
+      }),
       informationRequest: p.informationRequest
         ? {
-            documents: p.informationRequest.documents.map((kind) => DOCUMENT_LABELS[kind]),
+            documents: p.informationRequest.documents.map((kind) =>
+              msg(`request.document.${kind}`),
+            ),
             fields: p.informationRequest.fields,
             message: p.informationRequest.message,
             requestedBy: p.informationRequest.requestedByName,
@@ -188,20 +197,32 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
         : null,
       decision: p.decision
         ? {
-            outcomeLabel: STATUS_LABELS[p.decision.outcome],
+            outcomeLabel: msg(`request.status.${p.decision.outcome}`),
             tone: STATUS_TONES[p.decision.outcome],
-            by: p.decision.byName ?? 'The system',
+            by: p.decision.byName ?? msg('common.theSystem'),
             at: p.decision.at,
-            reasons: p.decision.reasons.map((reason) => REJECT_REASON_LABELS[reason] ?? reason),
+            reasons: p.decision.reasons.map((reason) => msg(`request.rejectReason.${reason}`)),
             message: p.decision.message,
           }
         : null,
       approvals: [
         ...(p.firstApproval
-          ? [{ label: 'First approval', by: p.firstApproval.byName, at: p.firstApproval.at }]
+          ? [
+              {
+                label: msg('workspace.decision.firstApproval'),
+                by: p.firstApproval.byName,
+                at: p.firstApproval.at,
+              },
+            ]
           : []),
         ...(p.secondApproval
-          ? [{ label: 'Second approval', by: p.secondApproval.byName, at: p.secondApproval.at }]
+          ? [
+              {
+                label: msg('workspace.decision.secondApproval'),
+                by: p.secondApproval.byName,
+                at: p.secondApproval.at,
+              },
+            ]
           : []),
       ],
       returnNote: p.returnNote
@@ -212,15 +233,18 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
       formsNote: formsNoteOf(p, viewer, reviewing, hasDecisionForms),
       undecided:
         !reviewing && !p.decision
-          ? `Not decided yet: ${STATUS_LABELS[p.status].toLowerCase()}.`
-          : '',
+          ? msg('workspace.undecided', { status: msg(`workspace.statusInSentence.${p.status}`) })
+          : null,
       timeline: {
         events: history.events.map((event) => ({
           occurredAt: event.occurredAt,
           ago: timeAgo(event.occurredAt, now),
           actionLabel: event.actionLabel,
           sentence: event.sentence,
-          details: event.details,
+          details: event.details.map((detail): Fact => ({
+            label: detail.label,
+            ...(detail.value instanceof Message ? words(detail.value) : data(detail.value)),
+          })),
           minor: event.action === 'document.viewed',
         })),
         more: history.more,
@@ -259,8 +283,8 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
         ? {
             ...view(available.approve),
             outcome: request.needsSecondApproval()
-              ? 'It then waits for a second approval by another senior reviewer.'
-              : 'This is final: the account email is replaced at once.',
+              ? msg('workspace.approve.thenSecondApproval')
+              : msg('workspace.approve.final'),
           }
         : null,
       reject:
@@ -269,7 +293,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
               ...view(available.reject),
               reasons: REJECT_REASONS.map((reason) => ({
                 value: reason,
-                label: REJECT_REASON_LABELS[reason],
+                label: msg(`request.rejectReason.${reason}`),
                 checked: false,
               })),
             }
@@ -279,7 +303,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
             ...view(available.requestInformation),
             documents: documentKinds.map((kind) => ({
               value: kind,
-              label: DOCUMENT_LABELS[kind],
+              label: msg(`request.document.${kind}`),
               checked: false,
             })),
           }
@@ -294,7 +318,10 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
                 .filter((member) => member.id !== p.assigneeId)
                 .map((member) => ({
                   value: member.id,
-                  label: member.id === viewer.id ? `${member.name} (you)` : member.name,
+                  label:
+                    member.id === viewer.id
+                      ? msg('common.you', { name: member.name })
+                      : msg('workspace.reassign.candidate', { name: member.name }),
                   checked: false,
                 })),
             }
@@ -311,12 +338,12 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
   ): DocumentView {
     const check = p.checks.find((candidate) => candidate.documentId === document.id) ?? null;
     const failures = check
-      ? CHECK_WORDS.filter(([key]) => !check[key]).map(([, words]) => words)
+      ? CHECK_FAILURES.filter(([key]) => !check[key]).map(([, failure]) => msg(failure))
       : [];
     const holding = p.status === 'IN_REVIEW' && p.assigneeId === viewerId;
     return {
       id: document.id,
-      kindLabel: DOCUMENT_LABELS[document.kind],
+      kindLabel: msg(`request.document.${document.kind}`),
       mediaType: document.mediaType,
       isImage: document.mediaType.startsWith('image/'),
       isPdf: document.mediaType === 'application/pdf',
@@ -325,10 +352,16 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
       uploadedAt: document.uploadedAt,
       required,
       checkSummary: !check
-        ? 'Not checked yet'
+        ? msg('workspace.checks.notChecked')
         : failures.length === 0
-          ? `Passed all four checks (${check.checkedByName})`
-          : `Failed: ${failures.join(', ')} (${check.checkedByName})`,
+          ? msg('workspace.checks.passed', { name: check.checkedByName })
+          : msg('workspace.checks.failed', {
+              // "not legible, not valid" · "不清晰、无效"
+              failures: failures.reduce((earlier, next) =>
+                msg('workspace.checks.failures', { earlier, next }),
+              ),
+              name: check.checkedByName,
+            }),
       checkTone: !check ? 'neutral' : failures.length === 0 ? 'ok' : 'bad',
       check: check
         ? {
@@ -365,25 +398,38 @@ function emptyActions(): WorkspaceView['actions'] {
   };
 }
 
+/** Why approval needs a second approver: an organization, risk flags, or both. */
+function fourEyesOf(p: Readonly<InitializationRequestProps>): Message {
+  const organization = p.subjectType === 'ORGANIZATION';
+  const flagged = p.riskFlags.length > 0;
+  return msg('workspace.fourEyes', {
+    why: organization && flagged ? 'both' : organization ? 'organization' : 'riskFlags',
+  });
+}
+
 function formsNoteOf(
   p: Readonly<InitializationRequestProps>,
   viewer: StaffActor,
   reviewing: boolean,
   hasForms: boolean,
-): string {
-  if (!reviewing) return 'You are signed in as an auditor: this page is read-only.';
-  if (p.status === 'PENDING_REVIEW') return 'Claim the request to record checks and decide.';
+): Message | null {
+  if (!reviewing) return msg('workspace.forms.auditor');
+  if (p.status === 'PENDING_REVIEW') return msg('workspace.forms.claimFirst');
   if (p.status === 'IN_REVIEW' && p.assigneeId !== viewer.id)
-    return `${p.assigneeName ?? 'Another reviewer'} holds this request: only they can record checks and decide${
-      viewer.role === 'SENIOR_REVIEWER' ? '; you can reassign it' : ''
-    }.`;
+    return msg(
+      viewer.role === 'SENIOR_REVIEWER'
+        ? 'workspace.forms.heldByOtherReassign'
+        : 'workspace.forms.heldByOther',
+      { holder: p.assigneeName ?? msg('workspace.anotherReviewerCapitalized') },
+    );
   if (p.decision)
-    return `This request is ${STATUS_LABELS[p.status].toLowerCase()}; nothing more can be decided.`;
+    return msg('workspace.forms.decided', {
+      status: msg(`workspace.statusInSentence.${p.status}`),
+    });
   if (p.status === 'AWAITING_SECOND_APPROVAL' && !hasForms)
-    return 'Waiting for a second approval by a senior reviewer.';
-  if (p.status === 'AWAITING_APPLICANT')
-    return 'Waiting for the applicant to answer the request for information.';
-  return '';
+    return msg('workspace.forms.awaitingSecondApproval');
+  if (p.status === 'AWAITING_APPLICANT') return msg('workspace.forms.awaitingApplicant');
+  return null;
 }
 
 function comparisonOf(
@@ -394,14 +440,14 @@ function comparisonOf(
 ): WorkspaceView['comparison'] {
   const credential = (value: string): string => (mask ? maskIdentifier(value) : value);
   const rows: ComparisonRow[] = [];
-  const none = '—';
+  const none = data('—');
   const nameDiffers = subject !== null && !sameSubjectName(subject.name, p.filing.subjectName);
   rows.push({
-    label: 'Subject name',
-    application: p.filing.subjectName,
-    registry: subject?.name ?? none,
+    label: msg('workspace.compare.subjectName'),
+    application: data(p.filing.subjectName),
+    registry: subject ? data(subject.name) : none,
     differs: nameDiffers,
-    note: nameDiffers ? 'The names differ.' : '',
+    note: nameDiffers ? msg('workspace.compare.namesDiffer') : null,
   });
   const credentialMatches =
     subject !== null &&
@@ -411,43 +457,50 @@ function comparisonOf(
     subject.credentialNumber.trim().toUpperCase() ===
       p.filing.credentialNumber.trim().toUpperCase();
   rows.push({
-    label: 'Credential number',
-    application: credential(p.filing.credentialNumber),
-    registry: subject ? credential(subject.credentialNumber) : none,
+    label: msg('workspace.compare.credentialNumber'),
+    application: data(credential(p.filing.credentialNumber)),
+    registry: subject ? data(credential(subject.credentialNumber)) : none,
     differs: subject !== null && !credentialMatches,
     note:
       subject === null
-        ? ''
+        ? null
         : !credentialMatches
-          ? 'The credential numbers differ.'
+          ? msg('workspace.compare.credentialsDiffer')
           : !literally
-            ? 'The registry holds the older organization code contained in this credit code: the same organization.'
-            : '',
+            ? msg('workspace.compare.oldOrganizationCode')
+            : null,
   });
   const typeDiffers = subject !== null && subject.type !== p.subjectType;
   rows.push({
-    label: 'Subject type',
-    application: SUBJECT_TYPE_LABELS[p.subjectType],
-    registry: subject ? SUBJECT_TYPE_LABELS[subject.type] : none,
+    label: msg('workspace.compare.subjectType'),
+    application: words(msg(`request.subjectType.${p.subjectType}`)),
+    registry: subject ? words(msg(`request.subjectType.${subject.type}`)) : none,
     differs: typeDiffers,
-    note: typeDiffers ? 'The subject types differ.' : '',
+    note: typeDiffers ? msg('workspace.compare.typesDiffer') : null,
   });
   rows.push({
-    label: 'Filing number',
-    application: p.filing.filingNumber,
-    registry: subject?.filingNumber ?? none,
+    label: msg('workspace.compare.filingNumber'),
+    application: data(p.filing.filingNumber),
+    registry: subject ? data(subject.filingNumber) : none,
     differs: false,
     note:
       subject && p.filing.filingNumber !== subject.filingNumber
-        ? 'The application names one of the subject’s websites or apps.'
-        : '',
+        ? msg('workspace.compare.websiteNumber')
+        : null,
   });
   rows.push({
-    label: 'Account email',
-    application: `${p.newAccountEmail} (new)`,
-    registry: subject?.accountEmail ?? none,
+    label: msg('workspace.compare.accountEmail'),
+    application: { data: p.newAccountEmail, tag: msg('workspace.compare.newEmail') },
+    registry: subject?.accountEmail ? data(subject.accountEmail) : none,
     differs: false,
-    note: subject ? `Approval replaces ${subject.accountEmail} with ${p.newAccountEmail}.` : '',
+    note: !subject
+      ? null
+      : subject.accountEmail
+        ? msg('workspace.compare.emailReplaced', {
+            from: subject.accountEmail,
+            to: p.newAccountEmail,
+          })
+        : msg('workspace.compare.emailSet', { to: p.newAccountEmail }),
   });
   const otherHolder = accountHolder !== null && accountHolder.id !== subject?.id;
   const boundElsewhere =
@@ -455,21 +508,28 @@ function comparisonOf(
     subject.aliyunAccountId !== null &&
     subject.aliyunAccountId !== p.aliyunAccountId;
   rows.push({
-    label: 'Alibaba Cloud account',
-    application: p.aliyunAccountId,
-    registry: subject ? (subject.aliyunAccountId ?? 'not bound') : none,
+    label: msg('workspace.compare.aliyunAccount'),
+    application: data(p.aliyunAccountId),
+    registry: !subject
+      ? none
+      : subject.aliyunAccountId !== null
+        ? data(subject.aliyunAccountId)
+        : words(msg('workspace.compare.notBound')),
     differs: otherHolder,
     note: otherHolder
-      ? `This account already holds another filing subject: ${accountHolder.name} (${accountHolder.filingNumber}).`
+      ? msg('workspace.compare.accountHoldsOther', {
+          name: accountHolder.name,
+          filingNumber: accountHolder.filingNumber,
+        })
       : boundElsewhere
-        ? 'The subject is bound to a different Alibaba Cloud account now; approval binds it to this one.'
-        : '',
+        ? msg('workspace.compare.boundElsewhere')
+        : null,
   });
   return {
     registryFound: subject !== null,
     registryMissing: subject
-      ? ''
-      : `No filing subject ${p.filing.subjectFilingNumber} is in the registry.`,
+      ? null
+      : msg('workspace.compare.registryMissing', { filingNumber: p.filing.subjectFilingNumber }),
     rows,
     differences: rows.filter((row) => row.differs).length,
     websites: subject?.websites ?? [],

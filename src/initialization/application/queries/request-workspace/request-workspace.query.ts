@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { StaffActor } from '../../../../shared/domain/actor.js';
+import type { Message } from '../../../../shared/i18n/message.js';
 import type { SlaBadge } from '../sla-badge.js';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral' | 'info';
@@ -8,28 +9,31 @@ export type Tone = 'ok' | 'warn' | 'bad' | 'neutral' | 'info';
 export interface ActionView {
   enabled: boolean;
   /** Why the button is disabled, in sentences (empty when enabled). */
-  whyNot: string[];
+  whyNot: Message[];
 }
 
 export interface Choice {
   value: string;
-  label: string;
+  label: Message;
   checked: boolean;
 }
 
-export interface Fact {
-  label: string;
-  value: string;
-}
+/**
+ * A value as the page shows it: data as it is (applicant data, names, numbers; never
+ * translated), or the desk's words; `tag` adds words after data ("(new)").
+ */
+export type Shown = { data: string; tag?: Message } | { words: Message };
+
+export type Fact = { label: Message } & Shown;
 
 export interface ComparisonRow {
-  label: string;
-  application: string;
-  registry: string;
+  label: Message;
+  application: Shown;
+  registry: Shown;
   /** Highlighted: the two sides name different things. */
   differs: boolean;
   /** A sentence under the row, when something about it needs saying. */
-  note: string;
+  note: Message | null;
 }
 
 export interface DocumentCheckView {
@@ -44,7 +48,7 @@ export interface DocumentCheckView {
 
 export interface DocumentView {
   id: string;
-  kindLabel: string;
+  kindLabel: Message;
   mediaType: string;
   isImage: boolean;
   isPdf: boolean;
@@ -52,8 +56,8 @@ export interface DocumentView {
   originalName: string;
   uploadedAt: Date;
   required: boolean;
-  /** "Not checked yet", "Passed all four checks", "Failed: not legible". */
-  checkSummary: string;
+  /** "Not checked yet", "Passed all four checks (Li Na)", "Failed: not legible (Li Na)". */
+  checkSummary: Message;
   checkTone: Tone;
   check: DocumentCheckView | null;
   /** The check form (null: not shown to this viewer in this state). */
@@ -63,9 +67,9 @@ export interface DocumentView {
 export interface TimelineEntryView {
   occurredAt: Date;
   /** "3 hours ago" */
-  ago: string;
-  actionLabel: string;
-  sentence: string;
+  ago: Message;
+  actionLabel: Message;
+  sentence: Message;
   details: Fact[];
   /** Shown quietly: looking at documents, not deciding anything. */
   minor: boolean;
@@ -75,9 +79,9 @@ export interface WorkspaceView {
   id: string;
   reference: string;
   version: number;
-  statusLabel: string;
+  statusLabel: Message;
   statusTone: Tone;
-  subjectTypeLabel: string;
+  subjectTypeLabel: Message;
   receivedAt: Date;
   dueAt: Date | null;
   sla: SlaBadge | null;
@@ -86,35 +90,35 @@ export interface WorkspaceView {
   /** The request is still open (not decided, withdrawn or expired). */
   open: boolean;
   /** Why four eyes apply while it is open, or null (single approval, or decided). */
-  fourEyes: string | null;
+  fourEyes: Message | null;
   /** Auditors: no forms, personal data masked. */
   readOnly: boolean;
   /** ID and phone numbers masked: the viewer may not review this request (or is no reviewer). */
   personalDataMasked: boolean;
-  /** Why a reviewer sees them masked, in words (empty when in full, or for read-only viewers). */
-  personalDataNote: string;
+  /** Why a reviewer sees them masked, in words (null when in full, or for read-only viewers). */
+  personalDataNote: Message | null;
   applicant: Fact[];
   comparison: {
     registryFound: boolean;
     /** Said when the registry has no such subject. */
-    registryMissing: string;
+    registryMissing: Message | null;
     rows: ComparisonRow[];
     differences: number;
     websites: { filingNumber: string; domain: string }[];
   };
-  flags: { label: string; explanation: string; blocking: boolean }[];
+  flags: { label: Message; explanation: Message; blocking: boolean }[];
   documents: DocumentView[];
   supersededDocuments: {
     id: string;
-    kindLabel: string;
+    kindLabel: Message;
     isImage: boolean;
     uploadedAt: Date;
     supersededAt: Date;
   }[];
   /** "2 of 3 required documents passed their checks." */
-  checksProgress: string;
+  checksProgress: Message;
   informationRequest: {
-    documents: string[];
+    documents: Message[];
     fields: string[];
     message: string;
     requestedBy: string;
@@ -122,20 +126,21 @@ export interface WorkspaceView {
     expiresAt: Date | null;
   } | null;
   decision: {
-    outcomeLabel: string;
+    outcomeLabel: Message;
     tone: Tone;
-    by: string;
+    /** A staff member's name, or "The system". */
+    by: string | Message;
     at: Date;
-    reasons: string[];
+    reasons: Message[];
     message: string | null;
   } | null;
-  approvals: { label: string; by: string; at: Date }[];
+  approvals: { label: Message; by: string; at: Date }[];
   returnNote: { by: string; at: Date; note: string } | null;
   /** Each null when the form is not for this viewer in this state. */
   actions: {
     claim: ActionView | null;
     release: ActionView | null;
-    approve: (ActionView & { outcome: string }) | null;
+    approve: (ActionView & { outcome: Message }) | null;
     reject: (ActionView & { reasons: Choice[] }) | null;
     requestInformation: (ActionView & { documents: Choice[] }) | null;
     secondApproval: ActionView | null;
@@ -144,9 +149,9 @@ export interface WorkspaceView {
   };
   hasDecisionForms: boolean;
   /** Said instead of forms when the viewer has none here. */
-  formsNote: string;
-  /** "Not decided yet." for a read-only viewer of an open request; empty otherwise. */
-  undecided: string;
+  formsNote: Message | null;
+  /** "Not decided yet: in review." for a read-only viewer of an open request; null otherwise. */
+  undecided: Message | null;
   timeline: {
     events: TimelineEntryView[];
     more: boolean;

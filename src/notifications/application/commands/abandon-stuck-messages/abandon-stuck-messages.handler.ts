@@ -16,10 +16,8 @@ export class AbandonStuckMessagesHandler implements ICommandHandler<AbandonStuck
 
   async execute(): Promise<string[]> {
     const now = this.clock.now();
-    const minutes = Math.round((now.getTime() - this.policy.stuckBefore(now).getTime()) / 60_000);
-    return this.outbox.abandonStuck(
-      this.policy.stuckBefore(now),
-      `The worker stopped while sending (still SENDING after ${minutes} minutes); the mail may or may not have been delivered, so it is not sent again automatically.`,
-    );
+    const stuckBefore = this.policy.stuckBefore(now);
+    const minutes = Math.round((now.getTime() - stuckBefore.getTime()) / 60_000);
+    return this.outbox.abandonStuck(stuckBefore, { kind: 'worker-stopped', minutes });
   }
 }

@@ -40,18 +40,16 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
       });
     } catch (error) {
       if (!(error instanceof MailNotSentError)) {
-        await this.outbox.markAbandoned(
-          message.id,
-          `The attempt broke off and the mail may or may not have been delivered, so it is not sent again automatically: ${describe(error)}`,
-        );
+        await this.outbox.markAbandoned(message.id, { kind: 'broke-off', detail: describe(error) });
         return 'abandoned';
       }
+      const refused = { kind: 'refused', answer: describe(error) } as const;
       if (error.permanent || !this.policy.mayRetry(message.attempts)) {
-        await this.outbox.markFailed(message.id, describe(error));
+        await this.outbox.markFailed(message.id, refused);
         return 'failed';
       }
       const retryAt = this.policy.nextAttemptAt(message.attempts, this.clock.now());
-      await this.outbox.scheduleRetry(message.id, describe(error), retryAt);
+      await this.outbox.scheduleRetry(message.id, refused, retryAt);
       return 'retry-scheduled';
     }
     await this.outbox.markSent(message.id, this.clock.now());

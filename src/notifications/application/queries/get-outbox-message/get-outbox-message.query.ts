@@ -1,10 +1,11 @@
 import { Query } from '@nestjs/cqrs';
+import type { Message } from '../../../../shared/i18n/message.js';
 import type { OutboxMessageView } from '../outbox-message-view.js';
 
 export interface OutboxMessageDetails extends OutboxMessageView {
   requestId: string | null;
   text: string;
-  transport: string;
+  transport: Message;
   /** What the demo mailbox received for it (empty with SMTP, or before delivery). */
   deliveries: { recipient: string; subject: string; text: string; deliveredAt: Date }[];
 }

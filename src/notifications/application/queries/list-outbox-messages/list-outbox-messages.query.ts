@@ -1,9 +1,10 @@
 import { Query } from '@nestjs/cqrs';
+import type { Message } from '../../../../shared/i18n/message.js';
 import type { OutboxMessageView } from '../outbox-message-view.js';
 
 export interface OutboxPage {
   /** Where mail goes: the SMTP server, or the demo mailbox. */
-  transport: string;
+  transport: Message;
   messages: OutboxMessageView[];
   /** Pass as `before` for the next (older) page; null on the last page. */
   olderCursor: string | null;

@@ -65,5 +65,15 @@ export const common = {
     'This form has expired or did not come from the desk. Reload the page and try again.',
   'common.error.sessionEnded': 'Your session ended. Sign in again to continue.',
   'common.count.requests': '{count, plural, one {# request} other {# requests}}',
-  'common.countCapped': '{count}+',
+  'common.countCapped': '{count, number}+',
+  // The filing registry's refusals (`error.registry.*`). The reasons of invalid details
+  // come from the credential checks (`@lib/credentials`), which speak English only.
+  'error.registry.invalid-subject-details': 'The filing subject details are not valid: {reasons}.',
+  'error.registry.subject-not-found': 'There is no filing subject {reference} in the registry.',
+  'error.registry.filing-number-taken':
+    'The registry already holds the filing number {filingNumber}.',
+  'error.registry.account-holds-other-subject':
+    '{holder, select, unknown {The Alibaba Cloud account {account} already holds another filing subject; one account can hold only one subject.} other {The Alibaba Cloud account {account} already holds the filing subject {holder}; one account can hold only one subject.}}',
+  'error.registry.subject-changed-concurrently':
+    'The filing subject {filingNumber} was changed by someone else meanwhile; try again.',
 };

@@ -1,2 +1,79 @@
-/** The reports area's words in English (ICU MessageFormat; the zh-CN file mirrors every key). */
-export const reports = {};
+/**
+ * The reports page in English: its headings, figures, tables and charts (titles,
+ * descriptions, series), the labels of days and weeks, and its refusal (`error.report.*`).
+ */
+export const reports = {
+  'reports.title': 'Reports',
+  'reports.range.label': 'Report range',
+  'reports.range.from': 'From',
+  'reports.range.to': 'To',
+  'reports.range.show': 'Show',
+  'reports.intro.days':
+    'Business days from {from} to {to}. A receipt or decision on a day off counts on the next business day.',
+  'reports.intro.times':
+    "Times are business hours from the start of the current receipt to an approval or rejection; percentiles interpolate between ranks (as Excel's PERCENTILE.INC).",
+  'reports.intro.recountBefore': 'Every figure can be recounted from a ',
+  'reports.intro.recountLink': 'requests export',
+  'reports.intro.recountAfter': ' of the same range.',
+  'reports.totals.heading': 'The whole range',
+  'reports.figure.received': 'Received',
+  'reports.figure.decided': 'Decided',
+  'reports.figure.approved': 'Approved',
+  'reports.figure.rejected': 'Rejected',
+  'reports.figure.expired': 'Expired',
+  'reports.figure.onTime': 'On-time rate',
+  'reports.figure.breaches': 'Breaches',
+  'reports.figure.median': 'Median business hours to decision',
+  'reports.figure.p90': '90th percentile',
+  'reports.figure.medianShort': 'Median h',
+  'reports.figure.p90Short': '90th pct h',
+  'reports.days.heading': 'Per business day',
+  'reports.days.caption': 'Figures per business day',
+  'reports.days.first': 'Business day',
+  'reports.weeks.heading': 'Per week',
+  'reports.weeks.caption': 'Figures per week',
+  'reports.weeks.first': 'Week',
+  'reports.reviewers.heading': 'Per reviewer',
+  'reports.reviewers.caption': 'Figures per reviewer',
+  'reports.reviewers.reviewer': 'Reviewer',
+  'reports.reviewers.decisions': 'Decisions',
+  'reports.reviewers.submitted': 'Sent for second approval',
+  'reports.reviewers.sentBack': 'Sent back',
+  'reports.reviewers.sentBackShare': 'Share sent back',
+  'reports.reviewers.empty': 'No decisions in this range.',
+  'reports.reasons.heading': 'Reject reasons',
+  'reports.reasons.caption': 'Reject reasons by frequency, of {count} rejections',
+  'reports.reasons.reason': 'Reason',
+  'reports.reasons.rejections': 'Rejections',
+  'reports.reasons.share': 'Share of {count} rejections',
+  'reports.reasons.empty': 'No rejections in this range.',
+  'reports.period.day':
+    '{date} {weekday, select, 1 {Mon} 2 {Tue} 3 {Wed} 4 {Thu} 5 {Fri} 6 {Sat} other {Sun}}',
+  'reports.period.week': 'Week of {monday}',
+  'reports.period.total': '{from} to {to}',
+  'reports.chart.noData': 'No data in this range',
+  'reports.chart.throughput.title': 'Received and decided per business day',
+  'reports.chart.throughput.description':
+    'Requests received and decided on each business day from {from} to {to}.',
+  'reports.chart.onTime.title': 'On-time rate per week',
+  'reports.chart.onTime.description':
+    'Share of approvals and rejections made by their deadline, per week.',
+  'reports.chart.onTime.series': 'On time',
+  'reports.chart.hours.title': 'Business hours to decision per week',
+  'reports.chart.hours.description':
+    'Median and 90th percentile of business hours from receipt to approval or rejection, per week.',
+  'reports.chart.hours.median': 'Median',
+  'reports.chart.hours.p90': '90th percentile',
+  'reports.chart.reviewers.title': 'Decisions per reviewer',
+  'reports.chart.reviewers.description':
+    'Approvals and rejections each reviewer made final in the range.',
+  'reports.chart.reasons.title': 'Reject reasons',
+  'reports.chart.reasons.description':
+    'How often each reason was given in the rejections of the range.',
+  'reports.problem.from': 'the first day must be a date (yyyy-mm-dd)',
+  'reports.problem.to': 'the last day must be a date (yyyy-mm-dd)',
+  'reports.problem.order': 'the first day must not be after the last',
+  'reports.problem.then': '{before}; {next}',
+  'reports.problem.tooLong': 'a report covers at most {days} days',
+  'error.report.invalid-range': 'The report cannot be shown: {problems}.',
+};

@@ -12,6 +12,14 @@ export const request = {
   'request.status.REJECTED': 'Rejected',
   'request.status.EXPIRED': 'Expired',
   'request.status.WITHDRAWN': 'Withdrawn',
+  'request.status.PENDING_REVIEW.inSentence': 'pending review',
+  'request.status.IN_REVIEW.inSentence': 'in review',
+  'request.status.AWAITING_SECOND_APPROVAL.inSentence': 'awaiting second approval',
+  'request.status.AWAITING_APPLICANT.inSentence': 'awaiting applicant',
+  'request.status.APPROVED.inSentence': 'approved',
+  'request.status.REJECTED.inSentence': 'rejected',
+  'request.status.EXPIRED.inSentence': 'expired',
+  'request.status.WITHDRAWN.inSentence': 'withdrawn',
   'request.subjectType.INDIVIDUAL': 'Individual',
   'request.subjectType.ORGANIZATION': 'Organization',
   'request.applicantRole.SUBJECT_ADMIN': 'Subject administrator',
@@ -86,4 +94,70 @@ export const request = {
   'request.province.青': '青 Qinghai',
   'request.province.宁': '宁 Ningxia',
   'request.province.新': '新 Xinjiang',
+  'request.province.other': '{prefix}',
+  'request.anotherReviewer': 'Another reviewer',
+  // What stands between the assignee and approval (beside the Approve button).
+  'request.approval.notInReview': 'The request is not in review.',
+  'request.approval.notHolder': 'Only the reviewer holding this request can approve it.',
+  'request.checkProblem.missing': '{document} is missing',
+  'request.checkProblem.unchecked': '{document} is not checked',
+  'request.checkProblem.failed': '{document} failed a check',
+  'request.checkProblems': '{problem}{others, plural, =0 {} other {; {more}}}',
+  // What a decision's form lacks (IncompleteDecisionError).
+  'request.decisionProblem.noDocumentCheck': 'Record at least one document check.',
+  'request.decisionProblem.noReturnNote':
+    'Write a note saying what the reviewer should look at again.',
+  'request.decisionProblem.noReason': 'Choose at least one reason.',
+  'request.decisionProblem.unknownReasons': 'Unknown reason: {reasons}.',
+  'request.decisionProblem.noApplicantMessage': 'Write a message to the applicant.',
+  'request.decisionProblem.nothingAsked':
+    'Say which documents or fields the applicant must send again.',
+  'request.decisionProblem.notADocumentKind':
+    'One of the documents asked for is not a document kind.',
+  'request.decisionProblem.noMessageWhy': 'Write a message saying why.',
+  // What a decision did (the flash after the form).
+  'request.done.claimed': 'You now hold this request.',
+  'request.done.released': 'The request is back in the queue.',
+  'request.done.reassigned': 'The request was reassigned.',
+  'request.done.checksRecorded': 'The checks were recorded.',
+  'request.done.approved': 'Approved. The account email was replaced.',
+  'request.done.approvedAwaitingSecondApproval':
+    'Approved; it now needs a second approval by another senior reviewer.',
+  'request.done.secondApprovalGiven': 'Second approval given. The account email was replaced.',
+  'request.done.returned': 'Returned to the reviewer with your note.',
+  'request.done.rejected': 'Rejected. The applicant will be told why.',
+  'request.done.informationRequested':
+    'The applicant was asked for more information; the request waits for them.',
+  // The refusals of the review (DomainError codes `request.*`).
+  'error.request.not-found': 'There is no initialization request {reference}.',
+  'error.request.not-a-reviewer':
+    'Only reviewers and senior reviewers can {action, select, claim {claim requests} hold {hold requests} holdActive {hold requests; choose an active reviewer} release {release requests} check {check requests} approve {approve requests} reject {reject requests} requestInformation {request information for requests} other {review requests}}.',
+  'error.request.senior-only':
+    'Only a senior reviewer can {action, select, reassign {reassign a request} secondApproval {give the second approval} return {return a request awaiting second approval} reject {reject a request awaiting second approval} other {do this}}.',
+  'error.request.already-claimed':
+    '{byYou, select, yes {You already hold this request.} other {{holder} claimed this request a moment ago.}}',
+  'error.request.not-assignee':
+    'Only the reviewer holding this request can {action, select, release {release} check {check} approve {approve} reject {reject} requestInformation {request information for} other {change}} it; {held, select, yes {{holder} holds it.} other {claim it first.}}',
+  'error.request.invalid-transition':
+    'This request is {status}, so it cannot be {action, select, claim {claimed} release {released} reassign {reassigned} check {checked} approve {approved} secondApproval {given a second approval} return {returned for review} reject {rejected} requestInformation {sent back to the applicant} withdraw {withdrawn} expire {expired} expireYet {expired yet} other {changed}}.',
+  'error.request.checks-incomplete':
+    'Every required document must be present and checked with all answers yes before approval: {problems}.',
+  'error.request.approval-blocked':
+    'The Alibaba Cloud account already holds another filing subject (one account, one subject), so this request cannot be approved.',
+  'error.request.same-reviewer-second-approval':
+    'This request was approved by you; a different senior reviewer must {action, select, secondApproval {give the second approval} return {return it} reject {reject it} other {decide}}.',
+  'error.request.incomplete-decision': '{problem}{others, plural, =0 {} other { {more}}}',
+  'error.request.unknown-document':
+    "Document {document} is not one of this request's current documents.",
+  'error.request.stale':
+    'This request changed since you opened it; the page now shows its current state.',
+  'error.request.resubmission-not-expected':
+    'This request is {status}; it is not waiting for documents from the applicant.',
+  'error.request.subject-not-registered':
+    'No filing subject {filingNumber} is in the registry, so there is no account email to replace; reject the request or import the subject first.',
+  'error.request.resubmission-mismatch':
+    'The resubmission does not answer the request for information: {missingCount, plural, =0 {} one {the reviewer asked for {missing}, which is missing} other {the reviewer asked for {missing}, which are missing}}{missingCount, plural, =0 {} other {{unaskedCount, plural, =0 {} other {; }}}}{unaskedCount, plural, =0 {} one {{unasked} was not asked for} other {{unasked} were not asked for}}.',
+  'error.request.document-not-found': 'This request has no such document.',
+  'error.request.document-not-allowed':
+    'Only reviewers, senior reviewers and auditors can view the documents of a request.',
 };

@@ -12,4 +12,48 @@ export const sla = {
   'sla.timeLeft.lessThanAMinute': 'less than 1 min left',
   'sla.overdueBy': 'overdue by {span}',
   'sla.overdue': 'overdue',
+  'sla.banner.noOfficialCalendar':
+    'No official working calendar is loaded for {year}: deadlines falling in {year} count Monday to Friday only, without holidays or make-up working days. An administrator can add it under Calendar.',
+  'sla.calendar.title': 'Business calendar {year}',
+  'sla.calendar.years': 'Years',
+  'sla.calendar.official': 'Official arrangement:',
+  /** After the notice's name, which the page shows in bold. */
+  'sla.calendar.officialBusinessDays': '. {count} business days.',
+  'sla.calendar.notOfficial':
+    'No official arrangement is loaded for {year}: deadlines in {year} count Monday to Friday ({businessDays} days). Add it below when the State Council publishes it.',
+  'sla.calendar.legend': 'Legend',
+  'sla.calendar.workday': 'Working day',
+  'sla.calendar.weekend': 'Weekend',
+  'sla.calendar.dayOff': 'Official day off',
+  'sla.calendar.makeUpDay': 'Make-up working day (调休)',
+  'sla.calendar.makeUpDayOf': 'Make-up working day ({name})',
+  /** A day's tooltip: its date, then the holiday's name or what kind of day it is. */
+  'sla.calendar.dayTitle': '{date}: {what}',
+  'sla.calendar.add': 'Add the {year} arrangement',
+  'sla.calendar.change': 'Change the {year} arrangement',
+  'sla.calendar.sourceNotice': 'Source notice',
+  'sla.calendar.sourcePlaceholder':
+    '国务院办公厅关于{year}年部分节假日安排的通知, issued YYYY-MM-DD',
+  'sla.calendar.daysOff': 'Days off, one block per line:',
+  'sla.calendar.daysOffFormat': 'YYYY-MM-DD..YYYY-MM-DD Name',
+  'sla.calendar.makeUpWorkdays': 'Make-up working days, one per line:',
+  'sla.calendar.makeUpWorkdaysFormat': 'YYYY-MM-DD Name',
+  'sla.calendar.save': 'Save arrangement',
+  'sla.calendar.loadedYears': 'Loaded years',
+  'sla.calendar.year': 'Year',
+  'sla.calendar.source': 'Source',
+  'sla.calendar.lastChanged': 'Last changed',
+  'sla.calendar.changedBy': 'By',
+  'sla.calendar.saved':
+    'Saved the {year} arrangement.{rescheduled, plural, =0 {} one { # open request got a new deadline.} other { # open requests got a new deadline.}}',
+  'sla.calendar.problem.year': 'Choose a year between {from} and {to}.',
+  'sla.calendar.problem.source': 'Name the State Council notice the arrangement comes from.',
+  'sla.calendar.problem.dayOffLine':
+    'Days off, line {line} ("{text}") is not "YYYY-MM-DD..YYYY-MM-DD Name".',
+  'sla.calendar.problem.makeUpLine':
+    'Make-up working days, line {line} ("{text}") is not "YYYY-MM-DD Name".',
+  /** A problem as the calendar library words it (in English only, for now). */
+  'sla.calendar.problem.asChecked': '{sentence}',
+  'sla.calendar.problemAndMore': '{problem} {more}',
+  'error.calendar.invalid': 'The arrangement was not saved: {problems}',
 };

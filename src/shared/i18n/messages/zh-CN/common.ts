@@ -66,5 +66,13 @@ export const common: Catalogue<typeof english> = {
   'common.error.csrf': '此表单已过期或并非来自审核台。请刷新页面后重试。',
   'common.error.sessionEnded': '您的登录已失效，请重新登录。',
   'common.count.requests': '{count, plural, other {# 个申请}}',
-  'common.countCapped': '{count}+',
+  'common.countCapped': '{count, number}+',
+  // The filing registry's refusals (`error.registry.*`). The reasons of invalid details
+  // come from the credential checks (`@lib/credentials`), which speak English only.
+  'error.registry.invalid-subject-details': '备案主体信息无效：{reasons}。',
+  'error.registry.subject-not-found': '未找到备案主体 {reference}。',
+  'error.registry.filing-number-taken': '备案号 {filingNumber} 已存在。',
+  'error.registry.account-holds-other-subject':
+    '{holder, select, unknown {阿里云账号 {account} 已关联其他备案主体；一个阿里云账号只能关联一个备案主体。} other {阿里云账号 {account} 已关联备案主体 {holder}；一个阿里云账号只能关联一个备案主体。}}',
+  'error.registry.subject-changed-concurrently': '备案主体 {filingNumber} 刚被他人修改，请重试。',
 };

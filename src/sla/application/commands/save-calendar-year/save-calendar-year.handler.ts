@@ -6,7 +6,7 @@ import { RescheduleDeadlinesCommand } from '../../../../initialization/applicati
 import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
-import { InvalidCalendarError } from '../../../domain/calendar.errors.js';
+import { arrangementProblem, InvalidCalendarError } from '../../../domain/calendar.errors.js';
 import { BusinessCalendarSource } from '../../business-calendar-source.js';
 import { CALENDAR_REPOSITORY, type CalendarRepository } from '../../ports/calendar-repository.js';
 import { SaveCalendarYearCommand } from './save-calendar-year.command.js';
@@ -32,7 +32,7 @@ export class SaveCalendarYearHandler implements ICommandHandler<SaveCalendarYear
       (stored) => stored.year !== arrangement.year,
     );
     const problems = validateArrangements([...others, arrangement]);
-    if (problems.length > 0) throw new InvalidCalendarError(problems);
+    if (problems.length > 0) throw new InvalidCalendarError(problems.map(arrangementProblem));
     await this.unitOfWork.run(async () => {
       const before =
         (await this.calendars.loadArrangements()).find(

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { daysOfBlock } from '@lib/business-calendar';
 import { DateTime } from 'luxon';
+import { msg } from '../../../../shared/i18n/message.js';
 import { BusinessCalendarSource } from '../../business-calendar-source.js';
 import { CALENDAR_REPOSITORY, type CalendarRepository } from '../../ports/calendar-repository.js';
 import {
@@ -39,7 +40,7 @@ export class GetCalendarYearHandler implements IQueryHandler<GetCalendarYearQuer
         day: null,
         isoDate: null,
         kind: 'blank',
-        title: '',
+        title: null,
       }));
       for (let day = first; day.month === first.month; day = day.plus({ days: 1 })) {
         const date = day.toISODate()!;
@@ -50,15 +51,21 @@ export class GetCalendarYearHandler implements IQueryHandler<GetCalendarYearQuer
             : calendar.isBusinessDay(date)
               ? 'workday'
               : 'weekend';
-        const title = makeUp.has(date)
-          ? `Make-up working day (${makeUp.get(date)})`
-          : (names.get(date) ?? (kind === 'workday' ? 'Working day' : 'Weekend'));
-        cells.push({ day: day.day, isoDate: date, kind, title });
+        const what = makeUp.has(date)
+          ? msg('sla.calendar.makeUpDayOf', { name: makeUp.get(date) })
+          : (names.get(date) ??
+            msg(kind === 'workday' ? 'sla.calendar.workday' : 'sla.calendar.weekend'));
+        cells.push({
+          day: day.day,
+          isoDate: date,
+          kind,
+          title: msg('sla.calendar.dayTitle', { date, what }),
+        });
       }
       const weeks: CalendarDayCell[][] = [];
       for (let start = 0; start < cells.length; start += 7)
         weeks.push(cells.slice(start, start + 7));
-      return { name: first.toFormat('LLLL'), weeks };
+      return { month: index + 1, weeks };
     });
 
     const thisYear = DateTime.fromJSDate(query.now, { zone: calendar.zone }).year;

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Message } from '../../../../shared/i18n/message.js';
 
 export type CalendarDayKind = 'workday' | 'weekend' | 'day-off' | 'make-up' | 'blank';
 
@@ -6,8 +7,8 @@ export interface CalendarDayCell {
   day: number | null;
   isoDate: string | null;
   kind: CalendarDayKind;
-  /** The holiday or make-up day's name, or "Working day" / "Weekend". */
-  title: string;
+  /** "2027-01-01: New Year's Day", "2026-12-26: Make-up working day (New Year)", "…: Working day"; none for a blank. */
+  title: Message | null;
 }
 
 export interface CalendarYearView {
@@ -15,7 +16,8 @@ export interface CalendarYearView {
   official: boolean;
   source: string | null;
   businessDays: number;
-  months: { name: string; weeks: CalendarDayCell[][] }[];
+  /** January (1) to December (12), each as weeks from Monday; the page names months and weekdays in its language. */
+  months: { month: number; weeks: CalendarDayCell[][] }[];
   /** The arrangement as the edit form shows it, one entry per line. */
   form: { source: string; daysOff: string; makeUpWorkdays: string };
   years: { year: number; source: string; updatedAt: Date; updatedBy: string; current: boolean }[];

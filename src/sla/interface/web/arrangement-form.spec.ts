@@ -1,0 +1,68 @@
+import { describe, expect, it } from '@jest/globals';
+import { Translator } from '../../../shared/i18n/translator.js';
+import { arrangementProblem, InvalidCalendarError } from '../../domain/calendar.errors.js';
+import { parseArrangementForm } from './arrangement-form.js';
+import { calendarNames } from './calendar-names.js';
+
+const translator = new Translator('Asia/Shanghai');
+const english = translator.words('en');
+const chinese = translator.words('zh-CN');
+
+describe('the arrangement form', () => {
+  it('reads one block of days off or one make-up working day per line', () => {
+    expect(
+      parseArrangementForm({
+        year: '2027',
+        source: '国务院办公厅关于2027年部分节假日安排的通知',
+        daysOff: "2027-01-01..2027-01-03 New Year's Day\r\n\r\n2027-04-05 清明节",
+        makeUpWorkdays: '2027-02-07 春节',
+      }),
+    ).toEqual({
+      ok: true,
+      arrangement: {
+        year: 2027,
+        source: '国务院办公厅关于2027年部分节假日安排的通知',
+        daysOff: [
+          { from: '2027-01-01', to: '2027-01-03', name: "New Year's Day" },
+          { from: '2027-04-05', to: '2027-04-05', name: '清明节' },
+        ],
+        makeUpWorkdays: [{ date: '2027-02-07', name: '春节' }],
+      },
+    });
+  });
+
+  it('names every problem at once, in the reader’s language', () => {
+    const parsed = parseArrangementForm({
+      year: '1999',
+      source: ' ',
+      daysOff: '2027-01-01..2027-01-03 New Year\nsoon',
+      makeUpWorkdays: 'Sunday',
+    });
+    if (parsed.ok) throw new Error('the form was accepted');
+    const refusal = new InvalidCalendarError(parsed.problems);
+    expect(english.text(refusal.sentence)).toBe(
+      'The arrangement was not saved: Choose a year between 2000 and 2100. Name the State Council notice the arrangement comes from. Days off, line 2 ("soon") is not "YYYY-MM-DD..YYYY-MM-DD Name". Make-up working days, line 1 ("Sunday") is not "YYYY-MM-DD Name".',
+    );
+    expect(chinese.text(refusal.sentence)).toBe(
+      '安排未保存：请选择 2000 至 2100 年之间的年份。请填写该安排所依据的国务院办公厅通知。法定休息日第 2 行（“soon”）不符合“YYYY-MM-DD..YYYY-MM-DD 名称”的格式。调休上班日第 1 行（“Sunday”）不符合“YYYY-MM-DD 名称”的格式。',
+    );
+  });
+
+  it('passes on the calendar library’s own sentences as it words them', () => {
+    const refusal = new InvalidCalendarError([
+      arrangementProblem('2027: make-up workday 2027-01-05 (X) is not a Saturday or Sunday.'),
+    ]);
+    expect(english.text(refusal.sentence)).toBe(
+      'The arrangement was not saved: 2027: make-up workday 2027-01-05 (X) is not a Saturday or Sunday.',
+    );
+  });
+});
+
+describe('the calendar’s names', () => {
+  it('name months and weekdays from Monday in each language', () => {
+    expect(calendarNames('zh-CN').months.slice(0, 2)).toEqual(['一月', '二月']);
+    expect(calendarNames('en').months[11]).toBe('December');
+    expect(calendarNames('zh-CN').weekdays[0]).toEqual({ short: '周一', long: '星期一' });
+    expect(calendarNames('en').weekdays[6]).toEqual({ short: 'Sun', long: 'Sunday' });
+  });
+});
