@@ -18,6 +18,7 @@ import { createRootLogger, PinoNestLogger } from '../shared/infrastructure/loggi
 import { projectRoot } from '../shared/infrastructure/project-root.js';
 import { prepareLocalRuntime } from '../shared/infrastructure/runtime/local-runtime.js';
 import { DomainError } from '../shared/domain/domain-error.js';
+import { Translator } from '../shared/i18n/translator.js';
 import type { CliContext } from './cli-context.js';
 
 export interface CliOutput {
@@ -125,8 +126,15 @@ export async function runCli(
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof InvalidConfigurationError || error instanceof DomainError) {
+    if (error instanceof InvalidConfigurationError) {
       output.err(error.message);
+      return 1;
+    }
+    // The command line speaks English: a refusal is printed as its English sentence.
+    if (error instanceof DomainError) {
+      output.err(
+        new Translator(process.env.TZ_BUSINESS ?? 'Asia/Shanghai').words('en').text(error.sentence),
+      );
       return 1;
     }
     output.err(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -425,7 +425,9 @@ describe('exports of the audit trail', () => {
       expect(summary).toContain('行数：3');
       expect(summary).toContain(`导出人：${chineseAuditor.name}`);
       expect(summary).toContain(`筛选条件：${DAY} 至 ${DAY}，操作人“${actorName}”`);
-      expect(summary).toContain(`导出内容：审计日志导出（CSV），${DAY} 至 ${DAY}，操作人“${actorName}”`);
+      expect(summary).toContain(
+        `导出内容：审计日志导出（CSV），${DAY} 至 ${DAY}，操作人“${actorName}”`,
+      );
 
       // The same export asked for in English: English headers, the same column codes.
       const english: string[][] = parse(await exportedBy(session, 'CSV'), {
@@ -444,7 +446,11 @@ describe('exports of the audit trail', () => {
     it('writes an Excel workbook asked for in Chinese with Chinese sheets and headers, and a sheet of column codes', async () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await exportedBy(chinese, 'XLSX')) as unknown as ArrayBuffer);
-      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['审计日志', '汇总', '列代码']);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+        '审计日志',
+        '汇总',
+        '列代码',
+      ]);
       const rowsOf = (book: ExcelJS.Workbook, name: string): unknown[][] =>
         book
           .getWorksheet(name)!
@@ -484,7 +490,11 @@ describe('exports of the audit trail', () => {
         reference,
         receivedAt: received.toJSDate(),
         subjectType: 'ORGANIZATION',
-        decision: { outcome: 'APPROVED', at: received.plus({ hours: 2 }).toJSDate(), byName: '李娜' },
+        decision: {
+          outcome: 'APPROVED',
+          at: received.plus({ hours: 2 }).toJSDate(),
+          byName: '李娜',
+        },
       });
       await chinese.page('/exports');
       const response = await chinese.submit('/exports', {

@@ -9,13 +9,28 @@ import {
   tableFigures,
   waitForExport,
 } from '../support/audit-fixtures.js';
+import { REJECT_REASONS } from '../../src/initialization/domain/reject-reason.js';
+import { Translator } from '../../src/shared/i18n/translator.js';
 import { insertRequest } from '../support/request-fixtures.js';
 import { createStaff, startTestApp, type TestApp, type TestStaff } from '../support/test-app.js';
-import { signedIn, type WebSession } from '../support/web-session.js';
+import { WebSession, signedIn } from '../support/web-session.js';
 
 const FROM = '2024-03-04';
 const TO = '2024-03-17';
 const at = (local: string): Date => DateTime.fromISO(local, { zone: 'Asia/Shanghai' }).toJSDate();
+
+/** The export speaks its requester's language (English here): its codes as words. */
+const en = new Translator('Asia/Shanghai').words('en');
+const DECISION = {
+  APPROVED: en.t('request.status.APPROVED'),
+  REJECTED: en.t('request.status.REJECTED'),
+  EXPIRED: en.t('request.status.EXPIRED'),
+  WITHDRAWN: en.t('request.status.WITHDRAWN'),
+};
+const SLA = { MET: en.t('sla.state.MET'), MISSED: en.t('sla.state.MISSED') };
+const REASON_CODES = new Map<string, string>(
+  REJECT_REASONS.map((code) => [en.t(`request.rejectReason.${code}`), code]),
+);
 
 /** The report's own arithmetic, written again from the export's columns. */
 function percentile(values: number[], p: number): number | null {
@@ -33,9 +48,10 @@ const share = (part: number, whole: number): string =>
 type Row = Record<string, string>;
 
 function periodFigures(received: Row[], decided: Row[]): Record<string, string> {
-  const outcome = (name: string) => decided.filter((row) => row.Decision === name).length;
-  const met = decided.filter((row) => row.SLA === 'MET').length;
-  const missed = decided.filter((row) => row.SLA === 'MISSED').length;
+  const outcome = (name: keyof typeof DECISION) =>
+    decided.filter((row) => row.Decision === DECISION[name]).length;
+  const met = decided.filter((row) => row.SLA === SLA.MET).length;
+  const missed = decided.filter((row) => row.SLA === SLA.MISSED).length;
   const minutes = decided
     .map((row) => row['Business minutes to decision'])
     .filter((value): value is string => Boolean(value))
@@ -225,7 +241,11 @@ describe('SLA and throughput reports', () => {
       columns: true,
       relax_column_count: true,
     });
-    return { rows: rows.filter((row) => row.Reference !== 'Summary'), text };
+    // The last two rows are the column codes and the summary.
+    return {
+      rows: rows.filter((row) => row.Reference !== 'Summary' && row.Reference !== 'Column codes'),
+      text,
+    };
   }
 
   it('draws its charts on the server as SVG, each with its table', async () => {
@@ -248,7 +268,7 @@ describe('SLA and throughput reports', () => {
 
     const inRange = (day: string | undefined) => Boolean(day) && day! >= FROM && day! <= TO;
     const decided = rows.filter(
-      (row) => inRange(row['Business day decided']) && row.Decision !== 'WITHDRAWN',
+      (row) => inRange(row['Business day decided']) && row.Decision !== DECISION.WITHDRAWN,
     );
     const decidedAny = rows.filter((row) => inRange(row['Business day decided']));
 
@@ -349,11 +369,13 @@ describe('SLA and throughput reports', () => {
     });
 
     // Reject reasons by frequency.
-    const rejections = decided.filter((row) => row.Decision === 'REJECTED');
+    const rejections = decided.filter((row) => row.Decision === DECISION.REJECTED);
     const counts = new Map<string, number>();
     for (const row of rejections) {
-      for (const code of row['Reject reasons']!.split('; '))
+      for (const label of row['Reject reasons']!.split('; ')) {
+        const code = REASON_CODES.get(label) ?? label;
         counts.set(code, (counts.get(code) ?? 0) + 1);
+      }
     }
     const reasons = tableFigures(page.text, 'report-reasons');
     expect([...reasons.keys()].sort()).toEqual([...counts.keys()].sort());
@@ -383,5 +405,30 @@ describe('SLA and throughput reports', () => {
     const page = await session.page('/reports?from=2024-03-17&to=2024-03-04');
     expect(page.status).toBe(200);
     expect(page.text).toContain('the first day must not be after the last');
+  });
+
+  it('speaks Chinese to an auditor whose browser asks for it: headings, tables, charts and refusals', async () => {
+    const chineseAuditor = await createStaff(t.app, 'AUDITOR', `陈静 ${run}`);
+    const chinese = new WebSession(t.url, 'zh-CN');
+    expect((await chinese.signIn(chineseAuditor.email, chineseAuditor.password)).status).toBe(303);
+    const page = await chinese.page(`/reports?from=${FROM}&to=${TO}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html lang="zh-CN"');
+    expect(page.text).toContain('<h1>报表</h1>');
+    expect(page.text).toContain('<h2 id="days-heading">按工作日</h2>');
+    expect(page.text).toContain(
+      '<title id="chart-throughput-title">每个工作日的收到数与办结数</title>',
+    );
+    expect(page.text).toContain('2024-03-04 周一');
+    expect(page.text).toContain('2024-03-04 起的一周');
+    expect(page.text).toContain('材料不清晰');
+    expect(page.text).not.toMatch(/Received and decided|Per business day|Week of|No data/);
+    // The same figures as in English.
+    const english = await session.page(`/reports?from=${FROM}&to=${TO}`);
+    for (const table of ['report-days', 'report-weeks', 'report-reviewers', 'report-reasons']) {
+      expect(tableFigures(page.text, table)).toEqual(tableFigures(english.text, table));
+    }
+    const refused = await chinese.page('/reports?from=2024-03-17&to=2024-03-04');
+    expect(refused.text).toContain('无法显示报表：开始日期不能晚于结束日期。');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  arrangementProblems,
   InvalidArrangementError,
   validateArrangements,
   type YearArrangement,
@@ -81,6 +82,31 @@ describe('calendar arrangements', () => {
       '2027 has more than one arrangement.',
       '2027: the source of the arrangement is missing.',
       '2027: 2027-01-02 is listed both as a day off and as a make-up workday.',
+    ]);
+  });
+
+  it('names each problem by code with the facts its sentence names', () => {
+    expect(
+      arrangementProblems([
+        arrangement2027({
+          daysOff: [{ from: '2027-05-05', to: '2027-05-01', name: 'Labour Day' }],
+          makeUpWorkdays: [{ date: '2027-03-03', name: 'Spring Festival' }],
+        }),
+      ]),
+    ).toEqual([
+      {
+        code: 'ends-before-start',
+        year: 2027,
+        entry: { kind: 'day-off', name: 'Labour Day' },
+        from: '2027-05-05',
+        to: '2027-05-01',
+      },
+      {
+        code: 'make-up-workday-not-weekend',
+        year: 2027,
+        date: '2027-03-03',
+        name: 'Spring Festival',
+      },
     ]);
   });
 

@@ -48,15 +48,70 @@ export function daysOfBlock(block: HolidayBlock): string[] {
   return days;
 }
 
+/** The entry of an arrangement a problem is about: a block of days off, or a make-up workday. */
+export interface ArrangementEntry {
+  readonly kind: 'day-off' | 'make-up-workday';
+  readonly name: string;
+}
+
+/**
+ * A problem with a set of arrangements: what is wrong (`code`) and the facts a sentence
+ * about it names, so an application can word it in its readers' languages.
+ * `describeArrangementProblem` words it in English.
+ */
+export type ArrangementProblem =
+  | { readonly code: 'not-a-year'; readonly year: number }
+  | { readonly code: 'year-listed-twice'; readonly year: number }
+  | { readonly code: 'source-missing'; readonly year: number }
+  | {
+      readonly code: 'not-a-date' | 'outside-year';
+      readonly year: number;
+      readonly entry: ArrangementEntry;
+      readonly day: string;
+    }
+  | { readonly code: 'day-off-unnamed'; readonly year: number; readonly from: string }
+  | {
+      readonly code: 'ends-before-start';
+      readonly year: number;
+      readonly entry: ArrangementEntry;
+      readonly from: string;
+      readonly to: string;
+    }
+  | { readonly code: 'make-up-workday-unnamed'; readonly year: number; readonly date: string }
+  | {
+      readonly code: 'make-up-workday-not-weekend';
+      readonly year: number;
+      readonly date: string;
+      readonly name: string;
+    }
+  | { readonly code: 'day-listed-twice'; readonly year: number; readonly day: string }
+  | {
+      readonly code: 'day-in-other-arrangement';
+      readonly year: number;
+      readonly day: string;
+      readonly otherYear: number;
+    }
+  | { readonly code: 'day-off-and-make-up-workday'; readonly year: number; readonly day: string };
+
 /**
  * Every problem with a set of arrangements, as sentences an admin understands; empty when
- * they can be loaded. Dates must be real, in the arrangement's year or in the December before
- * it (a notice can move days at the turn of the year), make-up workdays must fall on a
- * weekend, no day may be both off and a make-up workday, and each day is listed once, by
- * one arrangement (a December day belongs to one year's notice).
+ * they can be loaded. See `arrangementProblems` for the rules.
  */
 export function validateArrangements(arrangements: readonly YearArrangement[]): string[] {
-  const problems: string[] = [];
+  return arrangementProblems(arrangements).map(describeArrangementProblem);
+}
+
+/**
+ * Every problem with a set of arrangements; empty when they can be loaded. Dates must be
+ * real, in the arrangement's year or in the December before it (a notice can move days at
+ * the turn of the year), make-up workdays must fall on a weekend, no day may be both off and
+ * a make-up workday, and each day is listed once, by one arrangement (a December day belongs
+ * to one year's notice).
+ */
+export function arrangementProblems(
+  arrangements: readonly YearArrangement[],
+): ArrangementProblem[] {
+  const problems: ArrangementProblem[] = [];
   const seenYears = new Set<number>();
   const off = new Map<string, number>();
   const work = new Map<string, number>();
@@ -65,45 +120,41 @@ export function validateArrangements(arrangements: readonly YearArrangement[]): 
   const list = (day: string, index: number, year: number): void => {
     const first = listedBy.get(day);
     if (!first) listedBy.set(day, { index, year });
-    else if (first.index === index) problems.push(`${year}: ${day} is listed more than once.`);
+    else if (first.index === index) problems.push({ code: 'day-listed-twice', year, day });
     else if (first.year !== year)
-      problems.push(
-        `${year}: ${day} is also listed in the ${first.year} arrangement; list each day in one arrangement only.`,
-      );
+      problems.push({ code: 'day-in-other-arrangement', year, day, otherYear: first.year });
   };
 
   for (const [index, arrangement] of arrangements.entries()) {
     const { year } = arrangement;
     if (!Number.isInteger(year) || year < 1900 || year > 9999) {
-      problems.push(`${String(year)} is not a year.`);
+      problems.push({ code: 'not-a-year', year });
       continue;
     }
-    if (seenYears.has(year)) problems.push(`${year} has more than one arrangement.`);
+    if (seenYears.has(year)) problems.push({ code: 'year-listed-twice', year });
     seenYears.add(year);
-    if (!arrangement.source.trim())
-      problems.push(`${year}: the source of the arrangement is missing.`);
+    if (!arrangement.source.trim()) problems.push({ code: 'source-missing', year });
 
     const earliest = `${year - 1}-12-01`;
     const latest = `${year}-12-31`;
-    const checkDay = (day: string, what: string): boolean => {
+    const checkDay = (day: string, entry: ArrangementEntry): boolean => {
       if (!parseDay(day)) {
-        problems.push(`${year}: ${what} "${day}" is not a calendar date (YYYY-MM-DD).`);
+        problems.push({ code: 'not-a-date', year, entry, day });
         return false;
       }
       if (day < earliest || day > latest) {
-        problems.push(`${year}: ${what} ${day} is outside ${year} and the December before it.`);
+        problems.push({ code: 'outside-year', year, entry, day });
         return false;
       }
       return true;
     };
 
     for (const block of arrangement.daysOff) {
-      const what = `day off (${block.name})`;
-      if (!block.name.trim())
-        problems.push(`${year}: a day off starting ${block.from} has no name.`);
-      if (!checkDay(block.from, what) || !checkDay(block.to, what)) continue;
+      const entry: ArrangementEntry = { kind: 'day-off', name: block.name };
+      if (!block.name.trim()) problems.push({ code: 'day-off-unnamed', year, from: block.from });
+      if (!checkDay(block.from, entry) || !checkDay(block.to, entry)) continue;
       if (block.from > block.to) {
-        problems.push(`${year}: ${what} ends (${block.to}) before it starts (${block.from}).`);
+        problems.push({ code: 'ends-before-start', year, entry, from: block.from, to: block.to });
         continue;
       }
       for (const day of daysOfBlock(block)) {
@@ -112,10 +163,10 @@ export function validateArrangements(arrangements: readonly YearArrangement[]): 
       }
     }
     for (const { date, name } of arrangement.makeUpWorkdays) {
-      if (!name.trim()) problems.push(`${year}: the make-up workday ${date} has no name.`);
-      if (!checkDay(date, `make-up workday (${name})`)) continue;
+      if (!name.trim()) problems.push({ code: 'make-up-workday-unnamed', year, date });
+      if (!checkDay(date, { kind: 'make-up-workday', name })) continue;
       if ((parseDay(date)?.weekday ?? 0) <= 5) {
-        problems.push(`${year}: make-up workday ${date} (${name}) is not a Saturday or Sunday.`);
+        problems.push({ code: 'make-up-workday-not-weekend', year, date, name });
       }
       // A day both off and worked is reported once, below.
       if (!off.has(date)) list(date, index, year);
@@ -124,9 +175,40 @@ export function validateArrangements(arrangements: readonly YearArrangement[]): 
   }
 
   for (const [day, year] of work) {
-    if (off.has(day)) {
-      problems.push(`${year}: ${day} is listed both as a day off and as a make-up workday.`);
-    }
+    if (off.has(day)) problems.push({ code: 'day-off-and-make-up-workday', year, day });
   }
   return problems;
+}
+
+/** A problem as one English sentence: "2027: 2027-01-03 is listed more than once." */
+export function describeArrangementProblem(problem: ArrangementProblem): string {
+  const { year } = problem;
+  const what = (entry: ArrangementEntry): string =>
+    entry.kind === 'day-off' ? `day off (${entry.name})` : `make-up workday (${entry.name})`;
+  switch (problem.code) {
+    case 'not-a-year':
+      return `${String(year)} is not a year.`;
+    case 'year-listed-twice':
+      return `${year} has more than one arrangement.`;
+    case 'source-missing':
+      return `${year}: the source of the arrangement is missing.`;
+    case 'not-a-date':
+      return `${year}: ${what(problem.entry)} "${problem.day}" is not a calendar date (YYYY-MM-DD).`;
+    case 'outside-year':
+      return `${year}: ${what(problem.entry)} ${problem.day} is outside ${year} and the December before it.`;
+    case 'day-off-unnamed':
+      return `${year}: a day off starting ${problem.from} has no name.`;
+    case 'ends-before-start':
+      return `${year}: ${what(problem.entry)} ends (${problem.to}) before it starts (${problem.from}).`;
+    case 'make-up-workday-unnamed':
+      return `${year}: the make-up workday ${problem.date} has no name.`;
+    case 'make-up-workday-not-weekend':
+      return `${year}: make-up workday ${problem.date} (${problem.name}) is not a Saturday or Sunday.`;
+    case 'day-listed-twice':
+      return `${year}: ${problem.day} is listed more than once.`;
+    case 'day-in-other-arrangement':
+      return `${year}: ${problem.day} is also listed in the ${problem.otherYear} arrangement; list each day in one arrangement only.`;
+    case 'day-off-and-make-up-workday':
+      return `${year}: ${problem.day} is listed both as a day off and as a make-up workday.`;
+  }
 }

@@ -1,7 +1,11 @@
 export {
+  arrangementProblems,
   daysOfBlock,
+  describeArrangementProblem,
   InvalidArrangementError,
   validateArrangements,
+  type ArrangementEntry,
+  type ArrangementProblem,
   type HolidayBlock,
   type MakeUpWorkday,
   type YearArrangement,

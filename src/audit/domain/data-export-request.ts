@@ -37,7 +37,10 @@ const FILTER_KEYS: Record<ExportDataset, readonly TextFilter[]> = {
   'audit-events': ['actor', 'action', 'requestReference', 'subject'],
   requests: ['status', 'subjectType'],
 };
-const ALL_FILTERS: readonly TextFilter[] = [...FILTER_KEYS['audit-events'], ...FILTER_KEYS.requests];
+const ALL_FILTERS: readonly TextFilter[] = [
+  ...FILTER_KEYS['audit-events'],
+  ...FILTER_KEYS.requests,
+];
 
 /** Reads an export request as a form sends it; returns every problem in words, or the request. */
 export function readExportRequest(

@@ -94,7 +94,12 @@ describe('an export', () => {
   });
 
   it('reads a form, listing every problem in words', () => {
-    const read = readExportRequest({ dataset: 'people', format: 'pdf', from: '2026-13-01', to: '' });
+    const read = readExportRequest({
+      dataset: 'people',
+      format: 'pdf',
+      from: '2026-13-01',
+      to: '',
+    });
     expect(read).toEqual({
       ok: false,
       problems: [
@@ -167,9 +172,12 @@ describe('the refusals of an export', () => {
     ],
   ] as const;
 
-  it.each(sentences)('%s reads as a sentence in English and in Chinese', (error, english, chinese) => {
-    expect(en.text(error.sentence)).toBe(english);
-    expect(zh.text(error.sentence)).toBe(chinese);
-    expect(error.message).toBe(error.code);
-  });
+  it.each(sentences)(
+    '%s reads as a sentence in English and in Chinese',
+    (error, english, chinese) => {
+      expect(en.text(error.sentence)).toBe(english);
+      expect(zh.text(error.sentence)).toBe(chinese);
+      expect(error.message).toBe(error.code);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import type { ArrangementProblem } from '@lib/business-calendar';
 import { DomainError } from '../../shared/domain/domain-error.js';
 import { msg, type Message } from '../../shared/i18n/message.js';
 
@@ -10,13 +11,17 @@ export class InvalidCalendarError extends DomainError {
   }
 }
 
-/**
- * A problem the calendar library found (`validateArrangements`), as it words it.
- * The library speaks English only: its sentences are shown as written until it
- * names its problems by code.
- */
-export function arrangementProblem(sentence: string): Message {
-  return msg('sla.calendar.problem.asChecked', { sentence });
+/** A problem the calendar library found (`arrangementProblems`), as a sentence. */
+export function arrangementProblem(problem: ArrangementProblem): Message {
+  const entry =
+    'entry' in problem
+      ? msg(`sla.calendar.problem.entry.${problem.entry.kind}`, { name: problem.entry.name })
+      : undefined;
+  return msg(`sla.calendar.problem.${problem.code}`, {
+    ...problem,
+    year: String(problem.year),
+    entry,
+  });
 }
 
 /** Sentences one after another: "A. B." · "甲。乙。". */

@@ -109,8 +109,7 @@ export const REQUEST_COLUMNS = [
 ] as const;
 
 export type ExportColumnCode =
-  | (typeof AUDIT_EVENT_COLUMNS)[number]
-  | (typeof REQUEST_COLUMNS)[number];
+  (typeof AUDIT_EVENT_COLUMNS)[number] | (typeof REQUEST_COLUMNS)[number];
 
 const COLUMNS: Record<ExportDataset, readonly ExportColumnCode[]> = {
   'audit-events': AUDIT_EVENT_COLUMNS,
@@ -205,7 +204,12 @@ export function requestCells(
     r.reference,
     times.format(r.receivedAt),
     figures.receivedOn,
-    labelled(words, SUBJECT_TYPES, (code: SubjectType) => `request.subjectType.${code}`, r.subjectType),
+    labelled(
+      words,
+      SUBJECT_TYPES,
+      (code: SubjectType) => `request.subjectType.${code}`,
+      r.subjectType,
+    ),
     r.filingNumber,
     r.subjectType === 'INDIVIDUAL' ? maskName(r.subjectName) : r.subjectName,
     maskIdentifier(r.credentialNumber),
@@ -220,9 +224,13 @@ export function requestCells(
     r.decidedBy,
     joined(
       words,
-      r.rejectReasons.map(
-        (reason) =>
-          labelled(words, REJECT_REASONS, (code: RejectReason) => `request.rejectReason.${code}`, reason)!,
+      r.rejectReasons.map((reason) =>
+        labelled(
+          words,
+          REJECT_REASONS,
+          (code: RejectReason) => `request.rejectReason.${code}`,
+          reason,
+        )!,
       ),
     ),
     r.assigneeName,
@@ -235,8 +243,8 @@ export function requestCells(
     figures.businessMinutesToDecision,
     joined(
       words,
-      r.riskFlags.map(
-        (flag) => labelled(words, RISK_FLAGS, (code: RiskFlag) => `request.riskFlag.${code}`, flag)!,
+      r.riskFlags.map((flag) =>
+        labelled(words, RISK_FLAGS, (code: RiskFlag) => `request.riskFlag.${code}`, flag)!,
       ),
     ),
   ];
@@ -259,7 +267,10 @@ export function exportSummary(
     [words.t('exports.file.summary.export'), words.text(dataExport.describe())],
     [words.t('exports.file.summary.id'), dataExport.id],
     [words.t('exports.file.summary.dataset'), words.t(`exports.dataset.${dataExport.dataset}`)],
-    [words.t('exports.file.summary.filters'), words.text(describeExportFilters(dataExport.filters))],
+    [
+      words.t('exports.file.summary.filters'),
+      words.text(describeExportFilters(dataExport.filters)),
+    ],
     [words.t('exports.file.summary.rows'), String(rowCount)],
     [words.t('exports.file.summary.exportedAt'), timestamp(exportedAt, zone) ?? ''],
     [words.t('exports.file.summary.exportedBy'), dataExport.requestedByName],

@@ -11,11 +11,7 @@ import { XlsxExportWriter } from './xlsx-export-writer.js';
 
 @Injectable()
 export class StreamingExportFileWriters implements ExportFileWriters {
-  open(
-    format: ExportFormat,
-    target: Writable,
-    layout: ExportFileLayout,
-  ): ExportFileWriter {
+  open(format: ExportFormat, target: Writable, layout: ExportFileLayout): ExportFileWriter {
     return format === 'XLSX'
       ? new XlsxExportWriter(target, layout)
       : new CsvExportWriter(target, layout);

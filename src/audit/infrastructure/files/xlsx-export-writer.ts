@@ -81,7 +81,12 @@ export class XlsxExportWriter implements ExportFileWriter {
     if (this.failure) throw this.failure;
     this.sheet.commit();
     const { summary: summaryWords, columnCodes, columns } = this.layout;
-    this.addListSheet(summaryWords.title, [summaryWords.item, 22], [summaryWords.value, 100], summary);
+    this.addListSheet(
+      summaryWords.title,
+      [summaryWords.item, 22],
+      [summaryWords.value, 100],
+      summary,
+    );
     this.addListSheet(
       columnCodes.title,
       [columnCodes.code, 34],

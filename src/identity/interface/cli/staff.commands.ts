@@ -1,10 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Command } from 'commander';
 import type { CliContext } from '../../../cli/cli-context.js';
 import { systemActor } from '../../../shared/domain/actor.js';
-import { DomainError } from '../../../shared/domain/domain-error.js';
-import { Translator } from '../../../shared/i18n/translator.js';
 import { CreateStaffMemberCommand } from '../../application/commands/create-staff-member/create-staff-member.command.js';
 import { DeactivateStaffMemberCommand } from '../../application/commands/deactivate-staff-member/deactivate-staff-member.command.js';
 
@@ -19,22 +16,20 @@ export function registerStaffCommands(program: Command, context: CliContext): vo
     .requiredOption('--role <role>', 'REVIEWER, SENIOR_REVIEWER, AUDITOR or ADMIN')
     .requiredOption('--password <password>', 'initial password (12 characters or more)')
     .action((options: { email: string; name: string; role: string; password: string }) =>
-      context.withApp((app) =>
-        refusalsInEnglish(app, context, async () => {
-          const { id } = await app
-            .get(CommandBus)
-            .execute(
-              new CreateStaffMemberCommand(
-                cliActor(),
-                options.email,
-                options.name,
-                options.role,
-                options.password,
-              ),
-            );
-          context.output.out(`Created ${options.role} ${options.email} (${id}).`);
-        }),
-      ),
+      context.withApp(async (app) => {
+        const { id } = await app
+          .get(CommandBus)
+          .execute(
+            new CreateStaffMemberCommand(
+              cliActor(),
+              options.email,
+              options.name,
+              options.role,
+              options.password,
+            ),
+          );
+        context.output.out(`Created ${options.role} ${options.email} (${id}).`);
+      }),
     );
 
   program
@@ -42,28 +37,11 @@ export function registerStaffCommands(program: Command, context: CliContext): vo
     .description('deactivate a staff account (it can no longer sign in; its history stays)')
     .requiredOption('--email <email>', 'the account to deactivate')
     .action((options: { email: string }) =>
-      context.withApp((app) =>
-        refusalsInEnglish(app, context, async () => {
-          await app
-            .get(CommandBus)
-            .execute(new DeactivateStaffMemberCommand(cliActor(), options.email));
-          context.output.out(`Deactivated ${options.email}.`);
-        }),
-      ),
+      context.withApp(async (app) => {
+        await app
+          .get(CommandBus)
+          .execute(new DeactivateStaffMemberCommand(cliActor(), options.email));
+        context.output.out(`Deactivated ${options.email}.`);
+      }),
     );
-}
-
-/** The command line speaks English: a refusal is printed as its English sentence (exit code 1). */
-async function refusalsInEnglish(
-  app: INestApplicationContext,
-  context: CliContext,
-  work: () => Promise<void>,
-): Promise<number | void> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    context.output.err(app.get(Translator).words('en').text(error.sentence));
-    return 1;
-  }
 }

@@ -22,6 +22,8 @@ import { safeBackUrl } from './safe-back-url.js';
 
 /** The statuses whose page has its own title and words (`common.error.<status>.*`). */
 const PAGE_STATUSES = new Set([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503]);
+/** The statuses whose name the API's problems carry as their title (`api.status.<status>`). */
+const API_STATUSES = PAGE_STATUSES;
 
 /**
  * Every error leaves through here: as problem+json on the API, as a page (or a
@@ -93,7 +95,7 @@ export class ErrorResponseFilter implements ExceptionFilter {
       const status = error.getStatus();
       return {
         type: 'about:blank',
-        title: words.text(titleOf(status)),
+        title: words.text(apiTitleOf(status)),
         status,
         detail: words.text(messageOf(error) ?? textOf(status)),
         code: codeOf(error, status),
@@ -102,7 +104,7 @@ export class ErrorResponseFilter implements ExceptionFilter {
     }
     return {
       type: 'about:blank',
-      title: words.text(titleOf(500)),
+      title: words.text(apiTitleOf(500)),
       status: 500,
       detail: words.t('api.problem.failed'),
       code: 'server.failed',
@@ -165,13 +167,24 @@ function messageOf(error: HttpException): Message | null {
 
 function titleOf(status: number): Message {
   return msg(
-    (PAGE_STATUSES.has(status) ? `common.error.${status}.title` : 'common.error.other.title') as MessageKey,
+    (PAGE_STATUSES.has(status)
+      ? `common.error.${status}.title`
+      : 'common.error.other.title') as MessageKey,
+  );
+}
+
+/** The HTTP status's own name, as a machine client's problem title: "Unauthorized", "未授权". */
+function apiTitleOf(status: number): Message {
+  return msg(
+    (API_STATUSES.has(status) ? `api.status.${status}` : 'api.status.other') as MessageKey,
   );
 }
 
 function textOf(status: number): Message {
   return msg(
-    (PAGE_STATUSES.has(status) ? `common.error.${status}.text` : 'common.error.500.text') as MessageKey,
+    (PAGE_STATUSES.has(status)
+      ? `common.error.${status}.text`
+      : 'common.error.500.text') as MessageKey,
   );
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { arrangementProblems, describeArrangementProblem } from '@lib/business-calendar';
 import { Translator } from '../../../shared/i18n/translator.js';
 import { arrangementProblem, InvalidCalendarError } from '../../domain/calendar.errors.js';
 import { parseArrangementForm } from './arrangement-form.js';
@@ -48,12 +49,24 @@ describe('the arrangement form', () => {
     );
   });
 
-  it('passes on the calendar library’s own sentences as it words them', () => {
-    const refusal = new InvalidCalendarError([
-      arrangementProblem('2027: make-up workday 2027-01-05 (X) is not a Saturday or Sunday.'),
+  it('words every problem the calendar library finds as the library does in English, and in Chinese', () => {
+    const problems = arrangementProblems([
+      {
+        year: 2027,
+        source: 'test notice',
+        daysOff: [
+          { from: '2027-05-05', to: '2027-05-01', name: '劳动节' },
+          { from: '2027-01-01', to: '2027-01-01', name: '元旦' },
+        ],
+        makeUpWorkdays: [{ date: '2027-01-05', name: '元旦' }],
+      },
     ]);
+    const refusal = new InvalidCalendarError(problems.map(arrangementProblem));
     expect(english.text(refusal.sentence)).toBe(
-      'The arrangement was not saved: 2027: make-up workday 2027-01-05 (X) is not a Saturday or Sunday.',
+      `The arrangement was not saved: ${problems.map(describeArrangementProblem).join(' ')}`,
+    );
+    expect(chinese.text(refusal.sentence)).toBe(
+      '安排未保存：2027 年：休息日（劳动节）的结束日期（2027-05-01）早于开始日期（2027-05-05）。2027 年：调休上班日 2027-01-05（元旦）不是周六或周日。',
     );
   });
 });

@@ -44,12 +44,14 @@ const PROGRESS_INTERVAL_MS = 400;
  * The reason an attempt failed, for the auditor: a file-system error by its
  * code and operation (never the server's paths), anything else by its message.
  */
-export function describeFailure(error: unknown): Message | string {
+export function describeFailure(error: unknown): Message {
   const failure = (error ?? {}) as { code?: unknown; syscall?: unknown; message?: unknown };
   if (typeof failure.code === 'string' && typeof failure.syscall === 'string') {
     return msg('exports.failure.fileNotWritten', { code: failure.code, syscall: failure.syscall });
   }
-  return typeof failure.message === 'string' ? failure.message : String(error);
+  return msg('exports.failure.other', {
+    message: typeof failure.message === 'string' ? failure.message : String(error),
+  });
 }
 
 /** Tells the export's record (and the queue) how far it got, at most a few times a second. */
@@ -153,9 +155,7 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
     await this.unitOfWork.run(async () => {
       const dataExport = await this.exports.getForUpdate(exportId);
       // In the requester's language, like the file they asked for.
-      const failure = describeFailure(error);
-      const message =
-        typeof failure === 'string' ? failure : this.wordsOf(dataExport).text(failure);
+      const message = this.wordsOf(dataExport).text(describeFailure(error));
       dataExport.attemptFailed(message, !finalAttempt, this.clock.now());
       await this.exports.save(dataExport);
       if (finalAttempt) {

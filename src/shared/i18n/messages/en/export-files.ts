@@ -42,7 +42,8 @@ export const exportFiles = {
   'exports.list.file': 'File',
   'exports.list.download': 'Download',
   'exports.list.retrying': 'Attempt {attempt} failed: {error} — it will be tried again.',
-  'exports.list.failed': 'Failed after {attempts, plural, one {# attempt} other {# attempts}}: {error}',
+  'exports.list.failed':
+    'Failed after {attempts, plural, one {# attempt} other {# attempts}}: {error}',
   'exports.list.progressLabel': 'Progress of this export',
   'exports.list.waiting': 'waiting',
   'exports.list.rowsOf': '{written} of {expected}',
@@ -76,6 +77,7 @@ export const exportFiles = {
   'exports.problem.tooLong':
     'the {filter, select, actor {actor} action {action} requestReference {request reference} subject {subject} status {status} other {subject type}} filter is too long',
   'exports.failure.fileNotWritten': 'The export file could not be written ({code} on {syscall}).',
+  'exports.failure.other': '{message}',
   'exports.file.summary': 'Summary',
   'exports.file.summary.item': 'Item',
   'exports.file.summary.value': 'Value',

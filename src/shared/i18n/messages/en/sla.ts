@@ -52,8 +52,25 @@ export const sla = {
     'Days off, line {line} ("{text}") is not "YYYY-MM-DD..YYYY-MM-DD Name".',
   'sla.calendar.problem.makeUpLine':
     'Make-up working days, line {line} ("{text}") is not "YYYY-MM-DD Name".',
-  /** A problem as the calendar library words it (in English only, for now). */
-  'sla.calendar.problem.asChecked': '{sentence}',
+  'sla.calendar.problem.entry.day-off': 'day off ({name})',
+  'sla.calendar.problem.entry.make-up-workday': 'make-up workday ({name})',
+  'sla.calendar.problem.not-a-year': '{year} is not a year.',
+  'sla.calendar.problem.year-listed-twice': '{year} has more than one arrangement.',
+  'sla.calendar.problem.source-missing': '{year}: the source of the arrangement is missing.',
+  'sla.calendar.problem.not-a-date': '{year}: {entry} "{day}" is not a calendar date (YYYY-MM-DD).',
+  'sla.calendar.problem.outside-year':
+    '{year}: {entry} {day} is outside {year} and the December before it.',
+  'sla.calendar.problem.day-off-unnamed': '{year}: a day off starting {from} has no name.',
+  'sla.calendar.problem.ends-before-start':
+    '{year}: {entry} ends ({to}) before it starts ({from}).',
+  'sla.calendar.problem.make-up-workday-unnamed': '{year}: the make-up workday {date} has no name.',
+  'sla.calendar.problem.make-up-workday-not-weekend':
+    '{year}: make-up workday {date} ({name}) is not a Saturday or Sunday.',
+  'sla.calendar.problem.day-listed-twice': '{year}: {day} is listed more than once.',
+  'sla.calendar.problem.day-in-other-arrangement':
+    '{year}: {day} is also listed in the {otherYear} arrangement; list each day in one arrangement only.',
+  'sla.calendar.problem.day-off-and-make-up-workday':
+    '{year}: {day} is listed both as a day off and as a make-up workday.',
   'sla.calendar.problemAndMore': '{problem} {more}',
   'error.calendar.invalid': 'The arrangement was not saved: {problems}',
 };

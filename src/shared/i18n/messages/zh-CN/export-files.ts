@@ -73,6 +73,7 @@ export const exportFiles: Catalogue<typeof english> = {
   'exports.problem.tooLong':
     '{filter, select, actor {操作人} action {操作} requestReference {申请编号} subject {备案主体} status {状态} other {主体类型}}筛选条件过长',
   'exports.failure.fileNotWritten': '导出文件无法写入（{syscall} 时出现 {code}）。',
+  'exports.failure.other': '{message}',
   'exports.file.summary': '汇总',
   'exports.file.summary.item': '项目',
   'exports.file.summary.value': '内容',

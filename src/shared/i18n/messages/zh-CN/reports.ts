@@ -7,8 +7,7 @@ export const reports: Catalogue<typeof english> = {
   'reports.range.from': '开始日期',
   'reports.range.to': '结束日期',
   'reports.range.show': '查看',
-  'reports.intro.days':
-    '{from} 至 {to} 的工作日。在休息日收到或办结的申请，计入下一个工作日。',
+  'reports.intro.days': '{from} 至 {to} 的工作日。在休息日收到或办结的申请，计入下一个工作日。',
   'reports.intro.times':
     '用时按工作时间计算，从本次收到申请起，至通过或驳回为止；百分位数在相邻排名之间插值（与 Excel 的 PERCENTILE.INC 相同）。',
   'reports.intro.recountBefore': '每个数字都可以用同一范围的',

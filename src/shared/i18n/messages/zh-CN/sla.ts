@@ -52,7 +52,25 @@ export const sla: Catalogue<typeof english> = {
     '法定休息日第 {line} 行（“{text}”）不符合“YYYY-MM-DD..YYYY-MM-DD 名称”的格式。',
   'sla.calendar.problem.makeUpLine':
     '调休上班日第 {line} 行（“{text}”）不符合“YYYY-MM-DD 名称”的格式。',
-  'sla.calendar.problem.asChecked': '{sentence}',
+  'sla.calendar.problem.entry.day-off': '休息日（{name}）',
+  'sla.calendar.problem.entry.make-up-workday': '调休上班日（{name}）',
+  'sla.calendar.problem.not-a-year': '{year} 不是有效的年份。',
+  'sla.calendar.problem.year-listed-twice': '{year} 年有不止一份安排。',
+  'sla.calendar.problem.source-missing': '{year} 年：缺少该安排所依据的通知。',
+  'sla.calendar.problem.not-a-date': '{year} 年：{entry}的“{day}”不是有效的日期（YYYY-MM-DD）。',
+  'sla.calendar.problem.outside-year':
+    '{year} 年：{entry}的 {day} 不在 {year} 年或其前一年 12 月之内。',
+  'sla.calendar.problem.day-off-unnamed': '{year} 年：从 {from} 开始的休息日没有名称。',
+  'sla.calendar.problem.ends-before-start':
+    '{year} 年：{entry}的结束日期（{to}）早于开始日期（{from}）。',
+  'sla.calendar.problem.make-up-workday-unnamed': '{year} 年：调休上班日 {date} 没有名称。',
+  'sla.calendar.problem.make-up-workday-not-weekend':
+    '{year} 年：调休上班日 {date}（{name}）不是周六或周日。',
+  'sla.calendar.problem.day-listed-twice': '{year} 年：{day} 重复列出。',
+  'sla.calendar.problem.day-in-other-arrangement':
+    '{year} 年：{day} 也列在 {otherYear} 年的安排中；每一天只能列在一份安排里。',
+  'sla.calendar.problem.day-off-and-make-up-workday':
+    '{year} 年：{day} 同时被列为休息日和调休上班日。',
   'sla.calendar.problemAndMore': '{problem}{more}',
   'error.calendar.invalid': '安排未保存：{problems}',
 };

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { validateArrangements } from '@lib/business-calendar';
+import { arrangementProblems } from '@lib/business-calendar';
 import { DateTime } from 'luxon';
 import { RescheduleDeadlinesCommand } from '../../../../initialization/application/commands/reschedule-deadlines/reschedule-deadlines.command.js';
 import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
@@ -31,7 +31,7 @@ export class SaveCalendarYearHandler implements ICommandHandler<SaveCalendarYear
     const others = (await this.calendars.loadArrangements()).filter(
       (stored) => stored.year !== arrangement.year,
     );
-    const problems = validateArrangements([...others, arrangement]);
+    const problems = arrangementProblems([...others, arrangement]);
     if (problems.length > 0) throw new InvalidCalendarError(problems.map(arrangementProblem));
     await this.unitOfWork.run(async () => {
       const before =
