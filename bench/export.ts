@@ -163,12 +163,16 @@ async function main(): Promise<void> {
       ];
       for (const { format, to } of runs) {
         const { id } = await commands.execute(
-          new RequestExportCommand(systemActor('bench'), {
-            dataset: 'audit-events',
-            format,
-            from: FROM,
-            to,
-          }),
+          new RequestExportCommand(
+            systemActor('bench'),
+            {
+              dataset: 'audit-events',
+              format,
+              from: FROM,
+              to,
+            },
+            'zh-CN',
+          ),
         );
         say(`Exporting ${FROM} … ${to} to ${format} through the export pipeline…`);
         const run = await measure(() => commands.execute(new RunExportCommand(id, 1, 1)));

@@ -17,9 +17,10 @@ describe('the language a page speaks', () => {
   });
 
   const savedLocale = async (staff: TestStaff): Promise<string | null> => {
-    const [row] = (await t.dataSource.query(`SELECT locale FROM staff_members WHERE id = $1`, [
-      staff.id,
-    ])) as { locale: string | null }[];
+    const [row] = await t.dataSource.query<{ locale: string | null }[]>(
+      `SELECT locale FROM staff_members WHERE id = $1`,
+      [staff.id],
+    );
     return row!.locale;
   };
 

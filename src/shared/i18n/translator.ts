@@ -1,3 +1,4 @@
+import { isLiteralElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat, type Formats } from 'intl-messageformat';
 import { Message, type MessageParams } from './message.js';
 import { LOCALES, type Locale } from './locale.js';
@@ -139,12 +140,15 @@ export class Words {
     try {
       format = new IntlMessageFormat(source, this.locale, this.formats, { ignoreTag: true });
     } catch (error) {
-      throw new Error(`The ${this.locale} message "${key}" does not parse: ${String(error)}`);
+      throw new Error(`The ${this.locale} message "${key}" does not parse: ${String(error)}`, {
+        cause: error,
+      });
     }
     // A message without arguments is its own text: kept as a string, never formatted again.
     const ast = format.getAst();
     if (ast.length === 0) return '';
-    if (ast.length === 1 && ast[0]!.type === 0 /* literal */) return ast[0]!.value;
+    const [only] = ast;
+    if (ast.length === 1 && only && isLiteralElement(only)) return only.value;
     return format;
   }
 

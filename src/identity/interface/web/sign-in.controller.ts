@@ -4,10 +4,7 @@ import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '../../../shared/application/clock.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import { msg } from '../../../shared/i18n/message.js';
-import {
-  cookieLocale,
-  keepLocaleCookie,
-} from '../../../shared/interface/http/request-locale.js';
+import { cookieLocale, keepLocaleCookie } from '../../../shared/interface/http/request-locale.js';
 import { cookieSecure } from './locale-choice.controller.js';
 import { DomainError } from '../../../shared/domain/domain-error.js';
 import { HOME_BY_ROLE } from '../../../shared/interface/web/navigation.js';
@@ -62,7 +59,8 @@ export class SignInController {
         new SignInCommand(email, password, ip, cookieLocale(request)),
       );
       // The account's language now speaks on the sign-in page too, after this session ends.
-      if (staff.locale) keepLocaleCookie(response, staff.locale, cookieSecure(this.config, request));
+      if (staff.locale)
+        keepLocaleCookie(response, staff.locale, cookieSecure(this.config, request));
       // A fresh session id at sign-in, so a planted cookie never becomes a signed-in one.
       await new Promise<void>((resolve, reject) =>
         request.session.regenerate((error) => (error ? reject(error as Error) : resolve())),

@@ -97,9 +97,7 @@ export const configSchema = z
     EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
     TZ_BUSINESS: timeZone.default('Asia/Shanghai'),
     /** The staff portal's language when neither the staff member nor their browser chose one. */
-    DEFAULT_LOCALE: z
-      .enum(['zh-CN', 'en'], { message: 'must be zh-CN or en' })
-      .default('zh-CN'),
+    DEFAULT_LOCALE: z.enum(['zh-CN', 'en'], { message: 'must be zh-CN or en' }).default('zh-CN'),
     BUSINESS_DAY_START: hourOfDay.default(9 * 60),
     BUSINESS_DAY_END: hourOfDay.default(18 * 60),
     SLA_BUSINESS_DAYS: z.coerce.number().int().min(1).max(30).default(2),

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import 'express-session';
-import { Message, type MessageParam, type MessageParams } from '../../i18n/message.js';
+import { Message, type MessageParam } from '../../i18n/message.js';
 
 /** Words kept in the session until the next page: a message (rendered in the reader's locale). */
 interface KeptMessage {
@@ -79,5 +79,5 @@ function revive(kept: KeptMessage): Message {
     else if (value && typeof value === 'object') params[name] = revive(value as KeptMessage);
     else params[name] = value as MessageParam;
   }
-  return new Message(kept.key as Message['key'], params as MessageParams);
+  return new Message(kept.key as Message['key'], params);
 }

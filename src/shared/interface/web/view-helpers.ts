@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { zoneOffsets } from '@lib/business-calendar';
 import { isLocale, type Locale } from '../../i18n/locale.js';
-import type { MessageParams } from '../../i18n/message.js';
+import { Message, type MessageParams } from '../../i18n/message.js';
 import type { Translator, Words } from '../../i18n/translator.js';
 
 /** The wall clock of an instant in a zone, as text parts (a page formats hundreds of dates). */
@@ -23,7 +23,9 @@ interface HelperOptions {
  * page's locale (`locale` in the render context); dates are shown in the business time
  * zone whatever the server's own zone.
  */
-export function viewHelpers(translator: Translator): Record<string, (...args: unknown[]) => unknown> {
+export function viewHelpers(
+  translator: Translator,
+): Record<string, (...args: unknown[]) => unknown> {
   const zone = translator.zone;
   const offsetAt = zoneOffsets(zone);
   const wordsOf = (options: unknown): Words => {
@@ -75,9 +77,9 @@ export function viewHelpers(translator: Translator): Record<string, (...args: un
       const options = rest[rest.length - 1] as HelperOptions;
       const words = wordsOf(options);
       if (message === null || message === undefined || message === '') return '';
-      if (typeof message === 'string' || typeof message === 'object')
-        return words.text(message as Parameters<Words['text']>[0], options.hash);
-      return String(message);
+      if (typeof message === 'string' || message instanceof Message)
+        return words.text(message, options.hash);
+      return typeof message === 'number' ? String(message) : '';
     },
     /** 2026年11月25日 14:05 · Nov 25, 2026, 14:05 */
     datetime: (value: unknown, options: unknown) => wordsOf(options).datetime(asDate(value)),
@@ -117,7 +119,9 @@ export function viewHelpers(translator: Translator): Record<string, (...args: un
     },
     /** A list of texts joined the locale's way: 甲、乙和丙 · A, B, and C */
     list: (items: unknown, options: unknown) =>
-      Array.isArray(items) ? wordsOf(options).list(items.map((item) => wordsOf(options).text(item as string))) : '',
+      Array.isArray(items)
+        ? wordsOf(options).list(items.map((item) => wordsOf(options).text(item as string)))
+        : '',
     join: (list: unknown, separator: unknown) =>
       Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
   };

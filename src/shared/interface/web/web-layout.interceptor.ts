@@ -32,7 +32,11 @@ export class WebLayoutInterceptor implements NestInterceptor {
     this.languagesByLocale = Object.fromEntries(
       LOCALES.map((current) => [
         current,
-        LOCALES.map((locale) => ({ locale, name: LOCALE_NAMES[locale], current: locale === current })),
+        LOCALES.map((locale) => ({
+          locale,
+          name: LOCALE_NAMES[locale],
+          current: locale === current,
+        })),
       ]),
     );
   }
