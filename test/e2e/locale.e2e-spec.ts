@@ -82,6 +82,7 @@ describe('the language a page speaks', () => {
     const reviewer = await createStaff(t.app, 'REVIEWER');
     const first = new WebSession(t.url, 'en');
     await first.signIn(reviewer.email, reviewer.password);
+    await first.page('/queue');
     await first.submitFrom('/queue', '/locale', { locale: 'zh-CN' });
     expect(await savedLocale(reviewer)).toBe('zh-CN');
 

@@ -3,6 +3,8 @@ import { REJECT_REASONS, type RejectReason } from '../../initialization/domain/r
 import { RISK_FLAGS, type RiskFlag } from '../../initialization/domain/risk-flag.js';
 import { msg, type Message } from '../../shared/i18n/message.js';
 import { CATALOGUES, type MessageKey } from '../../shared/i18n/messages/index.js';
+import { describeExportFilters } from '../domain/data-export-request.js';
+import type { ExportFilters } from '../domain/export-filters.js';
 import { maskIdentifiersInText, maskPersonalData } from '../domain/personal-data.js';
 
 /** What the wording needs of an audit event. */
@@ -121,6 +123,13 @@ function flaggedBecause(because: string): string | Message {
 }
 
 /** The parameters every export sentence names. */
+const filtersOf = (value: unknown): Message | null => {
+  const filters = value as ExportFilters | null | undefined;
+  return filters && typeof filters.from === 'string' && typeof filters.to === 'string'
+    ? describeExportFilters(filters)
+    : null;
+};
+
 const anExport = (d: Details) => ({
   format: formatName(d.format),
   dataset: datasetName(d.dataset),
@@ -339,7 +348,8 @@ const WORDINGS: Record<string, Wording> = {
       msg('audit.event.export.requested', {
         who,
         ...anExport(d),
-        description: text(d.description),
+        // The filters in the reader's words; events from before filters were kept, as recorded.
+        description: filtersOf(d.filters) ?? text(d.description),
       }),
   },
   'export.completed': {

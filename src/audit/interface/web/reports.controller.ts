@@ -111,6 +111,7 @@ function reportView(report: SlaReport, words: Words) {
           label: reviewer.name,
           value: reviewer.decisions,
         })),
+        labelsAreData: true,
         format: (value) => String(Math.round(value)),
       }),
       reasons: horizontalBarChart({

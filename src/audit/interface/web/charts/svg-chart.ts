@@ -35,6 +35,8 @@ export interface HorizontalBarChart {
   empty: string;
   items: readonly { label: string; value: number }[];
   format?: (value: number) => string;
+  /** The labels are recorded data (staff names), not the desk's words: marked translate="no". */
+  labelsAreData?: boolean;
 }
 
 export const CHART_COLOURS = ['#0b5cad', '#e08a00', '#1f6f3f', '#a3221c', '#6a4c93'];
@@ -214,9 +216,11 @@ export function horizontalBarChart(chart: HorizontalBarChart): string {
     const barWidth = max > 0 ? (plotWidth * item.value) / max : 0;
     const label = fitted(item.label, labelWidth - 8);
     body.push(
+      chart.labelsAreData ? '<g translate="no">' : '<g>',
       `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end" fill="${INK}">${escapeXml(label)}</text>`,
       `<rect class="chart-bar" x="${labelWidth}" y="${y + 4}" width="${round(Math.max(1, barWidth))}" height="${rowHeight - 8}" fill="${CHART_COLOURS[0]}"><title>${escapeXml(`${item.label}: ${format(item.value)}`)}</title></rect>`,
       `<text x="${round(labelWidth + barWidth + 6)}" y="${y + 16}" fill="${INK}">${escapeXml(format(item.value))}</text>`,
+      '</g>',
     );
   });
   return frame(chart.id, chart.title, chart.description, width, height, body);

@@ -233,6 +233,7 @@ export const audit = {
   'audit.detail.headHash': 'Head hash',
   'audit.detail.headSeq': 'Head seq',
   'audit.detail.intakeClient': 'Intake client',
+  'audit.detail.locale': 'Language',
   'audit.detail.kind': 'Kind',
   'audit.detail.makeUpWorkdays': 'Make up workdays',
   'audit.detail.message': 'Message',

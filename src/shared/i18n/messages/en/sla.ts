@@ -73,4 +73,12 @@ export const sla = {
     '{year}: {day} is listed both as a day off and as a make-up workday.',
   'sla.calendar.problemAndMore': '{problem} {more}',
   'error.calendar.invalid': 'The arrangement was not saved: {problems}',
+  'sla.festival.newYear': "New Year's Day",
+  'sla.festival.springFestival': 'Spring Festival',
+  'sla.festival.qingming': 'Qingming Festival',
+  'sla.festival.labourDay': 'Labour Day',
+  'sla.festival.dragonBoat': 'Dragon Boat Festival',
+  'sla.festival.midAutumn': 'Mid-Autumn Festival',
+  'sla.festival.nationalDay': 'National Day',
+  'sla.festival.nationalDayAndMidAutumn': 'National Day and Mid-Autumn Festival',
 };

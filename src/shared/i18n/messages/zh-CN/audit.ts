@@ -210,6 +210,7 @@ export const audit: Catalogue<typeof english> = {
   'audit.detail.headHash': '链头哈希值',
   'audit.detail.headSeq': '链头序号',
   'audit.detail.intakeClient': '接入系统',
+  'audit.detail.locale': '语言',
   'audit.detail.kind': '类型',
   'audit.detail.makeUpWorkdays': '调休上班日',
   'audit.detail.message': '留言',

@@ -104,7 +104,7 @@ export const request: Catalogue<typeof english> = {
   'request.done.claimed': '您已认领该申请。',
   'request.done.released': '该申请已释放，回到待办队列。',
   'request.done.reassigned': '该申请已转派。',
-  'request.done.checksRecorded': '核验结果已记录。',
+  'request.done.checksRecorded': '检查结果已记录。',
   'request.done.approved': '已通过。备案账号邮箱已替换。',
   'request.done.approvedAwaitingSecondApproval': '已通过；还需另一位高级审核员复核通过。',
   'request.done.secondApprovalGiven': '已复核通过。备案账号邮箱已替换。',

@@ -73,4 +73,12 @@ export const sla: Catalogue<typeof english> = {
     '{year} 年：{day} 同时被列为休息日和调休上班日。',
   'sla.calendar.problemAndMore': '{problem}{more}',
   'error.calendar.invalid': '安排未保存：{problems}',
+  'sla.festival.newYear': '元旦',
+  'sla.festival.springFestival': '春节',
+  'sla.festival.qingming': '清明节',
+  'sla.festival.labourDay': '劳动节',
+  'sla.festival.dragonBoat': '端午节',
+  'sla.festival.midAutumn': '中秋节',
+  'sla.festival.nationalDay': '国庆节',
+  'sla.festival.nationalDayAndMidAutumn': '国庆节、中秋节',
 };

@@ -2,9 +2,10 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { daysOfBlock } from '@lib/business-calendar';
 import { DateTime } from 'luxon';
-import { msg } from '../../../../shared/i18n/message.js';
+import { msg, type Message } from '../../../../shared/i18n/message.js';
 import { BusinessCalendarSource } from '../../business-calendar-source.js';
 import { CALENDAR_REPOSITORY, type CalendarRepository } from '../../ports/calendar-repository.js';
+import { festivalName } from './festival-name.js';
 import {
   GetCalendarYearQuery,
   type CalendarDayCell,
@@ -52,8 +53,8 @@ export class GetCalendarYearHandler implements IQueryHandler<GetCalendarYearQuer
               ? 'workday'
               : 'weekend';
         const what = makeUp.has(date)
-          ? msg('sla.calendar.makeUpDayOf', { name: makeUp.get(date) })
-          : (names.get(date) ??
+          ? msg('sla.calendar.makeUpDayOf', { name: festivalName(makeUp.get(date)!) })
+          : (festivalNameOf(names.get(date)) ??
             msg(kind === 'workday' ? 'sla.calendar.workday' : 'sla.calendar.weekend'));
         cells.push({
           day: day.day,
@@ -88,4 +89,8 @@ export class GetCalendarYearHandler implements IQueryHandler<GetCalendarYearQuer
       missingYears: calendar.yearsWithoutArrangement([thisYear, thisYear + 1]),
     };
   }
+}
+
+function festivalNameOf(name: string | undefined): Message | string | undefined {
+  return name === undefined ? undefined : festivalName(name);
 }
