@@ -25,7 +25,7 @@ export const sla = {
   'sla.calendar.workday': 'Working day',
   'sla.calendar.weekend': 'Weekend',
   'sla.calendar.dayOff': 'Official day off',
-  'sla.calendar.makeUpDay': 'Make-up working day (调休)',
+  'sla.calendar.makeUpDay': 'Make-up working day',
   'sla.calendar.makeUpDayOf': 'Make-up working day ({name})',
   /** A day's tooltip: its date, then the holiday's name or what kind of day it is. */
   'sla.calendar.dayTitle': '{date}: {what}',
