@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { creditCode, filingNumber, residentId } from '../support/credentials.js';
 import {
   authorizationLetter,
@@ -7,23 +7,20 @@ import {
   individualRequest,
   submitIntake,
 } from '../support/intake.js';
-import { launchBrowser, newPage, screenshot, signInThroughPage } from '../support/browser.js';
+import {
+  flashes,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInThroughPage,
+  submit,
+} from '../support/browser.js';
 import { registerSubject } from '../support/registry.js';
 import { createStaff, startTestApp, type TestApp, type TestStaff } from '../support/test-app.js';
 
 const HOUR = 3_600_000;
 /** A Wednesday, 10:00 in Shanghai: the deadlines below do not depend on when the tests run. */
 const NOW = new Date('2026-12-02T02:00:00Z');
-
-/** Clicks a form's button and waits for the page the server answers with (303 → GET). */
-async function submit(page: Page, button: Locator): Promise<void> {
-  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
-  await button.click();
-  await navigated;
-  await page.waitForLoadState('domcontentloaded');
-}
-
-const flashes = (page: Page): Promise<string[]> => page.locator('.flash').allTextContents();
 
 /** Elements the applicant's text would have created had it been parsed as markup. */
 const injectedElements = (page: Page): Promise<number> =>

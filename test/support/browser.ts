@@ -1,6 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { projectRoot } from '../../src/shared/infrastructure/project-root.js';
 
 export const ARTIFACTS_DIR = path.join(projectRoot(), 'test', 'artifacts');
@@ -98,3 +104,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Clicks a form's button and waits for the page the server answers with (303 → GET). */
+export async function submit(page: Page, button: Locator): Promise<void> {
+  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
+  await button.click();
+  await navigated;
+  await page.waitForLoadState('domcontentloaded');
+}
+
+/** The flash messages the page shows. */
+export const flashes = (page: Page): Promise<string[]> => page.locator('.flash').allTextContents();

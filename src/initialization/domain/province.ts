@@ -1,4 +1,4 @@
-import { msg, type Message } from '../../shared/i18n/message.js';
+import { messagesOf, msg, type Message } from '../../shared/i18n/message.js';
 
 /**
  * The official one-character prefixes of filing numbers, one per province-level region
@@ -44,10 +44,12 @@ export function isProvincePrefix(value: string): value is ProvincePrefix {
   return (PROVINCE_PREFIXES as readonly string[]).includes(value);
 }
 
+const PROVINCE_LABELS = messagesOf('request.province', PROVINCE_PREFIXES);
+
 /** "浙 浙江" · "浙 Zhejiang", or the prefix alone when it is not an official one; null for none. */
 export function provinceLabel(prefix: string | null): Message | null {
   if (!prefix) return null;
   return isProvincePrefix(prefix)
-    ? msg(`request.province.${prefix}`)
+    ? PROVINCE_LABELS[prefix]
     : msg('request.province.other', { prefix });
 }

@@ -24,3 +24,18 @@ export class Message {
 export function msg(key: MessageKey, params?: MessageParams): Message {
   return new Message(key, params);
 }
+
+/**
+ * One message per code of a vocabulary, made once: `messagesOf('request.status',
+ * REQUEST_STATUSES).IN_REVIEW` is `request.status.IN_REVIEW`. Pages that show a label
+ * per row take these instead of building the key again for every row (a key built anew
+ * is hashed anew on every lookup).
+ */
+export function messagesOf<const Prefix extends string, const Code extends string>(
+  prefix: Prefix,
+  codes: readonly Code[] & (`${Prefix}.${Code}` extends MessageKey ? unknown : never),
+): Readonly<Record<Code, Message>> {
+  return Object.fromEntries(
+    codes.map((code) => [code, new Message(`${prefix}.${code}` as MessageKey)]),
+  ) as Record<Code, Message>;
+}

@@ -1,11 +1,24 @@
-import { isLiteralElement } from '@formatjs/icu-messageformat-parser';
+import { isArgumentElement, isLiteralElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat, type Formats } from 'intl-messageformat';
-import { Message, type MessageParams } from './message.js';
+import { Message, type MessageParam, type MessageParams } from './message.js';
 import { LOCALES, type Locale } from './locale.js';
 import { CATALOGUES, type MessageKey } from './messages/index.js';
 
 /** Remembered renderings of instants per format; a page shows the same deadlines again and again. */
 const REMEMBERED_INSTANTS = 5_000;
+/** Remembered renderings of plural/select messages by their values ("剩余 3 小时 20 分钟"). */
+const REMEMBERED_RENDERINGS = 10_000;
+
+/**
+ * A compiled message: its text when it has no arguments; its pieces when it has only
+ * plain `{name}` arguments (joined without the formatter: most of a page's messages);
+ * otherwise the ICU formatter, for plural, select, number and date arguments.
+ */
+type Compiled = string | readonly (string | { readonly name: string })[] | IntlMessageFormat;
+
+/** Remembered renderings: one level per argument value, the text under `RENDERED`. */
+type RenderingNode = Map<string | number | symbol, RenderingNode | string>;
+const RENDERED = Symbol('rendered');
 
 /**
  * The desk's words in one locale: catalogue messages (ICU MessageFormat, compiled once
@@ -13,7 +26,9 @@ const REMEMBERED_INSTANTS = 5_000;
  * time zone), numbers and lists.
  */
 export class Words {
-  private readonly compiled = new Map<string, IntlMessageFormat | string>();
+  private readonly compiled = new Map<string, Compiled>();
+  private readonly renderings = new Map<string, RenderingNode>();
+  private remembered = 0;
   private readonly formats: Partial<Formats>;
   private readonly numbers: Intl.NumberFormat;
   private readonly lists: Intl.ListFormat;
@@ -130,10 +145,63 @@ export class Words {
       this.compiled.set(key, compiled);
     }
     if (typeof compiled === 'string') return compiled;
-    return String(compiled.format(this.values(params)));
+    if (Array.isArray(compiled)) {
+      let text = '';
+      for (const piece of compiled as readonly (string | { name: string })[])
+        text += typeof piece === 'string' ? piece : this.plain(params?.[piece.name]);
+      return text;
+    }
+    return this.formatted(key, compiled as IntlMessageFormat, params);
   }
 
-  private compile(key: string): IntlMessageFormat | string {
+  /** A plain `{name}` argument's text: a nested message rendered, a list joined, a number as is. */
+  private plain(value: MessageParam): string {
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'string') return value;
+    if (value instanceof Message) return this.text(value);
+    if (Array.isArray(value)) return this.list(value.map((item: Message) => this.text(item)));
+    return String(value);
+  }
+
+  /**
+   * A plural, select, number or date message. The formatter is slow next to a page's
+   * other work (it builds parts and finds its Intl formatters by serialising their
+   * options), and a page asks for the same few renderings again and again ("剩余 3 小时"),
+   * so each rendering is remembered, in a tree of the message's argument values.
+   */
+  private formatted(key: string, format: IntlMessageFormat, params: MessageParams | undefined) {
+    const values = this.values(params);
+    let node = this.renderings.get(key);
+    if (!node) {
+      node = new Map();
+      this.renderings.set(key, node);
+    }
+    for (const name in values) {
+      const value = values[name]!;
+      const at = value instanceof Date ? value.getTime() : value;
+      let next = node.get(at) as RenderingNode | undefined;
+      if (!next) {
+        if (this.remembered >= REMEMBERED_RENDERINGS) this.forgetRenderings();
+        next = new Map();
+        node.set(at, next);
+      }
+      node = next;
+    }
+    let text = node.get(RENDERED) as string | undefined;
+    if (text === undefined) {
+      text = String(format.format(values));
+      node.set(RENDERED, text);
+      this.remembered += 1;
+    }
+    return text;
+  }
+
+  private forgetRenderings(): void {
+    this.renderings.clear();
+    this.remembered = 0;
+  }
+
+  private compile(key: string): Compiled {
     const source = this.has(key) ? this.catalogue[key]! : undefined;
     if (source === undefined) return key;
     let format: IntlMessageFormat;
@@ -149,6 +217,10 @@ export class Words {
     if (ast.length === 0) return '';
     const [only] = ast;
     if (ast.length === 1 && only && isLiteralElement(only)) return only.value;
+    if (ast.every((element) => isLiteralElement(element) || isArgumentElement(element)))
+      return ast.map((element) =>
+        isLiteralElement(element) ? element.value : { name: element.value },
+      );
     return format;
   }
 

@@ -1,7 +1,9 @@
 import { describeBusinessTimeLeft } from '../../../sla/domain/business-time-left.js';
-import { SLA_STATE_TONES, type SlaState } from '../../../sla/domain/sla-state.js';
-import { msg, type Message } from '../../../shared/i18n/message.js';
+import { SLA_STATES, SLA_STATE_TONES, type SlaState } from '../../../sla/domain/sla-state.js';
+import { messagesOf, type Message } from '../../../shared/i18n/message.js';
 import type { SlaDescription } from '../ports/sla-describer.js';
+
+const SLA_STATE_LABELS = messagesOf('sla.state', SLA_STATES);
 
 /** The coloured SLA badge and the business time left, as every page shows them. */
 export interface SlaBadge {
@@ -18,7 +20,7 @@ export function slaBadgeOf(description: SlaDescription): SlaBadge | null {
   const minutes = description.businessMinutesRemaining;
   return {
     state,
-    label: msg(`sla.state.${state}`),
+    label: SLA_STATE_LABELS[state],
     tone: SLA_STATE_TONES[state],
     // The state decides the side of the line; the minutes only say how far.
     timeLeft:

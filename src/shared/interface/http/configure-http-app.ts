@@ -9,7 +9,8 @@ import type { AppConfig } from '../../infrastructure/config/app-config.js';
 import { requestLogging } from '../../infrastructure/logging/logger.js';
 import { projectRoot } from '../../infrastructure/project-root.js';
 import { Translator } from '../../i18n/translator.js';
-import { viewHelpers } from '../web/view-helpers.js';
+import { isLocale } from '../../i18n/locale.js';
+import { FALLBACK_LOCALE, viewHelpers, withStaticWords } from '../web/view-helpers.js';
 import { handlebarsViews } from './handlebars-views.js';
 import { onlyReads } from './reading-request.js';
 import { redirectsAfterSessionSaved } from './redirects-after-session-saved.js';
@@ -81,6 +82,7 @@ export function configureHttpApp(
   app.use(redirectsAfterSessionSaved);
 
   const views = path.join(root, 'views');
+  const translator = app.get(Translator);
   const production = config.NODE_ENV === 'production';
   app.engine(
     'hbs',
@@ -88,8 +90,17 @@ export function configureHttpApp(
       layoutsDir: path.join(views, 'layouts'),
       partialsDir: path.join(views, 'partials'),
       defaultLayout: 'main',
-      helpers: viewHelpers(app.get(Translator)),
+      helpers: viewHelpers(translator),
       cache: production,
+      // One compiled set of templates per language, its fixed words written in.
+      variants: {
+        variantOf: (context) => {
+          const locale = (context as { locale?: unknown }).locale;
+          return isLocale(locale) ? locale : FALLBACK_LOCALE;
+        },
+        prepare: (source, locale) =>
+          withStaticWords(source, translator.words(isLocale(locale) ? locale : FALLBACK_LOCALE)),
+      },
     }),
   );
   app.setViewEngine('hbs');

@@ -70,4 +70,28 @@ describe('handlebarsViews', () => {
   it('reports a missing layout as an error', async () => {
     await expect(render(engine(true), 'page.hbs', { layout: 'gone' })).rejects.toThrow('ENOENT');
   });
+
+  it('compiles a template once per variant, from the source its variant prepares', async () => {
+    write('words.hbs', '<p>[hello] {{who}}</p>');
+    const prepared: string[] = [];
+    const view = handlebarsViews({
+      layoutsDir: path.join(dir, 'layouts'),
+      partialsDir: path.join(dir, 'partials'),
+      defaultLayout: 'main',
+      helpers: {},
+      cache: true,
+      variants: {
+        variantOf: (context) => (context as { locale: string }).locale,
+        prepare: (source, variant) => {
+          prepared.push(variant);
+          return source.replace('[hello]', variant === 'zh-CN' ? '你好' : 'Hello');
+        },
+      },
+    });
+    const page = { layout: false, who: 'Li' };
+    expect(await render(view, 'words.hbs', { ...page, locale: 'zh-CN' })).toBe('<p>你好 Li</p>');
+    expect(await render(view, 'words.hbs', { ...page, locale: 'en' })).toBe('<p>Hello Li</p>');
+    expect(await render(view, 'words.hbs', { ...page, locale: 'zh-CN' })).toBe('<p>你好 Li</p>');
+    expect(prepared.filter((variant) => variant === 'zh-CN')).toHaveLength(2); // the page and the partial
+  });
 });

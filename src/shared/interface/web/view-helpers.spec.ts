@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Translator } from '../../i18n/translator.js';
 import { msg } from '../../i18n/message.js';
-import { viewHelpers as helpersOf } from './view-helpers.js';
+import { viewHelpers as helpersOf, withStaticWords } from './view-helpers.js';
 
 type Helper = (...args: unknown[]) => unknown;
 /** What Handlebars hands a helper last, for a page in English. */
@@ -111,5 +111,19 @@ describe('the translator helper', () => {
     expect((helpers.number as Helper)(12345, options)).toBe('12,345');
     expect((helpers.list as Helper)(['a', 'b', 'c'], options)).toBe('a, b, and c');
     expect((helpers.list as Helper)(['甲', '乙', '丙'], chinese)).toBe('甲、乙和丙');
+  });
+});
+
+describe('static words in templates', () => {
+  it('are written into a template once per locale, leaving dynamic and unknown ones to the helper', () => {
+    const source =
+      '<h1>{{t "common.signOut"}}</h1><p title="{{t "common.nav.label"}}">{{t label}}</p>' +
+      '{{t "common.error.httpStatus" status=status}}{{t "no.such.key"}}';
+    const translator = new Translator('Asia/Shanghai');
+    expect(withStaticWords(source, translator.words('zh-CN'))).toBe(
+      '<h1>退出</h1><p title="主导航">{{t label}}</p>' +
+        '{{t "common.error.httpStatus" status=status}}{{t "no.such.key"}}',
+    );
+    expect(withStaticWords('{{t "common.signOut"}}', translator.words('en'))).toBe('Sign out');
   });
 });

@@ -1,3 +1,4 @@
+import Handlebars from 'handlebars';
 import { DateTime } from 'luxon';
 import { zoneOffsets } from '@lib/business-calendar';
 import { isLocale, type Locale } from '../../i18n/locale.js';
@@ -147,4 +148,16 @@ function valueAt(values: Record<string, unknown> | undefined, path: unknown[]): 
 const pad = (value: number): string => String(value).padStart(2, '0');
 
 /** Only a page rendered without the request's locale (none should be) falls back to this. */
-const FALLBACK_LOCALE: Locale = 'zh-CN';
+export const FALLBACK_LOCALE: Locale = 'zh-CN';
+
+/**
+ * A template's source with every static `{{t "key"}}` (no named arguments) written out
+ * as its words in one locale, escaped as Handlebars would: compiled once per locale,
+ * a page's fixed words cost nothing when it renders. Keys the catalogue lacks stay as
+ * they are (the catalogue check names them).
+ */
+export function withStaticWords(source: string, words: Words): string {
+  return source.replace(/\{\{t "([^"]+)"\}\}/g, (mustache, key: string) =>
+    words.has(key) ? Handlebars.escapeExpression(words.t(key)) : mustache,
+  );
+}

@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { maskIdentifier } from '../../../../audit/domain/personal-data.js';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
-import { msg, type Message } from '../../../../shared/i18n/message.js';
+import { messagesOf, msg, type Message } from '../../../../shared/i18n/message.js';
+import { REQUEST_STATUSES } from '../../../domain/request-status.js';
 import { isProvincePrefix, PROVINCE_PREFIXES, provinceLabel } from '../../../domain/province.js';
 import { BLOCKING_FLAGS, RISK_FLAGS, type RiskFlag } from '../../../domain/risk-flag.js';
 import { SUBJECT_TYPES, type SubjectType } from '../../../domain/subject-type.js';
@@ -21,6 +22,20 @@ import { QueueQuery, type QueueOption, type QueueView } from './queue.query.js';
 export const QUEUE_PAGE_SIZE = 50;
 /** Tab counts stop here and read "1,000+": a count never walks a whole slice. */
 export const QUEUE_COUNT_CAP = 1000;
+
+// Every row's labels, made once (see `messagesOf`).
+const SUBJECT_TYPE_LABELS = messagesOf('request.subjectType', SUBJECT_TYPES);
+const STATUS_LABELS = messagesOf('request.status', REQUEST_STATUSES);
+const FLAG_VIEWS = Object.fromEntries(
+  RISK_FLAGS.map((flag) => [
+    flag,
+    {
+      label: msg(`request.riskFlag.${flag}`),
+      explanation: msg(`request.riskFlag.${flag}.explanation`),
+      blocking: BLOCKING_FLAGS.includes(flag),
+    },
+  ]),
+) as Record<RiskFlag, { label: Message; explanation: Message; blocking: boolean }>;
 
 const REVIEW_ROLES = ['REVIEWER', 'SENIOR_REVIEWER'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -139,18 +154,14 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
         reference: row.reference,
         subjectName: row.subjectName,
         credentialNumber: maskIdentifier(row.credentialNumber),
-        subjectTypeLabel: msg(`request.subjectType.${row.subjectType}`),
+        subjectTypeLabel: SUBJECT_TYPE_LABELS[row.subjectType],
         filingNumber: row.filingNumber,
         provinceLabel: provinceLabel(row.province),
-        statusLabel: msg(`request.status.${row.status}`),
+        statusLabel: STATUS_LABELS[row.status],
         receivedAt: row.receivedAt,
         dueAt: row.dueAt,
         sla: slaBadgeOf(slas[index]!),
-        flags: row.riskFlags.map((flag) => ({
-          label: msg(`request.riskFlag.${flag}`),
-          explanation: msg(`request.riskFlag.${flag}.explanation`),
-          blocking: BLOCKING_FLAGS.includes(flag),
-        })),
+        flags: row.riskFlags.map((flag) => FLAG_VIEWS[flag]),
         holder: row.assigneeName,
         held: row.assigneeId !== null,
         claimable: reviewing && row.status === 'PENDING_REVIEW',
