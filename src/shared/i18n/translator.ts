@@ -170,26 +170,33 @@ export class Words {
    * so each rendering is remembered, in a tree of the message's argument values.
    */
   private formatted(key: string, format: IntlMessageFormat, params: MessageParams | undefined) {
-    const values = this.values(params);
     let node = this.renderings.get(key);
     if (!node) {
       node = new Map();
       this.renderings.set(key, node);
     }
-    for (const name in values) {
-      const value = values[name]!;
-      const at = value instanceof Date ? value.getTime() : value;
-      let next = node.get(at) as RenderingNode | undefined;
-      if (!next) {
-        if (this.remembered >= REMEMBERED_RENDERINGS) this.forgetRenderings();
-        next = new Map();
-        node.set(at, next);
+    // Walked without building the formatter's values: a remembered rendering allocates nothing.
+    if (params) {
+      for (const name in params) {
+        const value = params[name];
+        const at =
+          value instanceof Date
+            ? value.getTime()
+            : typeof value === 'number' || typeof value === 'string'
+              ? value
+              : this.plain(value);
+        let next = node.get(at) as RenderingNode | undefined;
+        if (!next) {
+          if (this.remembered >= REMEMBERED_RENDERINGS) this.forgetRenderings();
+          next = new Map();
+          node.set(at, next);
+        }
+        node = next;
       }
-      node = next;
     }
     let text = node.get(RENDERED) as string | undefined;
     if (text === undefined) {
-      text = String(format.format(values));
+      text = String(format.format(this.values(params)));
       node.set(RENDERED, text);
       this.remembered += 1;
     }

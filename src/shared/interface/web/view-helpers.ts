@@ -74,12 +74,12 @@ export function viewHelpers(
      * A catalogue message in the page's locale: `{{t "queue.title"}}`, `{{t "x" count=3}}`,
      * or a view model's `Message` (or key): `{{t statusLabel}}`.
      */
-    t: (message: unknown, ...rest: unknown[]) => {
-      const options = rest[rest.length - 1] as HelperOptions;
+    // One positional argument, then Handlebars' options: `{{t key}}`, `{{t key n=1}}`, `(t key)`.
+    t: (message: unknown, options: unknown) => {
       const words = wordsOf(options);
       if (message === null || message === undefined || message === '') return '';
       if (typeof message === 'string' || message instanceof Message)
-        return words.text(message, options.hash);
+        return words.text(message, (options as HelperOptions).hash);
       return typeof message === 'number' ? String(message) : '';
     },
     /** 2026年11月25日 14:05 · Nov 25, 2026, 14:05 */

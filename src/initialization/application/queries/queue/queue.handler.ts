@@ -26,6 +26,9 @@ export const QUEUE_COUNT_CAP = 1000;
 // Every row's labels, made once (see `messagesOf`).
 const SUBJECT_TYPE_LABELS = messagesOf('request.subjectType', SUBJECT_TYPES);
 const STATUS_LABELS = messagesOf('request.status', REQUEST_STATUSES);
+const PROVINCE_LABELS = messagesOf('request.province', PROVINCE_PREFIXES);
+const TAB_LABELS = messagesOf('queue.tab', QUEUE_TABS);
+const EMPTY_TEXTS = messagesOf('queue.empty', QUEUE_TABS);
 const FLAG_VIEWS = Object.fromEntries(
   RISK_FLAGS.map((flag) => [
     flag,
@@ -104,10 +107,10 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
     });
     return {
       tab,
-      tabLabel: msg(`queue.tab.${tab}`),
+      tabLabel: TAB_LABELS[tab],
       tabs: tabs.map((key) => ({
         key,
-        label: msg(`queue.tab.${key}`),
+        label: TAB_LABELS[key],
         count: key === 'all' ? null : tabCount(counts[key]),
         current: key === tab,
       })),
@@ -127,14 +130,12 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
             : msg('queue.matching', { count: matching }),
       options: {
         subjectTypes: SUBJECT_TYPES.map((type) =>
-          option(type, msg(`request.subjectType.${type}`), filters.subjectType),
+          option(type, SUBJECT_TYPE_LABELS[type], filters.subjectType),
         ),
         provinces: PROVINCE_PREFIXES.map((prefix) =>
-          option(prefix, msg(`request.province.${prefix}`), filters.province),
+          option(prefix, PROVINCE_LABELS[prefix], filters.province),
         ),
-        riskFlags: RISK_FLAGS.map((flag) =>
-          option(flag, msg(`request.riskFlag.${flag}`), filters.riskFlag),
-        ),
+        riskFlags: RISK_FLAGS.map((flag) => option(flag, FLAG_VIEWS[flag].label, filters.riskFlag)),
         assignees: [
           option('none', msg('queue.nobody'), filters.assignee),
           ...reviewers.map((reviewer) =>
@@ -170,7 +171,7 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
       next: found.length > QUEUE_PAGE_SIZE && last ? { dueAt: last.dueAt, id: last.id } : null,
       paged: after !== null,
       readOnly: !reviewing,
-      emptyText: msg(`queue.empty.${tab}`),
+      emptyText: EMPTY_TEXTS[tab],
     };
   }
 }
