@@ -1,7 +1,7 @@
-import { isDocumentKind } from '../../initialization/domain/document-kind.js';
+import { DOCUMENT_KINDS, isDocumentKind } from '../../initialization/domain/document-kind.js';
 import { REJECT_REASONS, type RejectReason } from '../../initialization/domain/reject-reason.js';
 import { RISK_FLAGS, type RiskFlag } from '../../initialization/domain/risk-flag.js';
-import { msg, type Message } from '../../shared/i18n/message.js';
+import { messagesOf, msg, type Message } from '../../shared/i18n/message.js';
 import { CATALOGUES, type MessageKey } from '../../shared/i18n/messages/index.js';
 import { describeExportFilters } from '../domain/data-export-request.js';
 import type { ExportFilters } from '../domain/export-filters.js';
@@ -57,24 +57,24 @@ function joined(
 }
 
 /** Codes the desk has words for are named in words; any other code stays as recorded. */
+const DOCUMENT_LABELS = messagesOf('request.document', DOCUMENT_KINDS);
+const REJECT_REASON_LABELS = messagesOf('request.rejectReason', REJECT_REASONS);
+const RISK_FLAG_LABELS = messagesOf('request.riskFlag', RISK_FLAGS);
 const documentLabel = (code: string): string | Message =>
-  isDocumentKind(code) ? msg(`request.document.${code}`) : code;
+  isDocumentKind(code) ? DOCUMENT_LABELS[code] : code;
 const rejectReasonLabel = (code: string): string | Message =>
   (REJECT_REASONS as readonly string[]).includes(code)
-    ? msg(`request.rejectReason.${code as RejectReason}`)
+    ? REJECT_REASON_LABELS[code as RejectReason]
     : code;
 const riskFlagLabel = (code: string): string | Message =>
-  (RISK_FLAGS as readonly string[]).includes(code)
-    ? msg(`request.riskFlag.${code as RiskFlag}`)
-    : code;
+  (RISK_FLAGS as readonly string[]).includes(code) ? RISK_FLAG_LABELS[code as RiskFlag] : code;
 
 /** A document by its kind, or "a document" when the kind is not one the desk knows. */
 function aDocument(kind: unknown): Message {
   const code = text(kind);
-  return isDocumentKind(code)
-    ? msg(`request.document.${code}`)
-    : msg('audit.event.document.aDocument');
+  return isDocumentKind(code) ? DOCUMENT_LABELS[code] : A_DOCUMENT;
 }
+const A_DOCUMENT = msg('audit.event.document.aDocument');
 
 const documents = (value: unknown): string | Message => joined(list(value).map(documentLabel));
 const formatName = (value: unknown): string => (text(value) === 'XLSX' ? 'Excel' : 'CSV');
@@ -391,9 +391,18 @@ function whoOf(actorType: string, actorName: string | null): Who {
 
 /** A detail's label: the recorded field name in words ("awaitingSecondApproval" → "Awaiting second approval"). */
 function labelOf(key: string): Message {
-  const known = `audit.detail.${key}`;
-  return isMessageKey(known) ? msg(known) : msg('audit.detail.other', { name: wordsOfName(key) });
+  // A timeline words a hundred details a page from a few dozen names: each label made once.
+  let label = DETAIL_LABELS.get(key);
+  if (!label) {
+    const known = `audit.detail.${key}`;
+    label = isMessageKey(known)
+      ? msg(known)
+      : msg('audit.detail.other', { name: wordsOfName(key) });
+    if (DETAIL_LABELS.size < 1_000) DETAIL_LABELS.set(key, label);
+  }
+  return label;
 }
+const DETAIL_LABELS = new Map<string, Message>();
 
 /** "someFieldName" → "Some field name", for a field the catalogue has no label for. */
 function wordsOfName(key: string): string {
