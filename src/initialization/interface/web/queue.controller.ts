@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Query, Render, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Render, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import type { Locale } from '../../../shared/i18n/locale.js';
 import type { StaffActor } from '../../../shared/domain/actor.js';
 import { msg } from '../../../shared/i18n/message.js';
 import { Translator } from '../../../shared/i18n/translator.js';
@@ -13,6 +14,7 @@ import {
   type QueueRequest,
   type QueueView,
 } from '../../application/queries/queue/queue.query.js';
+import { presentQueueRows } from './queue-rows.presenter.js';
 import { SlaBadgesQuery } from '../../application/queries/sla-badges/sla-badges.query.js';
 
 /** Address parameters of the queue page and the view model fields they carry. */
@@ -53,6 +55,7 @@ export class QueueController {
   async queue(
     @CurrentActor() viewer: StaffActor,
     @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
     const request: QueueRequest = {
       tab: text(query.tab),
@@ -67,6 +70,7 @@ export class QueueController {
     return {
       pageTitle: msg('queue.pageTitle', { tab: view.tabLabel }),
       ...view,
+      rows: presentQueueRows(view.rows, this.translator.words(response.locals.locale as Locale)),
       tabs: view.tabs.map((tab) => ({ ...tab, href: queueHref(tab.key, view.filters) })),
       nextHref: view.next ? queueHref(view.tab, view.filters, writeCursor(view.next)) : null,
       firstHref: view.paged ? queueHref(view.tab, view.filters) : null,

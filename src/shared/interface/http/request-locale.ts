@@ -46,10 +46,18 @@ export function keepLocaleCookie(response: Response, locale: Locale, secure: boo
 /** The first language of the header, by quality then order, that the desk speaks. */
 export function acceptedLocale(header: string | string[] | undefined): Locale | null {
   if (!header) return null;
-  const languages = new Negotiator({ headers: { 'accept-language': header } }).languages();
-  for (const tag of languages) {
-    const locale = localeOfLanguageTag(tag);
-    if (locale) return locale;
+  const key = typeof header === 'string' ? header : header.join(',');
+  // A browser sends the same header with every page: each one is read once.
+  let locale = ACCEPTED.get(key);
+  if (locale === undefined) {
+    locale = null;
+    for (const tag of new Negotiator({ headers: { 'accept-language': key } }).languages()) {
+      locale = localeOfLanguageTag(tag);
+      if (locale) break;
+    }
+    if (ACCEPTED.size >= 500) ACCEPTED.clear();
+    ACCEPTED.set(key, locale);
   }
-  return null;
+  return locale;
 }
+const ACCEPTED = new Map<string, Locale | null>();
