@@ -10,6 +10,8 @@ import { RequestsFilingNumberIndex1764720000000 } from './1764720000000-requests
 import { CalendarMakeUpDayName1764806400000 } from './1764806400000-calendar-make-up-day-name.js';
 import { OpenQueueProvinceIndex1764892800000 } from './1764892800000-open-queue-province-index.js';
 import { Locales1764979200000 } from './1764979200000-locales.js';
+import { RequestCorrections1765065600000 } from './1765065600000-request-corrections.js';
+import { RequestNotesAndReplyDeadlineQueue1765152000000 } from './1765152000000-request-notes-and-reply-deadline-queue.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   CalendarMakeUpDayName1764806400000,
   OpenQueueProvinceIndex1764892800000,
   Locales1764979200000,
+  RequestCorrections1765065600000,
+  RequestNotesAndReplyDeadlineQueue1765152000000,
 ];

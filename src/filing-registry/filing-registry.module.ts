@@ -7,8 +7,13 @@ import { FindSubjectAndAccountHolderHandler } from './application/queries/find-s
 import { FindSubjectByAliyunAccountHandler } from './application/queries/find-subject-by-aliyun-account/find-subject-by-aliyun-account.handler.js';
 import { FindSubjectByFilingNumberHandler } from './application/queries/find-subject-by-filing-number/find-subject-by-filing-number.handler.js';
 import { GetSubjectHistoryHandler } from './application/queries/get-subject-history/get-subject-history.handler.js';
+import { SUBJECT_REQUESTS } from './application/ports/subject-requests.js';
+import { SubjectPageHandler } from './application/queries/subject-page/subject-page.handler.js';
+import { CqrsSubjectRequests } from './infrastructure/initialization/cqrs-subject-requests.js';
+import { SubjectPageController } from './interface/web/subject-page.controller.js';
 import { TypeormFilingSubjectRepository } from './infrastructure/typeorm/typeorm-filing-subject.repository.js';
 
+const controllers = [SubjectPageController];
 const commandHandlers = [
   RegisterFilingSubjectHandler,
   ReplaceSubjectAccountEmailHandler,
@@ -19,17 +24,20 @@ const queryHandlers = [
   FindSubjectByAliyunAccountHandler,
   FindSubjectAndAccountHolderHandler,
   GetSubjectHistoryHandler,
+  SubjectPageHandler,
 ];
 const repositories = [
   { provide: FILING_SUBJECT_REPOSITORY, useClass: TypeormFilingSubjectRepository },
 ];
+const adapters = [{ provide: SUBJECT_REQUESTS, useClass: CqrsSubjectRequests }];
 
 /**
  * The filing registry: subjects, their websites and account emails, and the
- * legacy HiChina import. Other contexts use it through the command and query
- * buses only.
+ * legacy HiChina import, and the read-only subject page. Other contexts use it
+ * through the command and query buses only (and it reads theirs the same way).
  */
 @Module({
-  providers: [...commandHandlers, ...queryHandlers, ...repositories],
+  controllers,
+  providers: [...commandHandlers, ...queryHandlers, ...repositories, ...adapters],
 })
 export class FilingRegistryModule {}

@@ -4,6 +4,7 @@ import { memoryStorage } from 'multer';
 import { APP_CONFIG, type AppConfig } from '../shared/infrastructure/config/app-config.js';
 import { SlaModule } from '../sla/sla.module.js';
 import { ApprovalEffects } from './application/approval-effects.js';
+import { AddNoteHandler } from './application/commands/add-note/add-note.handler.js';
 import { ApproveRequestHandler } from './application/commands/approve-request/approve-request.handler.js';
 import { ClaimRequestHandler } from './application/commands/claim-request/claim-request.handler.js';
 import { ExpireRequestHandler } from './application/commands/expire-request/expire-request.handler.js';
@@ -24,11 +25,19 @@ import { INITIALIZATION_REQUEST_REPOSITORY } from './application/ports/initializ
 import { STAFF_DIRECTORY } from './application/ports/staff-directory.js';
 import { ViewDocumentHandler } from './application/commands/view-document/view-document.handler.js';
 import { REQUEST_HISTORY } from './application/ports/request-history.js';
+import { RELATED_REQUESTS } from './application/ports/related-requests.js';
+import { DocumentComparisonHandler } from './application/queries/document-comparison/document-comparison.handler.js';
+import { RequestsOfSubjectHandler } from './application/queries/requests-of-subject/requests-of-subject.handler.js';
+import { PostgresRelatedRequests } from './infrastructure/postgres/postgres-related-requests.js';
+import { DocumentComparisonController } from './interface/web/document-comparison.controller.js';
+import { REQUEST_NOTES } from './application/ports/request-notes.js';
 import { REQUEST_READ_MODEL } from './application/ports/request-read-model.js';
 import { QueueHandler } from './application/queries/queue/queue.handler.js';
+import { RequestNotesHandler } from './application/queries/request-notes/request-notes.handler.js';
 import { RequestWorkspaceHandler } from './application/queries/request-workspace/request-workspace.handler.js';
 import { SlaBadgesHandler } from './application/queries/sla-badges/sla-badges.handler.js';
 import { AuditTrailRequestHistory } from './infrastructure/audit/audit-trail-request-history.js';
+import { PostgresRequestNotes } from './infrastructure/postgres/postgres-request-notes.js';
 import { PostgresRequestReadModel } from './infrastructure/postgres/postgres-request-read-model.js';
 import { GetRequestStatusHandler } from './application/queries/get-request-status/get-request-status.handler.js';
 import { RequestChanges } from './application/request-changes.js';
@@ -41,13 +50,16 @@ import { OpenApiController } from './interface/api/openapi.controller.js';
 import { QueueController } from './interface/web/queue.controller.js';
 import { RequestWorkspaceController } from './interface/web/request-workspace.controller.js';
 import { RequestDecisionsController } from './interface/web/request-decisions.controller.js';
+import { RequestNotesController } from './interface/web/request-notes.controller.js';
 
 const controllers = [
   IntakeApiController,
   OpenApiController,
   QueueController,
   RequestWorkspaceController,
+  DocumentComparisonController,
   RequestDecisionsController,
+  RequestNotesController,
 ];
 const commandHandlers = [
   SubmitRequestHandler,
@@ -65,12 +77,16 @@ const commandHandlers = [
   ExpireRequestHandler,
   RescheduleDeadlinesHandler,
   ViewDocumentHandler,
+  AddNoteHandler,
 ];
 const queryHandlers = [
   GetRequestStatusHandler,
   QueueHandler,
   RequestWorkspaceHandler,
   SlaBadgesHandler,
+  DocumentComparisonHandler,
+  RequestsOfSubjectHandler,
+  RequestNotesHandler,
 ];
 const services = [RequestChanges, ApprovalEffects];
 const adapters = [
@@ -80,6 +96,8 @@ const adapters = [
   { provide: STAFF_DIRECTORY, useClass: IdentityStaffDirectory },
   { provide: REQUEST_READ_MODEL, useClass: PostgresRequestReadModel },
   { provide: REQUEST_HISTORY, useClass: AuditTrailRequestHistory },
+  { provide: RELATED_REQUESTS, useClass: PostgresRelatedRequests },
+  { provide: REQUEST_NOTES, useClass: PostgresRequestNotes },
 ];
 
 /** Initialization requests: intake, review, decisions. */

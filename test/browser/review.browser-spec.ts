@@ -313,7 +313,7 @@ describe('reviewers in a browser', () => {
       await signInThroughPage(page, t.url, liNa.email, liNa.password);
       await claimFromWorkspace(page, created.id);
       await page.getByLabel('Half-length photo holding the credential').last().check();
-      await page.getByLabel('Fields to correct').fill('applicant phone');
+      await page.getByRole('checkbox', { name: 'Applicant phone' }).check();
       await page
         .locator('#ask-message')
         .fill('The half-length photo is too dark; please take it again in daylight.');
@@ -324,6 +324,9 @@ describe('reviewers in a browser', () => {
       await expect(page.locator('[data-status]').textContent()).resolves.toBe('Awaiting applicant');
       await expect(page.locator('.decision-panel').textContent()).resolves.toContain(
         'Documents: Half-length photo holding the credential',
+      );
+      await expect(page.locator('[data-asked-fields]').textContent()).resolves.toBe(
+        'Fields: Applicant phone',
       );
       await page.getByRole('link', { name: 'Queue', exact: true }).first().click();
       await page.getByRole('link', { name: /^Awaiting applicant/ }).click();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import request from 'supertest';
+import { unifiedSocialCreditCodeCheckCharacter } from '@lib/credentials';
 import { creditCode, filingNumber, residentId } from '../support/credentials.js';
 import {
   authorizationLetter,
@@ -1029,10 +1030,10 @@ describe('the intake API', () => {
     const notAnId = await request(t.url)
       .get(`/api/v1/initialization-requests/not-a-uuid`)
       .set(auth);
-    expect(notAnId.status).toBe(400);
+    expect(notAnId.status).toBe(404);
     expect(notAnId.body).toMatchObject({
-      code: 'request.invalid',
-      errors: [{ field: 'id', code: 'field.invalid-uuid', message: 'id must be a UUID' }],
+      code: 'request.not-found',
+      detail: 'There is no initialization request not-a-uuid for this client.',
     });
   });
 
@@ -1331,6 +1332,263 @@ describe('the intake API', () => {
           .post(`/api/v1/initialization-requests/${created.body.id}/withdrawal`)
           .set(auth),
       );
+    });
+  });
+
+  describe('the edges a real day hits: what the contract refuses, by name', () => {
+    /** `field code` of each entry of `errors`, sorted. */
+    const coded = (response: request.Response): string[] =>
+      (response.body.errors as { field: string; code: string }[])
+        .map((error) => `${error.field} ${error.code}`)
+        .sort();
+
+    it('refuses unknown keys of the request JSON at any depth, naming each, and stores nothing', async () => {
+      const before = await counts();
+      const body = individualRequest();
+      const response = await submitIntake(
+        t.url,
+        {
+          ...body,
+          subjectname: body.subjectName,
+          applicant: { ...body.applicant, mobile: '13911112222' },
+        },
+        individualDocuments(),
+      );
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.code).toBe('request.invalid');
+      expect(response.body.errors).toEqual(
+        expect.arrayContaining([
+          {
+            field: 'subjectname',
+            code: 'field.unknown',
+            message: 'subjectname is not a field of the request',
+          },
+          {
+            field: 'applicant.mobile',
+            code: 'field.unknown',
+            message: 'applicant.mobile is not a field of the request',
+          },
+        ]),
+      );
+      expect(response.body.errors).toHaveLength(2);
+      expect(await counts()).toEqual(before);
+    });
+
+    it("names a file in an unknown field and a text field the submission does not have, never in multer's words", async () => {
+      const before = await counts();
+      const [front] = individualDocuments();
+      const passport = await submitIntake(t.url, individualRequest(), [
+        ...individualDocuments(),
+        { ...front!, field: 'passport', filename: 'passport.jpg' },
+      ]);
+      expect(passport.status).toBe(400);
+      expect(passport.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(passport.body.errors).toEqual([
+        {
+          field: 'passport',
+          code: 'file.unexpected-field',
+          message: expect.stringMatching(/^passport is not a document field/),
+        },
+      ]);
+      expect(JSON.stringify(passport.body)).not.toMatch(/Unexpected (file )?field/i);
+
+      const notes = await submitIntake(t.url, individualRequest(), individualDocuments())
+        .field('notes', 'please hurry')
+        .field('ID_BACK', 'aGVsbG8=');
+      expect(notes.status).toBe(400);
+      expect(notes.body.errors).toEqual([
+        { field: 'notes', code: 'field.unknown', message: 'notes is not a field of the request' },
+        { field: 'ID_BACK', code: 'field.invalid-type', message: 'ID_BACK must be of type file' },
+      ]);
+
+      const created = await awaitingApplicant();
+      const resubmission = await request(t.url)
+        .post(`/api/v1/initialization-requests/${created.id}/resubmissions`)
+        .set(auth)
+        .attach('PHOTO', front!.content, 'photo.jpg');
+      expect(resubmission.status).toBe(400);
+      expect(coded(resubmission)).toEqual(['PHOTO file.unexpected-field']);
+      expect((await counts()).documents).toBe(before.documents + 3);
+    });
+
+    it('says which document was too large in a 413: its field and its file name, in both languages', async () => {
+      const photos = individualDocuments();
+      const maxFileBytes = Math.max(...photos.map((file) => file.content.length)) + 4096;
+      const small = await startTestApp({ env: { MAX_FILE_BYTES: String(maxFileBytes) } });
+      try {
+        const before = await counts();
+        const files = photos.map((file) =>
+          file.field === 'HALF_LENGTH_PHOTO'
+            ? { ...jpegOfSize(file, maxFileBytes + 8192), filename: 'IMG_2041.jpg' }
+            : file,
+        );
+        const english = await submitIntake(small.url, individualRequest(), files);
+        expect(english.status).toBe(413);
+        expect(english.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(english.body).toMatchObject({
+          code: 'file.too-large',
+          errors: [
+            {
+              field: 'HALF_LENGTH_PHOTO',
+              code: 'file.too-large',
+              message: `HALF_LENGTH_PHOTO (IMG_2041.jpg) is larger than ${maxFileBytes} bytes`,
+            },
+          ],
+        });
+        const chinese = await submitIntake(small.url, individualRequest(), files).set(
+          'Accept-Language',
+          'zh-CN',
+        );
+        expect(chinese.status).toBe(413);
+        expect(chinese.body.errors).toEqual([
+          {
+            field: 'HALF_LENGTH_PHOTO',
+            code: 'file.too-large',
+            message: `HALF_LENGTH_PHOTO（IMG_2041.jpg）超过 ${maxFileBytes} 字节`,
+          },
+        ]);
+        expect(await counts()).toEqual(before);
+      } finally {
+        await small.close();
+      }
+    });
+
+    it('counts a subject name as it is stored: 12 × U+FDFA passes 200 characters only before NFKC, so it is refused (400, not 500)', async () => {
+      const before = await counts();
+      const ligatures = '\ufdfa'.repeat(12);
+      expect(ligatures.normalize('NFKC').length).toBeGreaterThan(200);
+      const response = await submitIntake(
+        t.url,
+        individualRequest({ subjectName: ligatures }),
+        individualDocuments(),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([
+        {
+          field: 'subjectName',
+          code: 'field.too-long',
+          message: 'subjectName must be at most 200 characters',
+        },
+      ]);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses half a surrogate pair in any text field with 400 problem+json (not a 500 from PostgreSQL), and stores nothing', async () => {
+      const before = await counts();
+      const body = individualRequest();
+      const json = JSON.stringify({
+        ...body,
+        externalId: 'abc\ud800',
+        applicant: { ...body.applicant, name: '\udc00王小明' },
+      });
+      expect(json).toContain('"abc\\ud800"');
+      const response = await submitIntake(t.url, json, individualDocuments());
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(coded(response)).toEqual([
+        'applicant.name field.unpaired-surrogate',
+        'externalId field.unpaired-surrogate',
+      ]);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses a receipt time older than INTAKE_MAX_AGE_DAYS (30 by default) or in the future, and accepts one 29 days old', async () => {
+      const before = await counts();
+      const day = 24 * 3_600_000;
+      const refusal = async (receivedAt: string) => {
+        const response = await submitIntake(
+          t.url,
+          individualRequest({ receivedAt }),
+          individualDocuments(),
+        );
+        expect(response.status).toBe(400);
+        return response.body.errors;
+      };
+      const tooOld = {
+        field: 'receivedAt',
+        code: 'received-at.too-old',
+        message: 'receivedAt is more than 30 days ago',
+      };
+      expect(await refusal(new Date(Date.now() - 31 * day).toISOString())).toEqual([tooOld]);
+      expect(await refusal('0001-01-01T00:00:00Z')).toEqual([tooOld]);
+      expect(await refusal(new Date(Date.now() + 3_600_000).toISOString())).toEqual([
+        { field: 'receivedAt', code: 'received-at.future', message: 'receivedAt is in the future' },
+      ]);
+      expect(await counts()).toEqual(before);
+
+      const { body } = await cleanIndividual();
+      const receivedAt = new Date(Date.now() - 29 * day).toISOString();
+      const accepted = await submitIntake(t.url, { ...body, receivedAt }, individualDocuments());
+      expect(accepted.status).toBe(201);
+      expect(new Date(accepted.body.receivedAt).toISOString()).toBe(receivedAt);
+    });
+
+    it('counts an ID number without a province code, or a credit code GB 32100 does not issue, as a failed checksum: 400 for the applicant, a risk flag for the filing', async () => {
+      const before = await counts();
+      const noProvince = residentId('160105', '19850412', 321);
+      const body = individualRequest();
+      const refused = await submitIntake(
+        t.url,
+        { ...body, applicant: { ...body.applicant, idNumber: noProvince } },
+        individualDocuments(),
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([
+        {
+          field: 'applicant.idNumber',
+          code: 'id-number.province',
+          message:
+            'applicant.idNumber is not a valid resident ID number: The address code starts with 16, which is not a province code.',
+        },
+      ]);
+      expect(await counts()).toEqual(before);
+
+      const { body: clean } = await cleanIndividual();
+      const individual = await submitIntake(
+        t.url,
+        { ...clean, credentialNumber: noProvince },
+        individualDocuments(),
+      );
+      expect(individual.status).toBe(201);
+      expect(individual.body.riskFlags).toEqual(['SUBJECT_MISMATCH', 'INVALID_ID_CHECKSUM']);
+
+      // 9 (market regulation) issues 1, 2 and 3 only; the check character is right.
+      const first17 = `94${creditCode().slice(2, 17)}`;
+      const organization = await submitIntake(
+        t.url,
+        individualRequest({
+          subjectType: 'ORGANIZATION',
+          filingNumber: filingNumber('苏'),
+          credentialNumber: first17 + unifiedSocialCreditCodeCheckCharacter(first17),
+        }),
+        individualDocuments(),
+      );
+      expect(organization.status).toBe(201);
+      expect(organization.body.riskFlags).toEqual(['SUBJECT_NOT_FOUND', 'INVALID_USCC_CHECKSUM']);
+    });
+
+    it('accepts a receipt time of any age with INTAKE_MAX_AGE_DAYS=0, for back-filling history', async () => {
+      const backfill = await startTestApp({ env: { INTAKE_MAX_AGE_DAYS: '0' } });
+      try {
+        const { body } = await cleanIndividual();
+        const response = await submitIntake(
+          backfill.url,
+          { ...body, receivedAt: '2025-03-03T10:00:00+08:00' },
+          individualDocuments(),
+        );
+        expect(response.status).toBe(201);
+        expect(response.body.receivedAt).toBe('2025-03-03T02:00:00.000Z');
+        const future = await submitIntake(
+          backfill.url,
+          individualRequest({ receivedAt: new Date(Date.now() + 3_600_000).toISOString() }),
+          individualDocuments(),
+        );
+        expect(future.status).toBe(400);
+        expect(coded(future)).toEqual(['receivedAt received-at.future']);
+      } finally {
+        await backfill.close();
+      }
     });
   });
 });

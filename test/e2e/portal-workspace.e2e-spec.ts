@@ -158,7 +158,7 @@ describe('the request workspace and its documents', () => {
         ).status,
       ).toBe(404);
       expect((await session.agent.get(`/requests/${one.id}/documents/not-a-uuid`)).status).toBe(
-        400,
+        404,
       );
       expect(await auditedViews(one.id)).toEqual([]);
       expect(await auditedViews(other.id)).toEqual([]);
@@ -203,7 +203,9 @@ describe('the request workspace and its documents', () => {
       expect(notHeld.text).toContain(
         'Li Na holds this request: only they can record checks and decide.',
       );
-      expect(notHeld.text).not.toMatch(/<form method="post" action="\/requests\//);
+      // No decision form for them; only the internal note, which any reviewer may add.
+      expect(notHeld.text).not.toMatch(/<form method="post" action="\/requests\/[^"]+\/(?!notes")/);
+      expect(notHeld.text).toContain(`<form method="post" action="/requests/${created.id}/notes"`);
       expect(page.text).not.toContain('Second approval</button>');
       expect(page.text).not.toContain('Reassign</button>');
     });
@@ -491,13 +493,14 @@ describe('the request workspace and its documents', () => {
       await session.submitFrom(workspace, `${workspace}/request-info`, {
         _form: 'request-info',
         documents: ['ID_FRONT', 'PASSPORT'],
-        fields: 'applicant phone, new account email',
+        fields: ['applicant.phone', 'subjectType'],
         message: 'Please send a sharper photo of the front of your ID card.',
       });
       const page = await session.page(workspace);
       expect(text(page.text)).toContain('One of the documents asked for is not a document kind.');
+      expect(text(page.text)).toContain('subjectType is not a field the applicant can correct');
       expect(checkedOf(page.text, 'documents')).toEqual(['ID_FRONT']);
-      expect(textareaOf(page.text, 'ask-fields')).toBe('applicant phone, new account email');
+      expect(checkedOf(page.text, 'fields')).toEqual(['applicant.phone']);
       expect(textareaOf(page.text, 'ask-message')).toBe(
         'Please send a sharper photo of the front of your ID card.',
       );

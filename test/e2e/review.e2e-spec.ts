@@ -322,8 +322,14 @@ describe('reviewing initialization requests', () => {
         .post(`/api/v1/initialization-requests/${created.id}/resubmissions`)
         .set('Authorization', `Bearer ${TEST_INTAKE_TOKEN}`)
         .attach('ID_FRONT', front!.content, 'front.jpg');
-      expect(incomplete.status).toBe(422);
-      expect(incomplete.body.title).toContain('HALF_LENGTH_PHOTO, which is missing');
+      expect(incomplete.status).toBe(400);
+      expect(incomplete.body.errors).toEqual([
+        {
+          field: 'HALF_LENGTH_PHOTO',
+          code: 'document.required',
+          message: expect.stringContaining('HALF_LENGTH_PHOTO was asked for'),
+        },
+      ]);
       expect(await actionsOf(t, created.id)).toEqual(actionsWhileWaiting);
       expect((await statusOf(t, created.id)).status).toBe('AWAITING_APPLICANT');
       const resubmitted = await request(t.url)

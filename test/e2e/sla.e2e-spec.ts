@@ -50,8 +50,9 @@ describe('business-day deadlines and the SLA watch', () => {
   });
   afterAll(() => t.close());
 
-  async function submitAt(receivedAt: Date, overrides = {}) {
-    clock.set(receivedAt);
+  /** A request the public system received at `receivedAt`, reaching the desk at `arrivesAt`. */
+  async function submitAt(receivedAt: Date, overrides = {}, arrivesAt = receivedAt) {
+    clock.set(arrivesAt);
     const id = residentId('330106', '19880808', 100 + Math.floor(Math.random() * 800));
     const subject = await registerSubject(t, {
       type: 'INDIVIDUAL',
@@ -196,12 +197,16 @@ describe('business-day deadlines and the SLA watch', () => {
       [1, 2, 3].map(() => startTestApp({ clock, env: { DATABASE_URL: t.config.DATABASE_URL } })),
     );
     try {
-      clock.set(shanghai('2026-11-26T09:00:00')); // a missed run: both lines crossed since
-      await Promise.all(
-        instances.flatMap((instance) =>
-          [1, 2].map(() => instance.app.get(CommandBus).execute(new RunSlaWatchCommand())),
-        ),
-      );
+      const everyInstanceTwice = () =>
+        Promise.all(
+          instances.flatMap((instance) =>
+            [1, 2].map(() => instance.app.get(CommandBus).execute(new RunSlaWatchCommand())),
+          ),
+        );
+      clock.set(shanghai('2026-11-25T15:00:00')); // at risk: three business hours left
+      await everyInstanceTwice();
+      clock.set(shanghai('2026-11-26T09:00:00')); // breached
+      await everyInstanceTwice();
       const rows: { request_id: string; action: string; n: number }[] = await t.dataSource.query(
         `SELECT request_id, action, count(*)::int AS n FROM audit_events
          WHERE request_id = ANY($1) AND action LIKE 'request.sla_%' GROUP BY request_id, action`,
@@ -228,6 +233,36 @@ describe('business-day deadlines and the SLA watch', () => {
     } finally {
       await Promise.all(instances.map((instance) => instance.close()));
     }
+  });
+
+  it('gives a request that arrives already past its due time one breach notice, not an at-risk notice as well', async () => {
+    const senior = await createStaff(t.app, 'SENIOR_REVIEWER', 'Qian Hui');
+    // Received Monday 10:00, due Wednesday 18:00; the public system hands it over on Friday.
+    const created = await submitAt(
+      shanghai('2026-11-23T10:00:00'),
+      {},
+      shanghai('2026-11-27T10:00:00'),
+    );
+    expect(new Date(created.dueAt)).toEqual(shanghai('2026-11-25T18:00:00'));
+    await t.app.get(CommandBus).execute(new RunSlaWatchCommand());
+    await t.app.get(CommandBus).execute(new RunSlaWatchCommand());
+
+    const actions = (
+      await t.dataSource.query(
+        `SELECT action FROM audit_events WHERE request_id = $1 AND action LIKE 'request.sla_%' ORDER BY seq`,
+        [created.id],
+      )
+    ).map((row: { action: string }) => row.action);
+    expect(actions).toEqual(['request.sla_breached']);
+    const notices: { kind: string; recipient: string }[] = await t.dataSource.query(
+      `SELECT kind, recipient FROM outbox_messages WHERE request_id = $1 AND kind LIKE 'sla.%'`,
+      [created.id],
+    );
+    expect(notices.map((notice) => notice.kind)).not.toContain('sla.at_risk');
+    expect(notices.filter((notice) => notice.recipient === senior.email)).toEqual([
+      { kind: 'sla.breached', recipient: senior.email },
+    ]);
+    expect(await status(created.id)).toMatchObject({ slaState: 'BREACHED' });
   });
 
   it('tells the reviewer holding a request when it is at risk, and escalates its breach to the holder and every active senior', async () => {

@@ -29,10 +29,13 @@ describe('validateBusinessRegistrationNumber', () => {
   it('refuses anything but 15 digits, or a first pair that is not a province code', () => {
     expect(validateBusinessRegistrationNumber('33010040001557')).toEqual({
       valid: false,
+      code: 'format',
       reason: 'A business registration number is 15 digits.',
     });
     expect(validateBusinessRegistrationNumber('990100400015575')).toEqual({
       valid: false,
+      code: 'province',
+      provinceCode: '99',
       reason: 'A business registration number starts with a province code, not 99.',
     });
   });

@@ -12,7 +12,11 @@ export type BusinessRegistrationNumberResult =
        */
       checkDigitMatches: boolean;
     }
-  | { valid: false; reason: string };
+  | ({ valid: false; reason: string } & BusinessRegistrationNumberRefusal);
+
+/** Why a number is refused: a stable `code`, with the facts its `reason` names. */
+export type BusinessRegistrationNumberRefusal =
+  { code: 'format' } | { code: 'province'; provinceCode: string };
 
 /** The GS 15-2006 check digit (ISO 7064 MOD 11,10) of the first 14 digits. */
 export function businessRegistrationCheckDigit(first14: string): string {
@@ -34,13 +38,16 @@ export function validateBusinessRegistrationNumber(
 ): BusinessRegistrationNumberResult {
   const normalized = normalizeInput(value);
   if (!/^\d{15}$/.test(normalized)) {
-    return { valid: false, reason: 'A business registration number is 15 digits.' };
+    return { valid: false, code: 'format', reason: 'A business registration number is 15 digits.' };
   }
-  const province = Number(normalized.slice(0, 2));
+  const provinceCode = normalized.slice(0, 2);
+  const province = Number(provinceCode);
   if (province < 10 || province > 65) {
     return {
       valid: false,
-      reason: `A business registration number starts with a province code, not ${normalized.slice(0, 2)}.`,
+      code: 'province',
+      provinceCode,
+      reason: `A business registration number starts with a province code, not ${provinceCode}.`,
     };
   }
   return {

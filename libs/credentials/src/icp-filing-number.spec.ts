@@ -89,16 +89,19 @@ describe('parseIcpFilingNumber', () => {
   it('refuses a commercial ICP licence, a telecom licence and a public security filing by name', () => {
     expect(parseIcpFilingNumber('京ICP证030173号')).toEqual({
       ok: false,
+      code: 'icp-licence',
       reason: 'This is a commercial ICP licence number (ICP证), not an ICP filing number (ICP备).',
     });
     expect(parseIcpFilingNumber('B2-20080224')).toEqual({
       ok: false,
+      code: 'telecom-licence',
       reason:
         'This is a value-added telecom business licence number (B1-/B2-), not an ICP filing number.',
     });
     expect(parseIcpFilingNumber('京B2-20090059')).toMatchObject({ ok: false });
     expect(parseIcpFilingNumber('京公网安备11010502030143号')).toEqual({
       ok: false,
+      code: 'public-security',
       reason:
         'This is a public security filing number (公网安备), not an ICP filing number (ICP备).',
     });
@@ -107,21 +110,28 @@ describe('parseIcpFilingNumber', () => {
   it('refuses the wrong number of digits, an unknown prefix, a zero suffix and other shapes', () => {
     expect(parseIcpFilingNumber('浙ICP备1234567号')).toEqual({
       ok: false,
+      code: 'digits',
+      count: 7,
       reason: 'The number should have 8 or 10 digits, not 7.',
     });
     expect(parseIcpFilingNumber('浙ICP备123456789号')).toMatchObject({ ok: false });
     expect(parseIcpFilingNumber('港ICP备12345678号')).toEqual({
       ok: false,
+      code: 'province',
+      prefix: '港',
       reason: '"港" is not a province prefix of ICP filing numbers.',
     });
     expect(parseIcpFilingNumber('浙ICP备12345678号-0')).toEqual({
       ok: false,
+      code: 'suffix',
+      suffix: '0',
       reason: 'The suffix -0 is not valid: suffixes count from -1.',
     });
     expect(parseIcpFilingNumber('浙江ICP备12345678号')).toMatchObject({ ok: false });
-    expect(parseIcpFilingNumber('12345678')).toMatchObject({ ok: false });
+    expect(parseIcpFilingNumber('12345678')).toMatchObject({ ok: false, code: 'format' });
     expect(parseIcpFilingNumber('')).toEqual({
       ok: false,
+      code: 'empty',
       reason: 'The ICP filing number is empty.',
     });
   });

@@ -30,7 +30,22 @@ export type IcpFilingNumber = {
   warnings: string[];
 };
 
-export type IcpFilingNumberResult = IcpFilingNumber | { ok: false; reason: string };
+export type IcpFilingNumberResult =
+  IcpFilingNumber | ({ ok: false; reason: string } & IcpFilingNumberRefusal);
+
+/**
+ * Why a number is refused: a stable `code` to branch on, with the facts its `reason`
+ * names (the sentence is for people; the code and facts are for programs).
+ */
+export type IcpFilingNumberRefusal =
+  | { code: 'empty' }
+  | { code: 'public-security' }
+  | { code: 'icp-licence' }
+  | { code: 'telecom-licence' }
+  | { code: 'format' }
+  | { code: 'province'; prefix: string }
+  | { code: 'digits'; count: number }
+  | { code: 'suffix'; suffix: string };
 
 const SHAPE = /^(.)ICP备(\d+)(号)?(?:-(\d+)(A)?)?$/i;
 
@@ -42,10 +57,12 @@ const SHAPE = /^(.)ICP备(\d+)(号)?(?:-(\d+)(A)?)?$/i;
  */
 export function parseIcpFilingNumber(raw: string): IcpFilingNumberResult {
   const value = normalizeInput(raw);
-  if (value.length === 0) return { ok: false, reason: 'The ICP filing number is empty.' };
+  if (value.length === 0)
+    return { ok: false, code: 'empty', reason: 'The ICP filing number is empty.' };
   if (value.includes('公网安备')) {
     return {
       ok: false,
+      code: 'public-security',
       reason:
         'This is a public security filing number (公网安备), not an ICP filing number (ICP备).',
     };
@@ -53,12 +70,14 @@ export function parseIcpFilingNumber(raw: string): IcpFilingNumberResult {
   if (/ICP证/i.test(value)) {
     return {
       ok: false,
+      code: 'icp-licence',
       reason: 'This is a commercial ICP licence number (ICP证), not an ICP filing number (ICP备).',
     };
   }
   if (/^.?B[12]-/i.test(value)) {
     return {
       ok: false,
+      code: 'telecom-licence',
       reason:
         'This is a value-added telecom business licence number (B1-/B2-), not an ICP filing number.',
     };
@@ -67,6 +86,7 @@ export function parseIcpFilingNumber(raw: string): IcpFilingNumberResult {
   if (!match) {
     return {
       ok: false,
+      code: 'format',
       reason:
         'An ICP filing number looks like 浙ICP备12345678号, with -1 for a website or -1A for an app.',
     };
@@ -77,7 +97,12 @@ export function parseIcpFilingNumber(raw: string): IcpFilingNumberResult {
   if (!(ICP_PROVINCE_PREFIXES as readonly string[]).includes(prefix)) {
     const official = LENIENT_PREFIXES[prefix];
     if (!official) {
-      return { ok: false, reason: `"${prefix}" is not a province prefix of ICP filing numbers.` };
+      return {
+        ok: false,
+        code: 'province',
+        prefix,
+        reason: `"${prefix}" is not a province prefix of ICP filing numbers.`,
+      };
     }
     provinceStatus = 'lenient';
     warnings.push(`${prefix} is not an official prefix; the official one is ${official}.`);
@@ -85,6 +110,8 @@ export function parseIcpFilingNumber(raw: string): IcpFilingNumberResult {
   if (digits.length !== 8 && digits.length !== 10) {
     return {
       ok: false,
+      code: 'digits',
+      count: digits.length,
       reason: `The number should have 8 or 10 digits, not ${digits.length}.`,
     };
   }
@@ -106,6 +133,8 @@ export function parseIcpFilingNumber(raw: string): IcpFilingNumberResult {
   if (siteSuffix < 1 || suffix.startsWith('0')) {
     return {
       ok: false,
+      code: 'suffix',
+      suffix,
       reason: `The suffix -${suffix} is not valid: suffixes count from -1.`,
     };
   }

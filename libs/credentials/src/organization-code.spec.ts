@@ -36,16 +36,19 @@ describe('validateOrganizationCode', () => {
   it('names the right check character', () => {
     expect(validateOrganizationCode('60003734-2')).toEqual({
       valid: false,
+      code: 'checksum',
+      expected: '1',
       reason: 'The check character should be 1.',
     });
   });
 
   it('refuses other shapes', () => {
     for (const value of ['6000373-1', '60003734-', '600037341L', '6000*734-1']) {
-      expect(validateOrganizationCode(value)).toMatchObject({ valid: false });
+      expect(validateOrganizationCode(value)).toMatchObject({ valid: false, code: 'format' });
     }
     expect(validateOrganizationCode('')).toEqual({
       valid: false,
+      code: 'empty',
       reason: 'The organization code is empty.',
     });
   });

@@ -6,7 +6,11 @@ export type OrganizationCodeResult =
       /** `XXXXXXXX-C`, as printed on the certificate. */
       normalized: string;
     }
-  | { valid: false; reason: string };
+  | ({ valid: false; reason: string } & OrganizationCodeRefusal);
+
+/** Why a code is refused: a stable `code`, with the facts its `reason` names. */
+export type OrganizationCodeRefusal =
+  { code: 'empty' } | { code: 'format' } | { code: 'checksum'; expected: string };
 
 const WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
 
@@ -33,11 +37,13 @@ export function organizationCodeCheckCharacter(body: string): string {
  */
 export function validateOrganizationCode(value: string): OrganizationCodeResult {
   const compact = normalizeInput(value).toUpperCase();
-  if (compact.length === 0) return { valid: false, reason: 'The organization code is empty.' };
+  if (compact.length === 0)
+    return { valid: false, code: 'empty', reason: 'The organization code is empty.' };
   const match = /^([0-9A-Z]{8})-?([0-9X])$/.exec(compact);
   if (!match) {
     return {
       valid: false,
+      code: 'format',
       reason:
         'An organization code is 8 digits or capital letters, a hyphen, and a check character (e.g. 60003734-1).',
     };
@@ -45,7 +51,12 @@ export function validateOrganizationCode(value: string): OrganizationCodeResult 
   const [, body, check] = match as unknown as [string, string, string];
   const expected = organizationCodeCheckCharacter(body);
   if (check !== expected) {
-    return { valid: false, reason: `The check character should be ${expected}.` };
+    return {
+      valid: false,
+      code: 'checksum',
+      expected,
+      reason: `The check character should be ${expected}.`,
+    };
   }
   return { valid: true, normalized: `${body}-${check}` };
 }

@@ -45,6 +45,9 @@ const EVERY_DETAIL = {
   reasons: ['DOCUMENT_UNCLEAR', 'INFO_MISMATCH'],
   documents: ['AUTHORIZATION_LETTER', 'HALF_LENGTH_PHOTO'],
   fields: ['subjectName', 'applicantPhone'],
+  changes: [{ field: 'subjectName', was: '周*', now: '周**' }],
+  flagsRaised: ['RECENT_EMAIL_CHANGE'],
+  flagsCleared: ['SUBJECT_MISMATCH'],
   flags: ['DUPLICATE_OPEN_REQUEST'],
   because: 'BD-20261125-000002 was approved for the same subject',
   filingNumber: '浙ICP备12345678号',
@@ -204,6 +207,121 @@ describe('audit events in words', () => {
       ],
     });
     expect(zh.text(worded.sentence)).toBe('Li Na 查看了身份证人像面；身份证国徽面（3 次）');
+  });
+});
+
+describe('a resubmission in words', () => {
+  const filingSystem = { actorType: 'INTAKE_CLIENT', actorName: 'filing-portal' };
+  const corrected = {
+    documents: ['ID_FRONT'],
+    fields: ['applicant.phone', 'credentialNumber', 'newAccountEmail'],
+    changes: [
+      { field: 'applicant.phone', was: '138****8000', now: '139****2222' },
+      { field: 'credentialNumber', was: '330***********0012', now: '330***********0021' },
+    ],
+    flagsRaised: ['RECENT_EMAIL_CHANGE'],
+    flagsCleared: ['SUBJECT_MISMATCH', 'INVALID_ID_CHECKSUM'],
+    dueAt: '2026-11-27T10:00:00.000Z',
+    assigneeName: 'Li Na',
+  };
+
+  it('says which fields were corrected (was → now), which documents replaced, and the flags raised and cleared', () => {
+    expect(sentence({ ...filingSystem, action: 'request.resubmitted', details: corrected })).toBe(
+      'The filing system (filing-portal) resubmitted the request: ' +
+        'corrected Applicant phone (138****8000 → 139****2222), Credential number (330***********0012 → 330***********0021); ' +
+        'sent New account email again unchanged; replaced ID card, front; ' +
+        'new risk flags: Recent email change; risk flags cleared: Subject mismatch; Invalid ID checksum',
+    );
+    expect(
+      sentence({ ...filingSystem, action: 'request.resubmitted', details: corrected }, zh),
+    ).toBe(
+      '备案系统（filing-portal） 重新提交了该申请：' +
+        '更正了申请人手机号码（138****8000 → 139****2222）、主体证件号码（330***********0012 → 330***********0021）；' +
+        '新备案账号邮箱未更改；替换了身份证人像面；' +
+        '新增风险标记：近期更换过账号邮箱；解除风险标记：主体信息不一致；身份证号码校验位错误',
+    );
+  });
+
+  it('shows the changes and flags in the details in words, masked, and ID numbers masked even if recorded in full', () => {
+    const worded = inEnglish(
+      describeAuditEvent({
+        ...filingSystem,
+        action: 'request.resubmitted',
+        details: {
+          ...corrected,
+          changes: [
+            { field: 'applicant.idNumber', was: '33010219900101123X', now: '330102199001011248' },
+          ],
+        },
+      }),
+    );
+    expect(worded.sentence).toContain(
+      'corrected Applicant ID number (330***********123X → 330***********1248)',
+    );
+    expect(worded.details).toEqual(
+      expect.arrayContaining([
+        { label: 'Fields', value: 'Applicant phone, Credential number, New account email' },
+        {
+          label: 'Changes',
+          value: 'Applicant ID number (330***********123X → 330***********1248)',
+        },
+        { label: 'Risk flags raised', value: 'Recent email change' },
+        { label: 'Risk flags cleared', value: 'Subject mismatch; Invalid ID checksum' },
+      ]),
+    );
+  });
+
+  it('names the documents alone for a resubmission of documents that changed no flag', () => {
+    expect(
+      sentence({
+        ...filingSystem,
+        action: 'request.resubmitted',
+        details: {
+          documents: ['ID_BACK'],
+          fields: [],
+          changes: [],
+          flagsRaised: [],
+          flagsCleared: [],
+        },
+      }),
+    ).toBe('The filing system (filing-portal) resubmitted the request: replaced ID card, back');
+  });
+
+  it('keeps the words of a resubmission recorded before corrections were kept', () => {
+    expect(
+      sentence({
+        ...filingSystem,
+        action: 'request.resubmitted',
+        details: { documents: ['ID_BACK'], dueAt: null },
+      }),
+    ).toBe('The filing system (filing-portal) resubmitted ID card, back');
+  });
+
+  it('names the fields asked for in words, and free text of older requests as written', () => {
+    expect(
+      sentence({
+        ...staff('Li Na'),
+        action: 'request.information_requested',
+        details: { documents: [], fields: ['applicant.phone', 'subjectName'], message: 'x' },
+      }),
+    ).toBe('Li Na asked the applicant for more information: Applicant phone, Subject name');
+    expect(
+      sentence(
+        {
+          ...staff('李娜'),
+          action: 'request.information_requested',
+          details: { documents: ['ID_FRONT'], fields: ['applicant.phone'], message: 'x' },
+        },
+        zh,
+      ),
+    ).toBe('李娜 要求申请人补正：身份证人像面；申请人手机号码');
+    expect(
+      sentence({
+        ...staff('Li Na'),
+        action: 'request.information_requested',
+        details: { documents: [], fields: ['the phone number'], message: 'x' },
+      }),
+    ).toBe('Li Na asked the applicant for more information: the phone number');
   });
 });
 

@@ -1,3 +1,7 @@
+import {
+  CORRECTABLE_FIELDS,
+  isCorrectableField,
+} from '../../initialization/domain/correctable-field.js';
 import { DOCUMENT_KINDS, isDocumentKind } from '../../initialization/domain/document-kind.js';
 import { REJECT_REASONS, type RejectReason } from '../../initialization/domain/reject-reason.js';
 import { RISK_FLAGS, type RiskFlag } from '../../initialization/domain/risk-flag.js';
@@ -68,6 +72,10 @@ const rejectReasonLabel = (code: string): string | Message =>
     : code;
 const riskFlagLabel = (code: string): string | Message =>
   (RISK_FLAGS as readonly string[]).includes(code) ? RISK_FLAG_LABELS[code as RiskFlag] : code;
+const FIELD_LABELS = messagesOf('request.field', CORRECTABLE_FIELDS);
+/** A field the applicant can correct, in words ("Applicant phone"); free text of older requests as written. */
+const fieldLabel = (code: string): string | Message =>
+  isCorrectableField(code) ? FIELD_LABELS[code] : code;
 
 /** A document by its kind, or "a document" when the kind is not one the desk knows. */
 function aDocument(kind: unknown): Message {
@@ -77,6 +85,57 @@ function aDocument(kind: unknown): Message {
 const A_DOCUMENT = msg('audit.event.document.aDocument');
 
 const documents = (value: unknown): string | Message => joined(list(value).map(documentLabel));
+const riskFlags = (value: unknown): string | Message => joined(list(value).map(riskFlagLabel));
+
+/** Each corrected field with its value before and after (masked as recorded): "Applicant phone (138****8000 → 139****2222)". */
+function fieldChanges(value: unknown): (string | Message)[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((item) => {
+    const change = (item ?? {}) as Details;
+    return msg('audit.event.request.resubmitted.change', {
+      field: fieldLabel(text(change.field)),
+      was: text(change.was),
+      now: text(change.now),
+    });
+  });
+}
+
+/**
+ * What a resubmission answered, in parts: the fields corrected (was → now), those sent
+ * again unchanged, the documents replaced, and the risk flags the new assessment raised
+ * or cleared. Empty for a resubmission recorded before corrections were kept.
+ */
+function resubmissionParts(d: Details): (string | Message)[] {
+  const changes = fieldChanges(d.changes);
+  const changed = new Set(
+    (Array.isArray(d.changes) ? d.changes : []).map((item) => text((item as Details)?.field)),
+  );
+  const unchanged = list(d.fields).filter((field) => field && !changed.has(field));
+  const parts: (string | Message)[] = [];
+  if (changes.length)
+    parts.push(
+      msg('audit.event.request.resubmitted.corrected', { changes: joined(changes, 'comma') }),
+    );
+  if (unchanged.length)
+    parts.push(
+      msg('audit.event.request.resubmitted.unchanged', {
+        fields: joined(unchanged.map(fieldLabel), 'comma'),
+      }),
+    );
+  if (list(d.documents).length)
+    parts.push(
+      msg('audit.event.request.resubmitted.replaced', { documents: documents(d.documents) }),
+    );
+  if (list(d.flagsRaised).length)
+    parts.push(
+      msg('audit.event.request.resubmitted.flagsRaised', { flags: riskFlags(d.flagsRaised) }),
+    );
+  if (list(d.flagsCleared).length)
+    parts.push(
+      msg('audit.event.request.resubmitted.flagsCleared', { flags: riskFlags(d.flagsCleared) }),
+    );
+  return parts;
+}
 const formatName = (value: unknown): string => (text(value) === 'XLSX' ? 'Excel' : 'CSV');
 const datasetName = (value: unknown): Message =>
   text(value) === 'requests'
@@ -244,7 +303,7 @@ const WORDINGS: Record<string, Wording> = {
       const fields = list(d.fields).filter(Boolean);
       const asked = [
         ...(list(d.documents).length ? [documents(d.documents)] : []),
-        ...(fields.length ? [joined(fields, 'comma')] : []),
+        ...(fields.length ? [joined(fields.map(fieldLabel), 'comma')] : []),
       ];
       return asked.length
         ? msg('audit.event.request.information_requestedOf', { who, asked: joined(asked) })
@@ -253,13 +312,25 @@ const WORDINGS: Record<string, Wording> = {
   },
   'request.resubmitted': {
     label: 'audit.action.request.resubmitted',
-    sentence: (who, d) =>
-      list(d.documents).length
-        ? msg('audit.event.request.resubmittedDocuments', {
-            who,
-            documents: documents(d.documents),
-          })
-        : msg('audit.event.request.resubmitted', { who }),
+    sentence: (who, d) => {
+      // Events recorded before corrections were kept name the documents alone.
+      const corrections = 'changes' in d || 'flagsRaised' in d || 'flagsCleared' in d;
+      if (!corrections)
+        return list(d.documents).length
+          ? msg('audit.event.request.resubmittedDocuments', {
+              who,
+              documents: documents(d.documents),
+            })
+          : msg('audit.event.request.resubmitted', { who });
+      const parts = resubmissionParts(d);
+      return parts.length
+        ? msg('audit.event.request.resubmittedWith', { who, parts: joined(parts) })
+        : msg('audit.event.request.resubmitted', { who });
+    },
+  },
+  'request.note_added': {
+    label: 'audit.action.request.note_added',
+    sentence: (who, d) => msg('audit.event.request.note_added', { who, note: text(d.note) }),
   },
   'request.withdrawn': {
     label: 'audit.action.request.withdrawn',
@@ -430,6 +501,21 @@ function plainValueOf(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** Details whose recorded codes have words: each named as the sentences name it. */
+const DETAIL_VALUES: Record<string, (value: unknown) => string | Message> = {
+  fields: inWords((value) => joined(list(value).map(fieldLabel), 'comma')),
+  changes: inWords((value) => joined(fieldChanges(value))),
+  flagsRaised: inWords(riskFlags),
+  flagsCleared: inWords(riskFlags),
+};
+
+/** A list detail in words ("—" when empty); anything else as recorded. */
+function inWords(
+  words: (value: unknown[]) => string | Message,
+): (value: unknown) => string | Message {
+  return (value) => (Array.isArray(value) ? words(value) || '—' : valueOf(value));
+}
+
 /** One audit event in words, its personal data masked. */
 export function describeAuditEvent(event: AuditEventForWords): WordedAuditEvent {
   const details = maskPersonalData(event.details ?? {}) as Details;
@@ -437,7 +523,7 @@ export function describeAuditEvent(event: AuditEventForWords): WordedAuditEvent 
     sentence: sentenceOfMasked(event, details),
     details: Object.entries(details).map(([key, value]) => ({
       label: labelOf(key),
-      value: valueOf(value),
+      value: (DETAIL_VALUES[key] ?? valueOf)(value),
     })),
   };
 }

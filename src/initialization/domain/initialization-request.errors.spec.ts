@@ -32,7 +32,12 @@ const refusals: Record<string, DomainError> = {
   StaleRequestError: new errors.StaleRequestError(),
   ResubmissionNotExpectedError: new errors.ResubmissionNotExpectedError('IN_REVIEW'),
   SubjectNotRegisteredError: new errors.SubjectNotRegisteredError('浙ICP备12345678号'),
-  ResubmissionMismatchError: new errors.ResubmissionMismatchError(['ID_BACK'], ['ID_FRONT']),
+  ResubmissionMismatchError: new errors.ResubmissionMismatchError({
+    missingDocuments: ['ID_BACK'],
+    unaskedDocuments: ['ID_FRONT'],
+    missingFields: ['applicant.phone'],
+    unaskedFields: ['subjectType'],
+  }),
   DocumentNotFoundError: new errors.DocumentNotFoundError(),
   DocumentAccessError: new errors.DocumentAccessError(),
 };
@@ -86,7 +91,7 @@ describe('the refusals of the review', () => {
       '该申请待复核，因此不能认领。',
     ]);
     expect(both(new errors.ResubmissionNotExpectedError('APPROVED'))[0]).toBe(
-      'This request is approved; it is not waiting for documents from the applicant.',
+      'This request is approved; it is not waiting for an answer from the applicant.',
     );
   });
 
@@ -108,13 +113,15 @@ describe('the refusals of the review', () => {
     ).toBe('Choose at least one reason.');
   });
 
-  it('name the documents of a resubmission by their codes, singular or plural', () => {
-    const english = (missing: string[], unasked: string[]) =>
+  it('name the documents and fields of a resubmission by their codes, singular or plural', () => {
+    const english = (missing: string[], unasked: string[], missingFields: string[] = []) =>
       en.text(
-        new errors.ResubmissionMismatchError(
-          missing as errors.CheckProblem['kind'][],
-          unasked as errors.CheckProblem['kind'][],
-        ).sentence,
+        new errors.ResubmissionMismatchError({
+          missingDocuments: missing as errors.CheckProblem['kind'][],
+          unaskedDocuments: unasked,
+          missingFields: missingFields as errors.ResubmissionMismatch['missingFields'],
+          unaskedFields: [],
+        }).sentence,
       );
     expect(english(['HALF_LENGTH_PHOTO'], [])).toBe(
       'The resubmission does not answer the request for information: the reviewer asked for HALF_LENGTH_PHOTO, which is missing.',
@@ -124,6 +131,9 @@ describe('the refusals of the review', () => {
     );
     expect(english([], ['ID_FRONT', 'ID_BACK'])).toBe(
       'The resubmission does not answer the request for information: ID_FRONT, ID_BACK were not asked for.',
+    );
+    expect(english(['ID_BACK'], [], ['applicant.phone'])).toBe(
+      'The resubmission does not answer the request for information: the reviewer asked for ID_BACK, applicant.phone, which are missing.',
     );
   });
 });

@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/domain/domain-error.js';
 import { msg, type Message } from '../../shared/i18n/message.js';
+import type { CorrectableField } from './correctable-field.js';
 import type { DocumentKind } from './document-kind.js';
 import type { RequestStatus } from './request-status.js';
 
@@ -185,11 +186,24 @@ export class SubjectNotRegisteredError extends DomainError {
   }
 }
 
-/** The applicant's answer (an API call) names document kinds by their codes. */
+/** What a resubmission lacks or adds beyond the request for information. */
+export interface ResubmissionMismatch {
+  missingDocuments: DocumentKind[];
+  unaskedDocuments: string[];
+  missingFields: CorrectableField[];
+  unaskedFields: string[];
+}
+
+/**
+ * The applicant's answer (an API call) names document kinds and fields by their codes;
+ * the API lists each of them (`document.required`, `document.not-requested`, …).
+ */
 export class ResubmissionMismatchError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'request.resubmission-mismatch';
-  constructor(missing: DocumentKind[], unasked: DocumentKind[]) {
+  constructor(readonly mismatch: ResubmissionMismatch) {
+    const missing = [...mismatch.missingDocuments, ...mismatch.missingFields];
+    const unasked = [...mismatch.unaskedDocuments, ...mismatch.unaskedFields];
     super({
       missing: missing.join(', '),
       missingCount: missing.length,

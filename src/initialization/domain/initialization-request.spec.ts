@@ -8,6 +8,7 @@ import {
   type NewRequest,
   type RegistryView,
   type RequestDocument,
+  type Resubmission,
   type Reviewer,
 } from './initialization-request.js';
 import {
@@ -18,6 +19,8 @@ import {
   NotAReviewerError,
   NotAssigneeError,
   RequestAlreadyClaimedError,
+  ResubmissionMismatchError,
+  ResubmissionNotExpectedError,
   SameReviewerSecondApprovalError,
   SeniorReviewerOnlyError,
   SubjectNotRegisteredError,
@@ -77,6 +80,20 @@ function document(kind: DocumentKind, id = `doc-${kind}`): RequestDocument {
     originalName: `${kind}.jpg`,
     uploadedAt: t0,
     supersededAt: null,
+    replacesDocumentId: null,
+  };
+}
+
+/** A new version of a document, as a resubmission sends it. */
+function version(kind: DocumentKind, id: string): Resubmission['documents'][number] {
+  return {
+    id,
+    kind,
+    mediaType: 'image/jpeg',
+    sizeBytes: 2000,
+    sha256: id.padEnd(64, '1'),
+    originalName: `${kind}-new.jpg`,
+    uploadedAt: later(600),
   };
 }
 
@@ -404,7 +421,12 @@ describe('an initialization request', () => {
     it('returns to the same reviewer on resubmission, with a new deadline and the replaced document unchecked', () => {
       const request = asked();
       const newDeadline = { dueAt: later(60 * 72), atRiskAt: later(60 * 68) };
-      request.resubmit([document('ID_BACK', 'doc-ID_BACK-2')], newDeadline, later(600));
+      request.resubmit(
+        { documents: [version('ID_BACK', 'doc-ID_BACK-2')], values: {} },
+        { riskFlags: [], subjectId: 'subject-1' },
+        newDeadline,
+        later(600),
+      );
       expect(request.status).toBe('IN_REVIEW');
       expect(request.assigneeId).toBe(liNa.id);
       expect(request.toProps().sla).toMatchObject({
@@ -417,6 +439,81 @@ describe('an initialization request', () => {
       expect(refusal(() => request.approve(liNa, registered, later(601)))).toContain(
         'ID card, back is not checked',
       );
+    });
+
+    it('keeps every earlier version with its checks, and the new version knows which one it replaced', () => {
+      const request = asked();
+      const checkedBefore = request.toProps().checks;
+      request.resubmit(
+        { documents: [version('ID_BACK', 'doc-ID_BACK-2')], values: {} },
+        { riskFlags: [], subjectId: 'subject-1' },
+        null,
+        later(600),
+      );
+      const props = request.toProps();
+      expect(props.documents.map((doc) => doc.id)).toEqual([
+        'doc-ID_FRONT',
+        'doc-ID_BACK',
+        'doc-HALF_LENGTH_PHOTO',
+        'doc-ID_BACK-2',
+      ]);
+      expect(props.documents.find((doc) => doc.id === 'doc-ID_BACK')).toMatchObject({
+        supersededAt: later(600),
+        replacesDocumentId: null,
+      });
+      expect(props.documents.find((doc) => doc.id === 'doc-ID_BACK-2')).toMatchObject({
+        supersededAt: null,
+        replacesDocumentId: 'doc-ID_BACK',
+      });
+      // The checks of the earlier version stay with it; the new version has none yet.
+      expect(props.checks).toEqual(checkedBefore);
+      expect(props.checks.map((check) => check.documentId)).toContain('doc-ID_BACK');
+      expect(props.checks.map((check) => check.documentId)).not.toContain('doc-ID_BACK-2');
+      // A check of the earlier version does not count for the new one.
+      expect(() => request.approve(liNa, registered, later(601))).toThrow(ChecksIncompleteError);
+      request.recordChecks(
+        liNa,
+        [{ ...allYes(request).find((check) => check.documentId === 'doc-ID_BACK-2')! }],
+        later(602),
+      );
+      expect(request.approve(liNa, registered, later(603))).toBe('APPROVED');
+      // Checks may only be recorded on current versions.
+      expect(request.toProps().checks).toHaveLength(4);
+    });
+
+    it('a third version replaces the second, and each keeps its own checks', () => {
+      const request = asked();
+      request.resubmit(
+        { documents: [version('ID_BACK', 'doc-ID_BACK-2')], values: {} },
+        { riskFlags: [], subjectId: 'subject-1' },
+        null,
+        later(600),
+      );
+      request.recordChecks(
+        liNa,
+        [{ ...allYes(request)[0]!, documentId: 'doc-ID_BACK-2', legible: false }],
+        later(601),
+      );
+      request.requestInformation(
+        liNa,
+        { documents: ['ID_BACK'], fields: [], message: 'Still unreadable.' },
+        later(60 * 24 * 21),
+        later(602),
+      );
+      request.resubmit(
+        { documents: [version('ID_BACK', 'doc-ID_BACK-3')], values: {} },
+        { riskFlags: [], subjectId: 'subject-1' },
+        null,
+        later(900),
+      );
+      const props = request.toProps();
+      expect(props.documents.find((doc) => doc.id === 'doc-ID_BACK-3')!.replacesDocumentId).toBe(
+        'doc-ID_BACK-2',
+      );
+      expect(props.checks.find((check) => check.documentId === 'doc-ID_BACK-2')).toMatchObject({
+        legible: false,
+      });
+      expect(request.currentDocuments.filter((doc) => doc.kind === 'ID_BACK')).toHaveLength(1);
     });
 
     it('expires when left unanswered', () => {
@@ -448,6 +545,222 @@ describe('an initialization request', () => {
       ).toBe(
         'Say which documents or fields the applicant must send again. One of the documents asked for is not a document kind. Write a message saying why.',
       );
+    });
+  });
+
+  describe('corrections that come back', () => {
+    const askedFor = (
+      fields: string[],
+      documents: string[] = [],
+      options: { subjectType?: SubjectType; flags?: RiskFlag[] } = {},
+    ): InitializationRequest => {
+      const request = newRequest(options);
+      request.claim(liNa, later(1));
+      request.requestInformation(
+        liNa,
+        { documents, fields, message: 'Please correct these.' },
+        later(60 * 24 * 21),
+        later(3),
+      );
+      request.pullEvents();
+      return request;
+    };
+    const unchangedRisk = { riskFlags: [] as RiskFlag[], subjectId: 'subject-1' };
+
+    it('asks for fields by their intake names, in their order, each once', () => {
+      const request = askedFor(['credentialNumber', ' applicant.phone ', 'applicant.phone']);
+      expect(request.informationRequest).toMatchObject({
+        documents: [],
+        fields: ['applicant.phone', 'credentialNumber'],
+        freeTextFields: [],
+      });
+    });
+
+    it('refuses a field that cannot be corrected, naming it, in both languages', () => {
+      const request = newRequest();
+      request.claim(liNa, later(1));
+      const ask = () =>
+        request.requestInformation(
+          liNa,
+          {
+            documents: [],
+            fields: ['applicant.phone', 'subjectType', 'phone number'],
+            message: 'Correct them.',
+          },
+          later(9),
+          later(2),
+        );
+      expect(ask).toThrow(IncompleteDecisionError);
+      expect(refusal(ask)).toBe(
+        "subjectType, phone number are not fields the applicant can correct; choose among the applicant's name, ID number and phone, the new account email, the Alibaba Cloud account ID, the subject name and the credential number.",
+      );
+      expect(refusal(ask, 'zh-CN')).toContain(
+        'subjectType, phone number 不是申请人可以补正的信息项',
+      );
+      expect(request.status).toBe('IN_REVIEW');
+    });
+
+    it('stores the corrected values and keeps what changed, was → now, with the flags raised and cleared', () => {
+      const request = askedFor(['applicant.phone', 'credentialNumber'], [], {
+        flags: ['SUBJECT_MISMATCH', 'INVALID_ID_CHECKSUM'],
+      });
+      request.resubmit(
+        {
+          documents: [],
+          values: { 'applicant.phone': '13911112222', credentialNumber: '11010519491231002X' },
+        },
+        { riskFlags: ['RECENT_EMAIL_CHANGE'], subjectId: 'subject-1' },
+        null,
+        later(600),
+      );
+      const props = request.toProps();
+      expect(props.applicant.phone).toBe('13911112222');
+      expect(props.riskFlags).toEqual(['RECENT_EMAIL_CHANGE']);
+      // The credential number was sent unchanged: answered, but not a change.
+      expect(request.corrections).toEqual([
+        {
+          at: later(600),
+          fields: ['applicant.phone', 'credentialNumber'],
+          documents: [],
+          changes: [{ field: 'applicant.phone', was: '13800000000', now: '13911112222' }],
+          flagsRaised: ['RECENT_EMAIL_CHANGE'],
+          flagsCleared: ['SUBJECT_MISMATCH', 'INVALID_ID_CHECKSUM'],
+        },
+      ]);
+      expect(request.status).toBe('IN_REVIEW');
+      expect(request.informationRequest).toBeNull();
+    });
+
+    it('audits the answer with personal data masked: never an ID number in full', () => {
+      const request = askedFor([
+        'applicant.idNumber',
+        'applicant.name',
+        'newAccountEmail',
+        'aliyunAccountId',
+      ]);
+      request.resubmit(
+        {
+          documents: [],
+          values: {
+            'applicant.idNumber': '110105194912310021',
+            'applicant.name': '王大明',
+            newAccountEmail: 'da.ming@example.cn',
+            aliyunAccountId: '9876543210',
+          },
+        },
+        { riskFlags: ['SUBJECT_MISMATCH'], subjectId: 'subject-1' },
+        { dueAt: later(60 * 72), atRiskAt: later(60 * 68) },
+        later(600),
+      );
+      const [event] = request.pullEvents();
+      expect(event).toMatchObject({
+        type: 'request.resubmitted',
+        details: {
+          documents: [],
+          fields: ['applicant.name', 'applicant.idNumber', 'newAccountEmail', 'aliyunAccountId'],
+          changes: [
+            { field: 'applicant.name', was: '王**', now: '王**' },
+            { field: 'applicant.idNumber', was: '110***********002X', now: '110***********0021' },
+            { field: 'newAccountEmail', was: 'n**@example.cn', now: 'd******@example.cn' },
+            { field: 'aliyunAccountId', was: '1234567890', now: '9876543210' },
+          ],
+          flagsRaised: ['SUBJECT_MISMATCH'],
+          flagsCleared: [],
+          dueAt: later(60 * 72).toISOString(),
+          assigneeName: 'Li Na',
+        },
+      });
+      expect(JSON.stringify(event!.details)).not.toContain('110105194912310021');
+      // The aggregate keeps the values in full, for the reviewer.
+      expect(request.corrections[0]!.changes[1]).toEqual({
+        field: 'applicant.idNumber',
+        was: '11010519491231002X',
+        now: '110105194912310021',
+      });
+      expect(request.newAccountEmail).toBe('da.ming@example.cn');
+    });
+
+    it('refuses an answer with a field or document not asked for, or without one asked for, and changes nothing', () => {
+      const request = askedFor(['applicant.phone'], ['ID_BACK']);
+      const before = request.toProps();
+      const answer = (values: Resubmission['values'], documents: DocumentKind[]) => () =>
+        request.resubmit(
+          { documents: documents.map((kind) => version(kind, `new-${kind}`)), values },
+          unchangedRisk,
+          null,
+          later(600),
+        );
+      const unasked = answer({ 'applicant.phone': '13911112222', subjectName: '王大明' }, [
+        'ID_BACK',
+        'ID_FRONT',
+      ]);
+      expect(unasked).toThrow(ResubmissionMismatchError);
+      try {
+        unasked();
+      } catch (error) {
+        expect((error as ResubmissionMismatchError).mismatch).toEqual({
+          missingDocuments: [],
+          unaskedDocuments: ['ID_FRONT'],
+          missingFields: [],
+          unaskedFields: ['subjectName'],
+        });
+      }
+      expect(refusal(answer({}, []))).toBe(
+        'The resubmission does not answer the request for information: the reviewer asked for ID_BACK, applicant.phone, which are missing.',
+      );
+      expect(request.toProps()).toEqual(before);
+      expect(request.pullEvents()).toEqual([]);
+    });
+
+    it('is refused when the request is not waiting for the applicant', () => {
+      const request = newRequest();
+      expect(() =>
+        request.resubmit({ documents: [], values: {} }, unchangedRisk, null, later(5)),
+      ).toThrow(ResubmissionNotExpectedError);
+    });
+
+    it('tells the risk assessment what the answer would leave, without changing anything', () => {
+      const request = askedFor(['subjectName'], ['ID_FRONT']);
+      const answer: Resubmission = {
+        documents: [version('ID_FRONT', 'new-front')],
+        values: { subjectName: '王大明' },
+      };
+      expect(request.assessableAfter(answer)).toEqual({
+        subjectType: 'INDIVIDUAL',
+        subjectFilingNumber: '浙ICP备12345678号',
+        subjectName: '王大明',
+        credentialNumber: '11010519491231002X',
+        aliyunAccountId: '1234567890',
+        documentHashes: [
+          'ID_BACK'.padEnd(64, '0'),
+          'HALF_LENGTH_PHOTO'.padEnd(64, '0'),
+          'new-front'.padEnd(64, '1'),
+        ],
+      });
+      expect(request.toProps().filing.subjectName).toBe('王小明');
+    });
+
+    it("masks an individual subject's name in the audit trail, not an organization's", () => {
+      const individual = askedFor(['subjectName']);
+      individual.resubmit(
+        { documents: [], values: { subjectName: '王大明' } },
+        unchangedRisk,
+        null,
+        later(600),
+      );
+      expect(individual.pullEvents()[0]!.details.changes).toEqual([
+        { field: 'subjectName', was: '王**', now: '王**' },
+      ]);
+      const organization = askedFor(['subjectName'], [], { subjectType: 'ORGANIZATION' });
+      organization.resubmit(
+        { documents: [], values: { subjectName: '宁波示例网络有限公司' } },
+        unchangedRisk,
+        null,
+        later(600),
+      );
+      expect(organization.pullEvents()[0]!.details.changes).toEqual([
+        { field: 'subjectName', was: '王小明', now: '宁波示例网络有限公司' },
+      ]);
     });
   });
 

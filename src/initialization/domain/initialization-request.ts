@@ -1,6 +1,14 @@
 import type { StaffActor } from '../../shared/domain/actor.js';
 import type { DomainEvent } from '../../shared/domain/domain-event.js';
 import { msg, type Message } from '../../shared/i18n/message.js';
+import {
+  auditedValue,
+  CORRECTABLE_FIELDS,
+  isCorrectableField,
+  type CorrectableField,
+  type CorrectedValues,
+  type FieldChange,
+} from './correctable-field.js';
 import { isDocumentKind, requiredDocuments, type DocumentKind } from './document-kind.js';
 import {
   ApprovalBlockedError,
@@ -23,6 +31,7 @@ import {
   type Transition,
 } from './initialization-request.errors.js';
 import { REJECT_REASONS, type RejectReason } from './reject-reason.js';
+import { writeNote, type RequestNote } from './request-note.js';
 import { CLOCK_RUNNING_STATUSES, isTerminal, type RequestStatus } from './request-status.js';
 import { BLOCKING_FLAGS, type RiskFlag } from './risk-flag.js';
 import type { ApplicantRole, SubjectType } from './subject-type.js';
@@ -65,8 +74,10 @@ export interface RequestDocument {
   sha256: string;
   originalName: string;
   uploadedAt: Date;
-  /** Set when a resubmission replaced this file; superseded files stay for the record. */
+  /** Set when a resubmission replaced this file; superseded files stay for the record, with their checks. */
   supersededAt: Date | null;
+  /** The earlier version of the same kind this one replaced (null: sent with the application). */
+  replacesDocumentId: string | null;
 }
 
 export interface DocumentCheck {
@@ -104,11 +115,59 @@ export interface Decision {
 
 export interface InformationRequest {
   documents: DocumentKind[];
-  fields: string[];
+  /** The fields the applicant must correct, by their intake names. */
+  fields: CorrectableField[];
+  /**
+   * Fields asked for in free text before fields were named by code (older requests
+   * only): shown as written, not correctable through a resubmission.
+   */
+  freeTextFields: string[];
   message: string;
   requestedAt: Date;
   requestedBy: string;
   requestedByName: string;
+}
+
+/**
+ * What one resubmission changed: the corrected fields (was → now, in full; masked
+ * where shown), the documents replaced, and the risk flags the new assessment raised
+ * or cleared.
+ */
+export interface Correction {
+  at: Date;
+  /** The fields the applicant answered (those asked for). */
+  fields: CorrectableField[];
+  /** The document kinds replaced by a new version. */
+  documents: DocumentKind[];
+  /** The fields whose value changed. */
+  changes: FieldChange[];
+  flagsRaised: RiskFlag[];
+  flagsCleared: RiskFlag[];
+}
+
+/** The applicant's answer to a request for information. */
+export interface Resubmission {
+  /** One new version per document kind asked for. */
+  documents: Omit<RequestDocument, 'supersededAt' | 'replacesDocumentId'>[];
+  /** One corrected value per field asked for. */
+  values: CorrectedValues;
+}
+
+/** The risk assessment of the request as the resubmission leaves it. */
+export interface RiskAssessment {
+  riskFlags: RiskFlag[];
+  /** The registry subject the filing number matches now (null: none). */
+  subjectId: string | null;
+}
+
+/** What the risk assessment reads of a request: the application, and its current documents. */
+export interface AssessableApplication {
+  subjectType: SubjectType;
+  subjectFilingNumber: string;
+  subjectName: string;
+  credentialNumber: string;
+  aliyunAccountId: string;
+  documentHashes: string[];
 }
 
 export interface ReturnNote {
@@ -164,6 +223,8 @@ export interface InitializationRequestProps {
   decision: Decision | null;
   informationRequest: InformationRequest | null;
   returnNote: ReturnNote | null;
+  /** One entry per resubmission, oldest first. */
+  corrections: Correction[];
   sla: SlaRecord;
   version: number;
   createdAt: Date;
@@ -181,6 +242,7 @@ export type NewRequest = Omit<
   | 'decision'
   | 'informationRequest'
   | 'returnNote'
+  | 'corrections'
   | 'sla'
   | 'version'
   | 'createdAt'
@@ -214,6 +276,7 @@ export class InitializationRequest {
       decision: null,
       informationRequest: null,
       returnNote: null,
+      corrections: [],
       sla: {
         clockStartedAt: input.receivedAt,
         dueAt: deadline?.dueAt ?? null,
@@ -280,6 +343,9 @@ export class InitializationRequest {
   }
   get informationRequest(): InformationRequest | null {
     return this.props.informationRequest;
+  }
+  get corrections(): readonly Correction[] {
+    return this.props.corrections;
   }
 
   /** A deep copy of the state, for persistence and read models. */
@@ -483,7 +549,10 @@ export class InitializationRequest {
     });
   }
 
-  /** Asks the applicant for documents or corrected fields; the SLA clock stops. */
+  /**
+   * Asks the applicant for documents or corrected fields (named by their intake
+   * names, `applicant.phone`); the SLA clock stops.
+   */
   requestInformation(
     reviewer: Reviewer,
     input: { documents: readonly string[]; fields: readonly string[]; message: string },
@@ -493,18 +562,28 @@ export class InitializationRequest {
     this.requireStatus(['IN_REVIEW'], 'requestInformation');
     this.requireAssignee(reviewer, 'requestInformation');
     const documents = [...new Set(input.documents)].filter(isDocumentKind);
-    const fields = [...new Set(input.fields.map((field) => field.trim()).filter(Boolean))];
+    const named = [...new Set(input.fields.map((field) => field.trim()).filter(Boolean))];
+    const fields = CORRECTABLE_FIELDS.filter((field) => named.includes(field));
+    const unknownFields = named.filter((field) => !isCorrectableField(field));
     const problems: Message[] = [];
-    if (documents.length + fields.length === 0)
+    if (documents.length + named.length === 0)
       problems.push(msg('request.decisionProblem.nothingAsked'));
     if (documents.length < input.documents.length)
       problems.push(msg('request.decisionProblem.notADocumentKind'));
+    if (unknownFields.length > 0)
+      problems.push(
+        msg('request.decisionProblem.notACorrectableField', {
+          fields: unknownFields.join(', '),
+          count: unknownFields.length,
+        }),
+      );
     if (!input.message.trim()) problems.push(msg('request.decisionProblem.noMessageWhy'));
     if (problems.length > 0) throw new IncompleteDecisionError(problems);
     this.props.status = 'AWAITING_APPLICANT';
     this.props.informationRequest = {
       documents,
       fields,
+      freeTextFields: [],
       message: input.message.trim(),
       requestedAt: now,
       requestedBy: reviewer.id,
@@ -521,29 +600,94 @@ export class InitializationRequest {
   }
 
   /**
-   * The applicant answered: replaced documents supersede the old ones (their
-   * checks are dropped), and the request goes back to the same reviewer as a
-   * new receipt with a new deadline.
+   * Refuses an answer that does not match the request for information: every document
+   * and field asked for, and nothing else. (Free-text fields of older requests cannot be
+   * answered by value; an answer to them is the documents alone.)
    */
-  resubmit(replacements: RequestDocument[], deadline: Deadline | null, now: Date): void {
-    if (this.props.status !== 'AWAITING_APPLICANT')
+  checkResubmission(answer: { documents: readonly string[]; fields: readonly string[] }): void {
+    if (this.props.status !== 'AWAITING_APPLICANT' || !this.props.informationRequest)
       throw new ResubmissionNotExpectedError(this.props.status);
-    const replacedKinds = new Set(replacements.map((document) => document.kind));
-    const asked = this.props.informationRequest?.documents ?? [];
-    const missing = asked.filter((kind) => !replacedKinds.has(kind));
-    const unasked = [...replacedKinds].filter((kind) => !asked.includes(kind));
-    if (missing.length > 0 || unasked.length > 0)
-      throw new ResubmissionMismatchError(missing, unasked);
-    const superseded: string[] = [];
-    this.props.documents = this.props.documents.map((document) => {
-      if (document.supersededAt === null && replacedKinds.has(document.kind)) {
-        superseded.push(document.id);
-        return { ...document, supersededAt: now };
-      }
-      return document;
+    const asked = this.props.informationRequest;
+    const documents = new Set(answer.documents);
+    const fields = new Set(answer.fields);
+    const mismatch = {
+      missingDocuments: asked.documents.filter((kind) => !documents.has(kind)),
+      unaskedDocuments: [...documents].filter(
+        (kind) => !(asked.documents as readonly string[]).includes(kind),
+      ),
+      missingFields: asked.fields.filter((field) => !fields.has(field)),
+      unaskedFields: [...fields].filter(
+        (field) => !(asked.fields as readonly string[]).includes(field),
+      ),
+    };
+    if (Object.values(mismatch).some((list) => list.length > 0))
+      throw new ResubmissionMismatchError(mismatch);
+  }
+
+  /**
+   * The application and current documents as this answer would leave them, for the
+   * risk assessment the resubmission needs (nothing changes here).
+   */
+  assessableAfter(answer: Resubmission): AssessableApplication {
+    const replaced = new Set(answer.documents.map((document) => document.kind));
+    const value = (field: CorrectableField): string => answer.values[field] ?? this.valueOf(field);
+    return {
+      subjectType: this.props.subjectType,
+      subjectFilingNumber: this.props.filing.subjectFilingNumber,
+      subjectName: value('subjectName'),
+      credentialNumber: value('credentialNumber'),
+      aliyunAccountId: value('aliyunAccountId'),
+      documentHashes: [
+        ...this.currentDocuments.filter((document) => !replaced.has(document.kind)),
+        ...answer.documents,
+      ].map((document) => document.sha256),
+    };
+  }
+
+  /**
+   * The applicant answered: the corrected values replace the old ones, each new
+   * document becomes the current version of its kind (the earlier version stays, with
+   * its checks; the new one needs its own), the risk flags are those of the new
+   * assessment, and the request goes back to the same reviewer as a new receipt with a
+   * new deadline. What changed is kept as a correction.
+   */
+  resubmit(
+    answer: Resubmission,
+    assessment: RiskAssessment,
+    deadline: Deadline | null,
+    now: Date,
+  ): void {
+    const fields = CORRECTABLE_FIELDS.filter((field) => answer.values[field] !== undefined);
+    this.checkResubmission({
+      documents: answer.documents.map((document) => document.kind),
+      fields,
     });
-    this.props.checks = this.props.checks.filter((check) => !superseded.includes(check.documentId));
+    const changes: FieldChange[] = [];
+    for (const field of fields) {
+      const was = this.valueOf(field);
+      const corrected = answer.values[field]!;
+      if (was === corrected) continue;
+      this.setValue(field, corrected);
+      changes.push({ field, was, now: corrected });
+    }
+    const replacements: RequestDocument[] = [];
+    for (const document of answer.documents) {
+      const earlier = this.currentDocuments.find((current) => current.kind === document.kind);
+      if (earlier) earlier.supersededAt = now;
+      replacements.push({
+        ...document,
+        supersededAt: null,
+        replacesDocumentId: earlier?.id ?? null,
+      });
+    }
     this.props.documents.push(...replacements);
+    const previousFlags = this.props.riskFlags;
+    const flagsRaised = assessment.riskFlags.filter((flag) => !previousFlags.includes(flag));
+    const flagsCleared = previousFlags.filter((flag) => !assessment.riskFlags.includes(flag));
+    this.props.riskFlags = [...assessment.riskFlags];
+    this.props.subjectId = assessment.subjectId;
+    const documents = replacements.map((document) => document.kind);
+    this.props.corrections.push({ at: now, fields, documents, changes, flagsRaised, flagsCleared });
     this.props.status = this.props.assigneeId ? 'IN_REVIEW' : 'PENDING_REVIEW';
     this.props.informationRequest = null;
     this.props.sla = {
@@ -556,7 +700,15 @@ export class InitializationRequest {
       outcome: null,
     };
     this.record('request.resubmitted', now, {
-      documents: replacements.map((document) => document.kind),
+      documents,
+      fields,
+      changes: changes.map((change) => ({
+        field: change.field,
+        was: auditedValue(change.field, change.was, this.props.subjectType),
+        now: auditedValue(change.field, change.now, this.props.subjectType),
+      })),
+      flagsRaised,
+      flagsCleared,
       dueAt: deadline?.dueAt.toISOString() ?? null,
       assigneeName: this.props.assigneeName,
     });
@@ -632,7 +784,65 @@ export class InitializationRequest {
     this.record('request.flagged', now, { flags: added, ...(because ? { because } : {}) });
   }
 
+  /**
+   * An internal note for the staff, in any state (decided requests too): never sent
+   * to the applicant, never changed afterwards. The note is returned to be stored.
+   */
+  addNote(author: Reviewer, text: string, now: Date): RequestNote {
+    const note = writeNote(this.props.id, author, text, now);
+    this.record('request.note_added', now, { note: note.text });
+    return note;
+  }
+
   // ── rules ────────────────────────────────────────────────────────────────
+  /** A correctable field's value, as the application holds it now. */
+  private valueOf(field: CorrectableField): string {
+    const p = this.props;
+    switch (field) {
+      case 'applicant.name':
+        return p.applicant.name;
+      case 'applicant.idNumber':
+        return p.applicant.idNumber;
+      case 'applicant.phone':
+        return p.applicant.phone;
+      case 'newAccountEmail':
+        return p.newAccountEmail;
+      case 'aliyunAccountId':
+        return p.aliyunAccountId;
+      case 'subjectName':
+        return p.filing.subjectName;
+      case 'credentialNumber':
+        return p.filing.credentialNumber;
+    }
+  }
+
+  private setValue(field: CorrectableField, value: string): void {
+    const p = this.props;
+    switch (field) {
+      case 'applicant.name':
+        p.applicant.name = value;
+        return;
+      case 'applicant.idNumber':
+        p.applicant.idNumber = value;
+        return;
+      case 'applicant.phone':
+        p.applicant.phone = value;
+        return;
+      case 'newAccountEmail':
+        p.newAccountEmail = value;
+        return;
+      case 'aliyunAccountId':
+        p.aliyunAccountId = value;
+        return;
+      case 'subjectName':
+        p.filing.subjectName = value;
+        return;
+      case 'credentialNumber':
+        p.filing.credentialNumber = value;
+        return;
+    }
+  }
+
   /** Approval hands over a registered subject's account: it must exist, and the account must be free. */
   private applyRegistryView(registry: RegistryView, now: Date): void {
     if (registry.accountHeldByOtherSubject) this.addFlags(['ACCOUNT_HOLDS_OTHER_SUBJECT'], now);

@@ -75,6 +75,7 @@ function newRequest(subjectType: SubjectType = 'INDIVIDUAL'): InitializationRequ
         originalName: `${kind}.jpg`,
         uploadedAt: t0,
         supersededAt: null,
+        replacesDocumentId: null,
       })),
     },
     { dueAt: new Date('2026-11-25T10:00:00Z'), atRiskAt: new Date('2026-11-25T06:00:00Z') },

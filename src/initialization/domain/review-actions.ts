@@ -83,7 +83,7 @@ export function reviewActionsFor(
     requestInformation: tryOn((copy) =>
       copy.requestInformation(
         viewer,
-        { documents: [], fields: ['a field'], message: 'A message.' },
+        { documents: [], fields: ['applicant.phone'], message: 'A message.' },
         now,
         now,
       ),

@@ -32,6 +32,11 @@ export function catalogueProblems(
       }
       const uses = new Map<string, ArgumentUse>();
       collectArguments(ast, uses);
+      // A date without a style is formatted in the server's zone, not the business zone.
+      for (const name of unstyledDates(ast))
+        problems.push(
+          `${key}: the ${locale} message formats {${name}} without a style (write {${name}, date, medium})`,
+        );
       if (!reference) {
         reference = { locale, uses };
         continue;
@@ -79,4 +84,16 @@ function collectArguments(elements: MessageFormatElement[], uses: Map<string, Ar
         break;
     }
   }
+}
+
+function unstyledDates(elements: MessageFormatElement[]): string[] {
+  const found: string[] = [];
+  for (const element of elements) {
+    if ((element.type === TYPE.date || element.type === TYPE.time) && !element.style)
+      found.push(element.value);
+    if ('options' in element)
+      for (const option of Object.values(element.options))
+        found.push(...unstyledDates(option.value));
+  }
+  return found;
 }

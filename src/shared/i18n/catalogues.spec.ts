@@ -44,6 +44,15 @@ describe('the catalogues', () => {
     ]);
   });
 
+  it('fail the check for a date without a style (it would be formatted in the server’s zone)', () => {
+    expect(
+      catalogueProblems({
+        'zh-CN': { 'a.at': '{at, date, medium}' },
+        en: { 'a.at': '{at, date}' },
+      }),
+    ).toEqual(['a.at: the en message formats {at} without a style (write {at, date, medium})']);
+  });
+
   it('accept Chinese without plural forms beside English with them', () => {
     expect(
       catalogueProblems({

@@ -127,6 +127,109 @@
     });
   }
 
+  // The comparison view: each image zooms and turns in the browser only (CSS transforms;
+  // the stored file is never touched). 100% fits the image to its pane. The buttons work
+  // by keyboard; on a focused image + and - zoom, r and Shift+R turn it, 0 resets.
+  var ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3, 4];
+  function imageViewer(pane) {
+    var stage = pane.querySelector('[data-viewer-stage]');
+    var canvas = pane.querySelector('[data-viewer-canvas]');
+    var image = pane.querySelector('[data-viewer-image]');
+    var tools = pane.querySelector('[data-viewer-tools]');
+    if (!stage || !canvas || !image || !tools) return;
+    var zoomShown = tools.querySelector('[data-viewer-zoom]');
+    var rotationShown = tools.querySelector('[data-viewer-rotation]');
+    var zoomIn = tools.querySelector('[data-viewer-action="zoom-in"]');
+    var zoomOut = tools.querySelector('[data-viewer-action="zoom-out"]');
+    var normal = ZOOM_STEPS.indexOf(1);
+    var step = normal;
+    var rotation = 0;
+
+    function layout() {
+      var width = image.naturalWidth;
+      var height = image.naturalHeight;
+      if (!width || !height) return;
+      var turned = rotation % 180 !== 0;
+      var boxWidth = turned ? height : width;
+      var boxHeight = turned ? width : height;
+      // The stage's inner size whatever its scroll bars: what 100% fills.
+      var style = window.getComputedStyle(stage);
+      var innerWidth =
+        stage.offsetWidth -
+        parseFloat(style.borderLeftWidth) -
+        parseFloat(style.borderRightWidth) -
+        parseFloat(style.paddingLeft) -
+        parseFloat(style.paddingRight);
+      var innerHeight =
+        stage.offsetHeight -
+        parseFloat(style.borderTopWidth) -
+        parseFloat(style.borderBottomWidth) -
+        parseFloat(style.paddingTop) -
+        parseFloat(style.paddingBottom);
+      var fit = Math.min(innerWidth / boxWidth, innerHeight / boxHeight);
+      var scale = fit * ZOOM_STEPS[step];
+      // Turned about its top left corner, the image is moved back into its box.
+      var x = rotation === 90 ? height * scale : rotation === 180 ? width * scale : 0;
+      var y = rotation === 180 ? height * scale : rotation === 270 ? width * scale : 0;
+      image.style.width = width + 'px';
+      image.style.height = height + 'px';
+      image.style.transform =
+        'translate(' + x + 'px, ' + y + 'px) rotate(' + rotation + 'deg) scale(' + scale + ')';
+      canvas.style.width = Math.floor(boxWidth * scale) + 'px';
+      canvas.style.height = Math.floor(boxHeight * scale) + 'px';
+      zoomShown.textContent = Math.round(ZOOM_STEPS[step] * 100) + '%';
+      rotationShown.textContent = rotation + '\u00b0';
+      zoomIn.disabled = step === ZOOM_STEPS.length - 1;
+      zoomOut.disabled = step === 0;
+      pane.setAttribute('data-zoom', String(ZOOM_STEPS[step]));
+      pane.setAttribute('data-rotation', String(rotation));
+    }
+
+    function act(action) {
+      if (action === 'zoom-in') step = Math.min(ZOOM_STEPS.length - 1, step + 1);
+      else if (action === 'zoom-out') step = Math.max(0, step - 1);
+      else if (action === 'rotate-right') rotation = (rotation + 90) % 360;
+      else if (action === 'rotate-left') rotation = (rotation + 270) % 360;
+      else if (action === 'reset') {
+        step = normal;
+        rotation = 0;
+      } else return false;
+      // Keep what is in the middle of the pane in the middle.
+      var middleX = (stage.scrollLeft + stage.clientWidth / 2) / Math.max(1, stage.scrollWidth);
+      var middleY = (stage.scrollTop + stage.clientHeight / 2) / Math.max(1, stage.scrollHeight);
+      layout();
+      stage.scrollLeft = middleX * stage.scrollWidth - stage.clientWidth / 2;
+      stage.scrollTop = middleY * stage.scrollHeight - stage.clientHeight / 2;
+      return true;
+    }
+
+    tools.addEventListener('click', function (event) {
+      var button = event.target.closest ? event.target.closest('[data-viewer-action]') : null;
+      if (button && !button.disabled) act(button.getAttribute('data-viewer-action'));
+    });
+    stage.addEventListener('keydown', function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      var action =
+        event.key === '+' || event.key === '='
+          ? 'zoom-in'
+          : event.key === '-' || event.key === '_'
+            ? 'zoom-out'
+            : event.key === 'r'
+              ? 'rotate-right'
+              : event.key === 'R'
+                ? 'rotate-left'
+                : event.key === '0'
+                  ? 'reset'
+                  : null;
+      if (action && act(action)) event.preventDefault();
+    });
+    pane.classList.add('viewer-ready');
+    tools.hidden = false;
+    if (image.complete) layout();
+    image.addEventListener('load', layout);
+    window.addEventListener('resize', layout);
+  }
+
   document.documentElement.classList.add('has-js');
   document.addEventListener('DOMContentLoaded', function () {
     var regions = document.querySelectorAll('[data-refresh]');
@@ -136,5 +239,7 @@
     refreshSlaBadges();
     var figures = document.querySelectorAll('[data-zoomable]');
     for (var j = 0; j < figures.length; j += 1) zoomable(figures[j]);
+    var viewers = document.querySelectorAll('[data-viewer]');
+    for (var v = 0; v < viewers.length; v += 1) imageViewer(viewers[v]);
   });
 })();

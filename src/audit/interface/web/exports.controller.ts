@@ -1,16 +1,5 @@
 import { pipeline } from 'node:stream/promises';
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Render,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Render, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { DateTime } from 'luxon';
@@ -18,6 +7,7 @@ import { CLOCK, type Clock } from '../../../shared/application/clock.js';
 import type { StaffActor } from '../../../shared/domain/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+import { UUID_PARAM } from '../../../shared/interface/http/uuid-param.pipe.js';
 import { msg } from '../../../shared/i18n/message.js';
 import { pageLocale } from '../../../shared/interface/http/request-locale.js';
 import { flash } from '../../../shared/interface/web/session.js';
@@ -110,7 +100,7 @@ export class ExportsController {
 
   @Get(':id/download')
   async download(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UUID_PARAM) id: string,
     @CurrentActor() actor: StaffActor,
     @ClientIp() ip: string,
     @Res() response: Response,

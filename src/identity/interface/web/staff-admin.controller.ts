@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Render,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
@@ -19,6 +9,7 @@ import { CreateStaffMemberCommand } from '../../application/commands/create-staf
 import { DeactivateStaffMemberCommand } from '../../application/commands/deactivate-staff-member/deactivate-staff-member.command.js';
 import { ListStaffMembersQuery } from '../../application/queries/list-staff-members/list-staff-members.query.js';
 import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+import { UUID_PARAM } from '../../../shared/interface/http/uuid-param.pipe.js';
 import { RecentStaffChecks } from './recent-staff-checks.js';
 
 interface NewStaffForm {
@@ -83,7 +74,7 @@ export class StaffAdminController {
 
   @Post(':id/deactivate')
   async deactivate(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UUID_PARAM) id: string,
     @CurrentActor() actor: StaffActor,
     @ClientIp() ip: string,
     @Req() request: Request,

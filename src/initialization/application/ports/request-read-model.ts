@@ -3,7 +3,8 @@ import type { RiskFlag } from '../../domain/risk-flag.js';
 import type { SubjectType } from '../../domain/subject-type.js';
 
 /**
- * The queue's slices. Each is read in `dueAt` order:
+ * The queue's slices. Each is read in `dueAt` order, but Awaiting applicant, read in
+ * reply-deadline order (`expiresAt`: when the request expires unanswered; its due date is paused):
  * - unassigned: waiting to be claimed;
  * - mine: open requests the viewer holds (in review, awaiting second approval or the applicant);
  * - at-risk / breached: the SLA clock runs and the at-risk moment / the deadline has passed
@@ -33,11 +34,22 @@ export interface QueueFilters {
   search?: string;
 }
 
-/** Where a page ends: the last row's deadline and id (keyset pagination). */
+/** What a tab is sorted by (then by id): the reply deadline while waiting for the applicant, else the deadline. */
+export function queueSortKey(tab: QueueTab): 'dueAt' | 'expiresAt' {
+  return tab === 'awaiting-applicant' ? 'expiresAt' : 'dueAt';
+}
+
+/**
+ * Where a page ends or begins (keyset pagination): that row's sort key (`queueSortKey`
+ * of the tab; null when it has none) and its id.
+ */
 export interface QueueCursor {
-  dueAt: Date | null;
+  at: Date | null;
   id: string;
 }
+
+/** Which rows of a slice a page holds: those after a cursor, or those just before it. */
+export type QueuePosition = { after: QueueCursor } | { before: QueueCursor };
 
 export interface QueueSlice {
   tab: QueueTab;
@@ -60,6 +72,8 @@ export interface QueueRow {
   receivedAt: Date;
   dueAt: Date | null;
   atRiskAt: Date | null;
+  /** The reply deadline while waiting for the applicant. */
+  expiresAt: Date | null;
   slaOutcome: 'MET' | 'MISSED' | null;
   riskFlags: RiskFlag[];
   assigneeId: string | null;
@@ -93,8 +107,12 @@ export interface DocumentRecord {
  * pages of the queue (never an OFFSET), capped counts, SLA facts and document metadata.
  */
 export interface RequestReadModel {
-  /** Up to `limit` rows of the slice after `after`, ordered by dueAt (requests without one last), then id. */
-  queuePage(slice: QueueSlice, after: QueueCursor | null, limit: number): Promise<QueueRow[]>;
+  /**
+   * Up to `limit` rows of the slice in its order (`queueSortKey`, requests without one
+   * last, then id): from the start (`null`), after a cursor, or the `limit` rows just
+   * before a cursor (read backwards, returned in the slice's order).
+   */
+  queuePage(slice: QueueSlice, position: QueuePosition | null, limit: number): Promise<QueueRow[]>;
   /** How many requests each slice holds, counting no further than `cap + 1`. */
   countTabs(
     tabs: readonly QueueTab[],

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ListStaffMembersQuery } from '../../../identity/application/queries/list-staff-members/list-staff-members.query.js';
 import { GetSignedInStaffQuery } from '../../../identity/application/queries/get-signed-in-staff/get-signed-in-staff.query.js';
 import type { StaffActor } from '../../../shared/domain/actor.js';
+import { isUuid } from '../../../shared/domain/uuid.js';
 import type { StaffDirectory } from '../../application/ports/staff-directory.js';
 
 /** How long the list of reviewers is kept: every queue page shows it, and it rarely changes. */
@@ -15,7 +16,9 @@ export class IdentityStaffDirectory implements StaffDirectory {
 
   constructor(private readonly queries: QueryBus) {}
 
+  /** Null for an id that names nobody, a malformed one included (a form's empty choice). */
   async activeStaff(staffId: string): Promise<StaffActor | null> {
+    if (!isUuid(staffId)) return null;
     const staff = await this.queries.execute(new GetSignedInStaffQuery(staffId));
     return staff
       ? { kind: 'STAFF', id: staff.id, role: staff.role, name: staff.displayName }

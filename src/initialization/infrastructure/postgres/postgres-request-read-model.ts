@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import type {
-  DocumentRecord,
-  QueueCursor,
-  QueueFilters,
-  QueueRow,
-  QueueSlice,
-  QueueTab,
-  RequestReadModel,
-  SlaFactsRow,
+import {
+  queueSortKey,
+  type DocumentRecord,
+  type QueueCursor,
+  type QueueFilters,
+  type QueuePosition,
+  type QueueRow,
+  type QueueSlice,
+  type QueueTab,
+  type RequestReadModel,
+  type SlaFactsRow,
 } from '../../application/ports/request-read-model.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import type { RequestStatus } from '../../domain/request-status.js';
@@ -20,7 +22,9 @@ import type { SubjectType } from '../../domain/subject-type.js';
  * Each tab as SQL. Statuses are literals, not parameters, so the planner can
  * match the partial indexes of migrations/1764547200000-portal-indexes.ts
  * (which carry every column a tab or filter below tests, except the search);
- * the at-risk and breached lines are those of `slaStateOf`.
+ * the at-risk and breached lines are those of `slaStateOf`. Awaiting applicant
+ * is read in reply-deadline order from its own partial index
+ * (migrations/1765152000000-request-notes-and-reply-deadline-queue.ts).
  */
 const RUNNING = `('PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL')`;
 const TAB_CONDITIONS: Record<QueueTab, (viewer: string, now: string) => string> = {
@@ -39,8 +43,12 @@ const SEARCHED = `(r.reference || ' ' || r.filing_number || ' ' || r.subject_nam
 const REFERENCE = /^INIT-\d{4}-\d{6,}$/i;
 
 const QUEUE_COLUMNS = `q.id, q.reference, q.status, q.subject_type, q.subject_name, q.credential_number,
-  q.filing_number, q.province, q.received_at, q.due_at, q.at_risk_at, q.sla_outcome, q.risk_flags,
-  q.assignee_id, q.assignee_name, q.version`;
+  q.filing_number, q.province, q.received_at, q.due_at, q.at_risk_at, q.expires_at, q.sla_outcome,
+  q.risk_flags, q.assignee_id, q.assignee_name, q.version`;
+
+/** The column a tab is sorted by (then by id); see `queueSortKey`. */
+const SORT_COLUMNS = { dueAt: 'due_at', expiresAt: 'expires_at' } as const;
+type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
 
 /**
  * A page in two steps: the keys of the page from the tab's index (index-only
@@ -48,7 +56,7 @@ const QUEUE_COLUMNS = `q.id, q.reference, q.status, q.subject_type, q.subject_na
  */
 function pageOf(where: string[], order: string, limit: string): string {
   return `SELECT ${QUEUE_COLUMNS}
-            FROM (SELECT r.id, r.due_at FROM initialization_requests r
+            FROM (SELECT r.id, r.due_at, r.expires_at FROM initialization_requests r
                    WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${limit}) AS page
             JOIN initialization_requests q ON q.id = page.id
            ORDER BY ${order.replaceAll('r.', 'page.')}`;
@@ -66,6 +74,7 @@ interface QueueRecord {
   received_at: Date;
   due_at: Date | null;
   at_risk_at: Date | null;
+  expires_at: Date | null;
   sla_outcome: 'MET' | 'MISSED' | null;
   risk_flags: RiskFlag[];
   assignee_id: string | null;
@@ -99,35 +108,81 @@ export class PostgresRequestReadModel implements RequestReadModel {
 
   async queuePage(
     slice: QueueSlice,
-    after: QueueCursor | null,
+    position: QueuePosition | null,
     limit: number,
   ): Promise<QueueRow[]> {
-    // Requests with a deadline in dueAt order, then (rare) those without one, in id order.
+    const key = SORT_COLUMNS[queueSortKey(slice.tab)];
+    if (position && 'before' in position)
+      return (await this.rowsBefore(slice, key, position.before, limit)).map(toRow);
+    const after = position?.after ?? null;
+    // Requests with a sort key in its order, then (rare) those without one, in id order.
     const rows: QueueRecord[] = [];
-    if (!after || after.dueAt !== null) {
+    if (!after || after.at !== null) {
       const parameters = new Parameters();
       const where = this.conditions(slice, parameters);
       if (after) {
         where.push(
-          `(r.due_at, r.id) > (${parameters.add(after.dueAt)}::timestamptz, ${parameters.add(after.id)}::uuid)`,
+          `(r.${key}, r.id) > (${parameters.add(after.at)}::timestamptz, ${parameters.add(after.id)}::uuid)`,
         );
       }
       const found = await this.pool.query<QueueRecord>(
-        pageOf(where, 'r.due_at, r.id', parameters.add(limit)),
+        pageOf(where, `r.${key}, r.id`, parameters.add(limit)),
         parameters.values,
       );
       rows.push(...found.rows);
-      // The first page already ran into the requests without a deadline (NULLS LAST).
+      // The first page already ran into the requests without a sort key (NULLS LAST).
       if (!after || rows.length >= limit) return rows.map(toRow);
     }
     const parameters = new Parameters();
-    const where = [...this.conditions(slice, parameters), 'r.due_at IS NULL'];
-    if (after?.dueAt === null) where.push(`r.id > ${parameters.add(after.id)}::uuid`);
+    const where = [...this.conditions(slice, parameters), `r.${key} IS NULL`];
+    if (after?.at === null) where.push(`r.id > ${parameters.add(after.id)}::uuid`);
     const undated = await this.pool.query<QueueRecord>(
       pageOf(where, 'r.id', parameters.add(limit - rows.length)),
       parameters.values,
     );
     return [...rows, ...undated.rows].map(toRow);
+  }
+
+  /**
+   * The `limit` rows just before a cursor: read backwards from it (the same indexes,
+   * scanned the other way), then put back in the slice's order.
+   */
+  private async rowsBefore(
+    slice: QueueSlice,
+    key: SortColumn,
+    before: QueueCursor,
+    limit: number,
+  ): Promise<QueueRecord[]> {
+    const nearestFirst: QueueRecord[] = [];
+    if (before.at === null) {
+      // Among the requests without a sort key (last in the slice), then every dated one.
+      const parameters = new Parameters();
+      const where = [
+        ...this.conditions(slice, parameters),
+        `r.${key} IS NULL`,
+        `r.id < ${parameters.add(before.id)}::uuid`,
+      ];
+      const undated = await this.pool.query<QueueRecord>(
+        pageOf(where, 'r.id DESC', parameters.add(limit)),
+        parameters.values,
+      );
+      nearestFirst.push(...undated.rows);
+    }
+    if (nearestFirst.length < limit) {
+      const parameters = new Parameters();
+      const where = [...this.conditions(slice, parameters), `r.${key} IS NOT NULL`];
+      if (before.at !== null) {
+        where.push(
+          `(r.${key}, r.id) < (${parameters.add(before.at)}::timestamptz, ${parameters.add(before.id)}::uuid)`,
+        );
+      }
+      const dated = await this.pool.query<QueueRecord>(
+        pageOf(where, `r.${key} DESC, r.id DESC`, parameters.add(limit - nearestFirst.length)),
+        parameters.values,
+      );
+      nearestFirst.push(...dated.rows);
+    }
+    return nearestFirst.reverse();
   }
 
   /**
@@ -290,6 +345,7 @@ function toRow(record: QueueRecord): QueueRow {
     receivedAt: record.received_at,
     dueAt: record.due_at,
     atRiskAt: record.at_risk_at,
+    expiresAt: record.expires_at,
     slaOutcome: record.sla_outcome,
     riskFlags: record.risk_flags,
     assigneeId: record.assignee_id,

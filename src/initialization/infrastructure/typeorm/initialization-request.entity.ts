@@ -1,6 +1,7 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import type {
   Approval,
+  Correction,
   Decision,
   InformationRequest,
   ReturnNote,
@@ -9,6 +10,15 @@ import type {
 /** JSON columns hold dates as ISO strings. */
 type Stored<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
+
+/**
+ * An information request as stored: rows written before fields were named by code hold
+ * free text in `fields` and no `freeTextFields`.
+ */
+type StoredInformationRequest = Omit<Stored<InformationRequest>, 'fields' | 'freeTextFields'> & {
+  fields: string[];
+  freeTextFields?: string[];
 };
 
 const RUNNING = `('PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL')`;
@@ -53,6 +63,7 @@ const RUNNING = `('PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL')`;
 @Index('initialization_requests_held_due_idx', { synchronize: false })
 @Index('initialization_requests_due_idx', { synchronize: false })
 @Index('initialization_requests_open_province_idx', { synchronize: false })
+@Index('initialization_requests_awaiting_reply_idx', { synchronize: false })
 export class InitializationRequestEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ type: 'varchar', length: 24 }) reference!: string;
@@ -85,9 +96,10 @@ export class InitializationRequestEntity {
   @Column({ type: 'jsonb', nullable: true }) decision!: Stored<Decision> | null;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
   @Column({ name: 'information_request', type: 'jsonb', nullable: true })
-  informationRequest!: Stored<InformationRequest> | null;
+  informationRequest!: StoredInformationRequest | null;
   @Column({ name: 'return_note', type: 'jsonb', nullable: true })
   returnNote!: Stored<ReturnNote> | null;
+  @Column({ type: 'jsonb', default: () => `'[]'` }) corrections!: Stored<Correction>[];
   @Column({ name: 'clock_started_at', type: 'timestamptz' }) clockStartedAt!: Date;
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   @Column({ name: 'at_risk_at', type: 'timestamptz', nullable: true }) atRiskAt!: Date | null;
@@ -126,6 +138,9 @@ export class RequestDocumentEntity {
   @Column({ name: 'uploaded_at', type: 'timestamptz' }) uploadedAt!: Date;
   @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
   supersededAt!: Date | null;
+  @Column({ name: 'replaces_document_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => RequestDocumentEntity, { name: 'request_documents_replaces_document_id_fkey' })
+  replacesDocumentId!: string | null;
 }
 
 @Entity({ name: 'document_checks' })
@@ -153,4 +168,4 @@ export class DocumentCheckEntity {
   @Column({ name: 'checked_at', type: 'timestamptz' }) checkedAt!: Date;
 }
 
-export type { Stored };
+export type { Stored, StoredInformationRequest };

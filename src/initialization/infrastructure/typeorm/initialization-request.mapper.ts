@@ -1,7 +1,9 @@
+import { isCorrectableField } from '../../domain/correctable-field.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/document-kind.js';
 import {
   InitializationRequest,
   type Approval,
+  type Correction,
   type Decision,
   type InformationRequest,
   type InitializationRequestProps,
@@ -15,6 +17,7 @@ import {
   InitializationRequestEntity,
   RequestDocumentEntity,
   type Stored,
+  type StoredInformationRequest,
 } from './initialization-request.entity.js';
 
 const date = (value: string): Date => new Date(value);
@@ -22,6 +25,25 @@ const approval = (stored: Stored<Approval> | null): Approval | null =>
   stored ? { ...stored, at: date(stored.at) } : null;
 const storeApproval = (value: Approval | null): Stored<Approval> | null =>
   value ? { ...value, at: value.at.toISOString() } : null;
+
+/**
+ * Rows written before fields were named by code hold free text in `fields`: what is a
+ * correctable field's code is read as one, anything else is kept as free text to show.
+ */
+function informationRequestOf(stored: StoredInformationRequest): InformationRequest {
+  const { fields, freeTextFields = [], ...rest } = stored;
+  return {
+    ...rest,
+    fields: fields.filter(isCorrectableField),
+    freeTextFields: [...freeTextFields, ...fields.filter((field) => !isCorrectableField(field))],
+    requestedAt: date(stored.requestedAt),
+  };
+}
+
+const correctionOf = (stored: Stored<Correction>): Correction => ({
+  ...stored,
+  at: date(stored.at),
+});
 
 export const InitializationRequestMapper = {
   toDomain(
@@ -32,8 +54,8 @@ export const InitializationRequestMapper = {
     const decision: Decision | null = row.decision
       ? { ...row.decision, at: date(row.decision.at) }
       : null;
-    const informationRequest: InformationRequest | null = row.informationRequest
-      ? { ...row.informationRequest, requestedAt: date(row.informationRequest.requestedAt) }
+    const informationRequest = row.informationRequest
+      ? informationRequestOf(row.informationRequest)
       : null;
     const returnNote: ReturnNote | null = row.returnNote
       ? { ...row.returnNote, at: date(row.returnNote.at) }
@@ -72,6 +94,7 @@ export const InitializationRequestMapper = {
           originalName: document.originalName,
           uploadedAt: document.uploadedAt,
           supersededAt: document.supersededAt,
+          replacesDocumentId: document.replacesDocumentId,
         }))
         .sort(
           (a, b) =>
@@ -97,6 +120,7 @@ export const InitializationRequestMapper = {
       decision,
       informationRequest,
       returnNote,
+      corrections: (row.corrections ?? []).map(correctionOf),
       sla: {
         clockStartedAt: row.clockStartedAt,
         dueAt: row.dueAt,
@@ -150,6 +174,10 @@ export const InitializationRequestMapper = {
         ? { ...p.informationRequest, requestedAt: p.informationRequest.requestedAt.toISOString() }
         : null,
       returnNote: p.returnNote ? { ...p.returnNote, at: p.returnNote.at.toISOString() } : null,
+      corrections: p.corrections.map((correction) => ({
+        ...correction,
+        at: correction.at.toISOString(),
+      })),
       clockStartedAt: p.sla.clockStartedAt,
       dueAt: p.sla.dueAt,
       atRiskAt: p.sla.atRiskAt,

@@ -6,7 +6,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Req,
   Res,
@@ -20,7 +19,7 @@ import { CLOCK, type Clock } from '../../../shared/application/clock.js';
 import { msg } from '../../../shared/i18n/message.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import { ClientIp, Public } from '../../../shared/interface/http/access.decorators.js';
-import { ApiProblem } from '../../../shared/interface/http/problem-details.js';
+import { UuidParam } from '../../../shared/interface/http/uuid-param.pipe.js';
 import { ResubmitDocumentsCommand } from '../../application/commands/resubmit-documents/resubmit-documents.command.js';
 import { SubmitRequestCommand } from '../../application/commands/submit-request/submit-request.command.js';
 import { WithdrawRequestCommand } from '../../application/commands/withdraw-request/withdraw-request.command.js';
@@ -29,23 +28,22 @@ import {
   type RequestStatusView,
 } from '../../application/queries/get-request-status/get-request-status.query.js';
 import type { RequestSummary } from '../../application/queries/request-summary.js';
+import { ResubmissionMismatchError } from '../../domain/initialization-request.errors.js';
 import { DocumentUploadInterceptor } from './document-upload.interceptor.js';
-import { fieldProblem } from './intake-problem-codes.js';
 import { IntakeTokenGuard } from './intake-token.guard.js';
 import {
   parseIntakeSubmission,
   parseResubmission,
+  resubmissionMismatchProblem,
+  resubmissionTerms,
   type ReceivedFiles,
 } from './intake-submission.parser.js';
 import { RequestSizeGuard } from './request-size.guard.js';
 
-/** The request's id in the path: a UUID, else a 400 problem naming the `id` field. */
-const REQUEST_ID = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    ApiProblem.invalid([
-      fieldProblem('id', 'field.invalid-uuid', msg('api.field.uuid', { field: 'id' })),
-    ]),
-});
+/** The request's id in the path: an id that is not a UUID names no request, as an unknown one (404 `request.not-found`). */
+const REQUEST_ID = new UuidParam(
+  (id) => new NotFoundException(msg('api.error.request.not-found', { id })),
+);
 
 /**
  * The intake API for the public filing system: bearer token per client,
@@ -75,6 +73,7 @@ export class IntakeApiController {
   ): Promise<RequestSummary> {
     const { application, documents } = await parseIntakeSubmission(body, files, this.clock.now(), {
       maxRequestBytes: this.config.MAX_REQUEST_BYTES,
+      maxAgeDays: this.config.INTAKE_MAX_AGE_DAYS,
     });
     const result = await this.commands.execute(
       new SubmitRequestCommand(request.intakeClient!, application, documents, ip),
@@ -114,14 +113,27 @@ export class IntakeApiController {
   async resubmit(
     @Req() request: Request,
     @Param('id', REQUEST_ID) id: string,
+    @Body() body: Record<string, unknown> | undefined,
     @UploadedFiles() files: ReceivedFiles | undefined,
     @ClientIp() ip: string,
   ): Promise<{ id: string; status: string; dueAt: string | null }> {
-    const documents = await parseResubmission(files, {
+    const client = request.intakeClient!;
+    // What was asked for, so one answer names every document and field too many or missing.
+    const current = await this.queries.execute(new GetRequestStatusQuery(client, id));
+    if (!current) throw new NotFoundException(msg('api.error.request.not-found', { id }));
+    const { documents, values } = await parseResubmission(body, files, resubmissionTerms(current), {
+      now: this.clock.now(),
+      maxAgeDays: 0,
       maxRequestBytes: this.config.MAX_REQUEST_BYTES,
     });
-    return this.commands.execute(
-      new ResubmitDocumentsCommand(request.intakeClient!, id, documents, ip),
-    );
+    try {
+      return await this.commands.execute(
+        new ResubmitDocumentsCommand(client, id, documents, ip, values),
+      );
+    } catch (error) {
+      // The request changed between the look and the answer: named as the look would have.
+      if (error instanceof ResubmissionMismatchError) throw resubmissionMismatchProblem(error);
+      throw error;
+    }
   }
 }

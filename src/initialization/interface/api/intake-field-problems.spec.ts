@@ -24,6 +24,7 @@ describe('an ID number the credentials library refuses', () => {
     ['1101051949', 'id-number.length'],
     ['11010519491231002A', 'id-number.format'],
     ['99010519491231002X', 'id-number.province'],
+    ['160105194912310029', 'id-number.province'],
     ['110105194902310021', 'id-number.birth-date'],
     ['110105209901010021', 'id-number.birth-date-future'],
     ['110105194912310021', 'id-number.checksum'],
@@ -33,7 +34,7 @@ describe('an ID number the credentials library refuses', () => {
     it(`is ${code} for ${value}, in the library's English and in Chinese`, () => {
       const result = validateResidentIdNumber(value, TODAY);
       if (result.valid) throw new Error(`${value} should be refused`);
-      const problem = idNumberProblem('applicant.idNumber', result.reason);
+      const problem = idNumberProblem('applicant.idNumber', result);
       expect(problem.code).toBe(code);
       expect(en.text(problem.message)).toBe(
         `applicant.idNumber is not a valid resident ID number: ${result.reason}`,
@@ -43,14 +44,6 @@ describe('an ID number the credentials library refuses', () => {
       expect(chinese).not.toContain(result.reason);
     });
   }
-
-  it('keeps a sentence the library has since added, under the general code', () => {
-    const problem = idNumberProblem('applicant.idNumber', 'A rule nobody knew.');
-    expect(problem.code).toBe('id-number.invalid');
-    expect(en.text(problem.message)).toBe(
-      'applicant.idNumber is not a valid resident ID number: A rule nobody knew.',
-    );
-  });
 });
 
 describe('a filing number the credentials library refuses', () => {
@@ -68,7 +61,7 @@ describe('a filing number the credentials library refuses', () => {
     it(`is ${code} for ${value}, in the library's English and in Chinese`, () => {
       const result = parseIcpFilingNumber(value);
       if (result.ok) throw new Error(`${value} should be refused`);
-      const problem = filingNumberProblem('filingNumber', result.reason);
+      const problem = filingNumberProblem('filingNumber', result);
       expect(problem.code).toBe(code);
       expect(en.text(problem.message)).toBe(`filingNumber ${result.reason}`);
       const chinese = zh.text(problem.message);
@@ -192,5 +185,68 @@ describe('the schema findings', () => {
       'externalId 为必填项',
       'applicant.phone 必须是电话号码',
     ]);
+  });
+
+  it('name every unknown key, at any depth, by its path', () => {
+    expect(
+      problemsOf({
+        ...valid,
+        subjectname: '王小明',
+        applicant: { ...valid.applicant, mobile: '13800138000', address: { city: '杭州' } },
+      }),
+    ).toEqual([
+      {
+        field: 'applicant.mobile',
+        code: 'field.unknown',
+        message: 'applicant.mobile is not a field of the request',
+      },
+      {
+        field: 'applicant.address',
+        code: 'field.unknown',
+        message: 'applicant.address is not a field of the request',
+      },
+      {
+        field: 'subjectname',
+        code: 'field.unknown',
+        message: 'subjectname is not a field of the request',
+      },
+    ]);
+  });
+
+  it('count a subject name as it is stored, after NFKC: 12 × U+FDFA is 216 characters', () => {
+    const ligatures = '\ufdfa'.repeat(12);
+    expect(ligatures).toHaveLength(12);
+    expect(problemsOf({ ...valid, subjectName: ligatures })).toEqual([
+      {
+        field: 'subjectName',
+        code: 'field.too-long',
+        message: 'subjectName must be at most 200 characters',
+      },
+    ]);
+    const parsed = intakeRequestSchema.safeParse({ ...valid, subjectName: ' ＡＢＣ网络 ' });
+    expect(parsed.success && parsed.data.subjectName).toBe('ABC网络');
+  });
+
+  it('refuse half a surrogate pair in any text field, and accept a whole pair', () => {
+    expect(
+      problemsOf({
+        ...valid,
+        externalId: 'abc\ud800',
+        subjectName: '\udc00王小明',
+        applicant: { ...valid.applicant, name: '王\ud83d' },
+      }).map(({ field, code }) => `${field} ${code}`),
+    ).toEqual([
+      'externalId field.unpaired-surrogate',
+      'subjectName field.unpaired-surrogate',
+      'applicant.name field.unpaired-surrogate',
+    ]);
+    expect(problemsOf({ ...valid, externalId: 'abc\ud800' }, zh)).toEqual([
+      {
+        field: 'externalId',
+        code: 'field.unpaired-surrogate',
+        message: 'externalId 含有不成对的 UTF-16 代理项，不是有效字符',
+      },
+    ]);
+    expect(problemsOf({ ...valid, subjectName: '𠀀王小明😀' })).toEqual([]);
   });
 });

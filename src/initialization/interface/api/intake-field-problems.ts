@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { IcpFilingNumberRefusal, ResidentIdNumberRefusal } from '@lib/credentials';
 import { msg, type Message } from '../../../shared/i18n/message.js';
 import type { MessageKey } from '../../../shared/i18n/messages/index.js';
 import type { FieldProblem } from '../../../shared/interface/http/problem-details.js';
@@ -7,6 +8,7 @@ import { fieldProblem, type FieldProblemCode } from './intake-problem-codes.js';
 /** The rules the intake schema names by code, and the words of each. */
 const SCHEMA_RULE_MESSAGES = {
   'field.control-characters': 'api.field.controlCharacters',
+  'field.unpaired-surrogate': 'api.field.unpairedSurrogate',
   'datetime.invalid': 'api.field.datetime',
   'subject-type.invalid': 'api.field.subjectType',
   'applicant-role.invalid': 'api.field.applicantRole',
@@ -92,124 +94,98 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/**
- * A rule of `@lib/credentials`, told apart by the sentence it gives (the library gives no
- * code), with the facts the sentence names: the sentence is said again in the caller's
- * language from the catalogue, where the English reads exactly as the library's.
- */
-interface CredentialRule {
+/** The words and code of a refusal of `@lib/credentials`. */
+interface CredentialReason {
   code: FieldProblemCode;
-  sentence: RegExp;
-  reason: (match: RegExpExecArray) => Message;
+  because: Message;
 }
 
-const ID_NUMBER_RULES: CredentialRule[] = [
-  {
-    code: 'field.required',
-    sentence: /^The ID number is empty\.$/,
-    reason: () => msg('api.idNumber.empty'),
-  },
-  {
-    code: 'id-number.first-generation',
-    sentence: /^This is a 15-digit first-generation ID number/,
-    reason: () => msg('api.idNumber.firstGeneration'),
-  },
-  {
-    code: 'id-number.length',
-    sentence: /^An ID number has 18 characters, not (\d+)\.$/,
-    reason: ([, length]) => msg('api.idNumber.length', { length }),
-  },
-  {
-    code: 'id-number.format',
-    sentence: /^An ID number is 17 digits followed by a digit or X\.$/,
-    reason: () => msg('api.idNumber.format'),
-  },
-  {
-    code: 'id-number.province',
-    sentence: /^The address code starts with (\S+), which is not a province code\.$/,
-    reason: ([, code]) => msg('api.idNumber.province', { code }),
-  },
-  {
-    code: 'id-number.birth-date',
-    sentence: /^The birth date (\S+) is not a real date\.$/,
-    reason: ([, date]) => msg('api.idNumber.birthDate', { date }),
-  },
-  {
-    code: 'id-number.birth-date-future',
-    sentence: /^The birth date (\S+) is in the future\.$/,
-    reason: ([, date]) => msg('api.idNumber.birthDateFuture', { date }),
-  },
-  {
-    code: 'id-number.checksum',
-    sentence: /^The check character should be (\S+)\.$/,
-    reason: ([, expected]) => msg('api.idNumber.checksum', { expected }),
-  },
-];
+/**
+ * Why `validateResidentIdNumber` refused a number, by the library's code: the sentence is
+ * said again in the caller's language from the catalogue, where the English reads exactly
+ * as the library's.
+ */
+function idNumberReason(refusal: ResidentIdNumberRefusal): CredentialReason {
+  switch (refusal.code) {
+    case 'empty':
+      return { code: 'field.required', because: msg('api.idNumber.empty') };
+    case 'first-generation':
+      return { code: 'id-number.first-generation', because: msg('api.idNumber.firstGeneration') };
+    case 'length':
+      return {
+        code: 'id-number.length',
+        because: msg('api.idNumber.length', { length: String(refusal.length) }),
+      };
+    case 'format':
+      return { code: 'id-number.format', because: msg('api.idNumber.format') };
+    case 'province':
+      return {
+        code: 'id-number.province',
+        because: msg('api.idNumber.province', { code: refusal.provinceCode }),
+      };
+    case 'birth-date':
+      return {
+        code: 'id-number.birth-date',
+        because: msg('api.idNumber.birthDate', { date: refusal.birthDate }),
+      };
+    case 'birth-date-future':
+      return {
+        code: 'id-number.birth-date-future',
+        because: msg('api.idNumber.birthDateFuture', { date: refusal.birthDate }),
+      };
+    case 'checksum':
+      return {
+        code: 'id-number.checksum',
+        because: msg('api.idNumber.checksum', { expected: refusal.expected }),
+      };
+  }
+}
 
-const FILING_NUMBER_RULES: CredentialRule[] = [
-  {
-    code: 'field.required',
-    sentence: /^The ICP filing number is empty\.$/,
-    reason: () => msg('api.filingNumber.empty'),
-  },
-  {
-    code: 'filing-number.public-security',
-    sentence: /^This is a public security filing number/,
-    reason: () => msg('api.filingNumber.publicSecurity'),
-  },
-  {
-    code: 'filing-number.icp-licence',
-    sentence: /^This is a commercial ICP licence number/,
-    reason: () => msg('api.filingNumber.icpLicence'),
-  },
-  {
-    code: 'filing-number.telecom-licence',
-    sentence: /^This is a value-added telecom business licence number/,
-    reason: () => msg('api.filingNumber.telecomLicence'),
-  },
-  {
-    code: 'filing-number.format',
-    sentence: /^An ICP filing number looks like/,
-    reason: () => msg('api.filingNumber.format'),
-  },
-  {
-    code: 'filing-number.province',
-    sentence: /^"(.+)" is not a province prefix of ICP filing numbers\.$/u,
-    reason: ([, prefix]) => msg('api.filingNumber.province', { prefix }),
-  },
-  {
-    code: 'filing-number.digits',
-    sentence: /^The number should have 8 or 10 digits, not (\d+)\.$/,
-    reason: ([, count]) => msg('api.filingNumber.digits', { count }),
-  },
-  {
-    code: 'filing-number.suffix',
-    sentence: /^The suffix -(\S+) is not valid: suffixes count from -1\.$/,
-    reason: ([, suffix]) => msg('api.filingNumber.suffix', { suffix }),
-  },
-];
+/** Why `parseIcpFilingNumber` refused a number, by the library's code (as `idNumberReason`). */
+function filingNumberReason(refusal: IcpFilingNumberRefusal): CredentialReason {
+  switch (refusal.code) {
+    case 'empty':
+      return { code: 'field.required', because: msg('api.filingNumber.empty') };
+    case 'public-security':
+      return {
+        code: 'filing-number.public-security',
+        because: msg('api.filingNumber.publicSecurity'),
+      };
+    case 'icp-licence':
+      return { code: 'filing-number.icp-licence', because: msg('api.filingNumber.icpLicence') };
+    case 'telecom-licence':
+      return {
+        code: 'filing-number.telecom-licence',
+        because: msg('api.filingNumber.telecomLicence'),
+      };
+    case 'format':
+      return { code: 'filing-number.format', because: msg('api.filingNumber.format') };
+    case 'province':
+      return {
+        code: 'filing-number.province',
+        because: msg('api.filingNumber.province', { prefix: refusal.prefix }),
+      };
+    case 'digits':
+      return {
+        code: 'filing-number.digits',
+        because: msg('api.filingNumber.digits', { count: String(refusal.count) }),
+      };
+    case 'suffix':
+      return {
+        code: 'filing-number.suffix',
+        because: msg('api.filingNumber.suffix', { suffix: refusal.suffix }),
+      };
+  }
+}
 
 /** `applicant.idNumber` refused by `validateResidentIdNumber`, with the library's reason. */
-export function idNumberProblem(field: string, reason: string): FieldProblem {
-  const { code, because } = credentialRule(ID_NUMBER_RULES, reason, 'id-number.invalid');
+export function idNumberProblem(field: string, refusal: ResidentIdNumberRefusal): FieldProblem {
+  const { code, because } = idNumberReason(refusal);
   return fieldProblem(field, code, msg('api.field.idNumber', { field, reason: because }));
 }
 
 /** `filingNumber` refused by `parseIcpFilingNumber`, with the library's reason. */
-export function filingNumberProblem(field: string, reason: string): FieldProblem {
-  const { code, because } = credentialRule(FILING_NUMBER_RULES, reason, 'filing-number.invalid');
+export function filingNumberProblem(field: string, refusal: IcpFilingNumberRefusal): FieldProblem {
+  const { code, because } = filingNumberReason(refusal);
   return fieldProblem(field, code, msg('api.field.filingNumber', { field, reason: because }));
-}
-
-function credentialRule(
-  rules: CredentialRule[],
-  reason: string,
-  otherwise: FieldProblemCode,
-): { code: FieldProblemCode; because: Message | string } {
-  for (const rule of rules) {
-    const match = rule.sentence.exec(reason);
-    if (match) return { code: rule.code, because: rule.reason(match) };
-  }
-  // A rule the library added since: its code is the general one, its sentence its own.
-  return { code: otherwise, because: reason };
 }

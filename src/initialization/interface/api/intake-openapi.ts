@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import type { Words } from '../../../shared/i18n/translator.js';
+import { CORRECTABLE_FIELDS } from '../../domain/correctable-field.js';
 import { DOCUMENT_KINDS } from '../../domain/document-kind.js';
 import { REJECT_REASONS } from '../../domain/reject-reason.js';
 import { REQUEST_STATUSES } from '../../domain/request-status.js';
 import { RISK_FLAGS } from '../../domain/risk-flag.js';
+import { SUBJECT_TYPES } from '../../domain/subject-type.js';
 import { SLA_STATES } from '../../../sla/domain/sla-state.js';
+import { correctionRequestSchema } from './correction-request.schema.js';
 import { FIELD_PROBLEM_CODES, PROBLEM_CODES } from './intake-problem-codes.js';
 import { intakeRequestSchema } from './intake-request.schema.js';
 
@@ -22,6 +25,7 @@ export const requestStatusSchema = z.object({
   id: z.uuid(),
   reference: z.string(),
   externalId: z.string(),
+  subjectType: z.enum(SUBJECT_TYPES),
   status: z.enum(REQUEST_STATUSES),
   receivedAt: z.iso.datetime({ offset: true }),
   dueAt: z.iso.datetime({ offset: true }).nullable(),
@@ -37,13 +41,27 @@ export const requestStatusSchema = z.object({
     .nullable(),
   informationRequest: z
     .object({
-      documents: z.array(z.enum(DOCUMENT_KINDS)),
-      fields: z.array(z.string()),
-      message: z.string(),
+      documents: z
+        .array(z.enum(DOCUMENT_KINDS))
+        .describe('The document kinds to send again, each as a new version.'),
+      fields: z
+        .array(z.enum(CORRECTABLE_FIELDS))
+        .describe(
+          "The fields to correct, named as the intake JSON names them; send each corrected value in the resubmission's `request`.",
+        ),
+      message: z.string().describe("The reviewer's reason, for the applicant."),
       requestedAt: z.iso.datetime({ offset: true }),
-      expiresAt: z.iso.datetime({ offset: true }).nullable(),
+      expiresAt: z.iso
+        .datetime({ offset: true })
+        .nullable()
+        .describe(
+          'The reply deadline: unanswered by then, the request expires. Null once answered.',
+        ),
     })
-    .nullable(),
+    .nullable()
+    .describe(
+      'The last request for information (null if none): while `status` is AWAITING_APPLICANT, what the resubmission must answer.',
+    ),
 });
 
 export const withdrawalSchema = z.object({ id: z.uuid(), status: z.literal('WITHDRAWN') });
@@ -103,7 +121,7 @@ const PROBLEMS_DESCRIPTION = [
   '',
   'Problem codes:',
   codeList(PROBLEM_CODES),
-  "- A refusal of the review desk (404, 409, 422) carries the desk's own code, e.g. `request.invalid-transition`, `request.resubmission-not-expected`, `request.resubmission-mismatch`.",
+  "- A refusal of the review desk (404, 409) carries the desk's own code, e.g. `request.invalid-transition`, `request.resubmission-not-expected`.",
   '- Any other HTTP refusal: `http.<status>`; an unexpected failure: `server.failed` (500).',
   '',
   'Codes of the entries of `errors`:',
@@ -217,9 +235,10 @@ export function intakeOpenApiDocument(words: Words): Record<string, unknown> {
                 'application/json': { schema: { $ref: '#/components/schemas/RequestStatus' } },
               },
             },
-            '400': problem('The id is not a UUID (`request.invalid`, `field.invalid-uuid`).'),
             ...common,
-            '404': problem('No such request for this client (`request.not-found`).'),
+            '404': problem(
+              'No such request for this client, or the id is not a UUID (`request.not-found`).',
+            ),
           },
         },
       },
@@ -235,9 +254,10 @@ export function intakeOpenApiDocument(words: Words): Record<string, unknown> {
                 'application/json': { schema: { $ref: '#/components/schemas/Withdrawal' } },
               },
             },
-            '400': problem('The id is not a UUID (`request.invalid`, `field.invalid-uuid`).'),
             ...common,
-            '404': problem('No such request for this client.'),
+            '404': problem(
+              'No such request for this client, or the id is not a UUID (`request.not-found`).',
+            ),
             '409': problem('The request is already decided.'),
           },
         },
@@ -245,14 +265,36 @@ export function intakeOpenApiDocument(words: Words): Record<string, unknown> {
       '/api/v1/initialization-requests/{id}/resubmissions': {
         post: {
           operationId: 'resubmitDocuments',
-          summary: 'Answer a request for information with replacement documents',
-          description:
-            'Send exactly the document kinds the reviewer asked for; the request returns to its reviewer with a new deadline.',
+          summary: 'Answer a request for information: new document versions and corrected fields',
+          description: [
+            'Answers the request for information shown by `GET /api/v1/initialization-requests/{id}` (`informationRequest`, while `status` is AWAITING_APPLICANT). Send exactly what the reviewer asked for, nothing else:',
+            '',
+            '- a new version of each document kind in `informationRequest.documents`, as a file in the form field of that kind;',
+            '- a corrected value of each field in `informationRequest.fields`, in the form field `request`: JSON shaped like the intake\'s (`{"applicant":{"phone":"13911112222"}}`), each value checked with the intake\'s rules (a `credentialNumber` has the shape of the request\'s `subjectType`). Correctable: ' +
+              CORRECTABLE_FIELDS.map((field) => `\`${field}\``).join(', ') +
+              '. `subjectType`, `filingNumber` and `applicant.role` cannot be corrected (`field.not-correctable`): they need a new application. `request` may be left out when no field was asked for.',
+            '',
+            'A document or field not asked for is refused (`document.not-requested`, `field.not-requested`), and so is an answer missing one asked for (`document.required`, `field.required`); one 400 names every one of them. Accepted, the values are stored, the documents become the current versions (earlier versions and their checks are kept), the risk flags are assessed again, and the request returns to its reviewer with a new deadline.',
+          ].join('\n'),
           parameters: [idParameter, languageParameter],
           requestBody: {
             required: true,
             content: {
-              'multipart/form-data': { schema: { type: 'object', properties: documentFields } },
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    request: {
+                      type: 'string',
+                      contentMediaType: 'application/json',
+                      contentSchema: { $ref: '#/components/schemas/CorrectionRequest' },
+                      description:
+                        'The corrected values of the fields asked for (leave out when none were).',
+                    },
+                    ...documentFields,
+                  },
+                },
+              },
             },
           },
           responses: {
@@ -263,16 +305,19 @@ export function intakeOpenApiDocument(words: Words): Record<string, unknown> {
               },
             },
             '400': problem(
-              '`request.invalid`: no document (`document.none`), or an invalid one; nothing is stored.',
+              "`request.invalid`: `errors` names every document or field not asked for (`document.not-requested`, `field.not-requested`, `field.not-correctable`, `field.unknown`), asked for but missing (`document.required`, `field.required`), or invalid (the intake's codes); nothing is stored.",
             ),
             ...common,
-            '404': problem('No such request for this client.'),
-            '409': problem('The request is not waiting for the applicant.'),
+            '404': problem(
+              'No such request for this client, or the id is not a UUID (`request.not-found`).',
+            ),
+            '409': problem(
+              'The request is not waiting for the applicant (`request.resubmission-not-expected`); nothing is stored.',
+            ),
             '413': problem('Too large (`file.too-large`, `request.too-large`); nothing is stored.'),
             '415': problem(
               'A document is not a JPEG, PNG or PDF (`file.unsupported-type`); nothing is stored.',
             ),
-            '422': problem('The documents do not match what the reviewer asked for.'),
           },
         },
       },
@@ -281,6 +326,7 @@ export function intakeOpenApiDocument(words: Words): Record<string, unknown> {
       securitySchemes: { intakeToken: { type: 'http', scheme: 'bearer' } },
       schemas: {
         IntakeRequest: json(intakeRequestSchema),
+        CorrectionRequest: json(correctionRequestSchema),
         RequestSummary: json(requestSummarySchema),
         RequestStatus: json(requestStatusSchema),
         Withdrawal: json(withdrawalSchema),

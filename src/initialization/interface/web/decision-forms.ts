@@ -27,14 +27,18 @@ const yes = (value: unknown): boolean => value === 'yes' || value === 'true' || 
 export function readChecks(form: DecisionForm): DocumentCheckInput[] {
   const checks = form.checks;
   if (!checks || typeof checks !== 'object') return [];
-  return Object.entries(checks as Record<string, Record<string, unknown>>).map(
-    ([documentId, answers]) => ({
+  // A document whose answers are not a set of fields (a hand-made body) is no check at all.
+  return Object.entries(checks as Record<string, unknown>)
+    .filter(
+      (entry): entry is [string, Record<string, unknown>] =>
+        Boolean(entry[1]) && typeof entry[1] === 'object',
+    )
+    .map(([documentId, answers]) => ({
       documentId,
       legible: yes(answers.legible),
       authentic: yes(answers.authentic),
       valid: yes(answers.valid),
       matchesApplication: yes(answers.matchesApplication),
       note: typeof answers.note === 'string' ? answers.note : '',
-    }),
-  );
+    }));
 }

@@ -29,14 +29,19 @@ const PARAMETERS = {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value.slice(0, 200) : undefined;
 
-/** The queue's address for a tab, the filters in force and a page. */
-function queueHref(tab: string, filters: QueueView['filters'], after?: string): string {
+/** The queue's address for a tab, the filters in force and a page (after or before a row). */
+function queueHref(
+  tab: string,
+  filters: QueueView['filters'],
+  page?: { after: string } | { before: string },
+): string {
   const parameters = new URLSearchParams({ tab });
   for (const [field, name] of Object.entries(PARAMETERS)) {
     const value = filters[field as keyof typeof PARAMETERS];
     if (value) parameters.set(name, value);
   }
-  if (after) parameters.set('after', after);
+  if (page && 'after' in page) parameters.set('after', page.after);
+  if (page && 'before' in page) parameters.set('before', page.before);
   return `/queue?${parameters.toString()}`;
 }
 
@@ -65,6 +70,7 @@ export class QueueController {
       assignee: text(query.assignee),
       search: text(query.q),
       after: text(query.after),
+      before: text(query.before),
     };
     const view = await this.queries.execute(new QueueQuery(viewer, request));
     return {
@@ -72,7 +78,12 @@ export class QueueController {
       ...view,
       rows: presentQueueRows(view.rows, this.translator.words(response.locals.locale as Locale)),
       tabs: view.tabs.map((tab) => ({ ...tab, href: queueHref(tab.key, view.filters) })),
-      nextHref: view.next ? queueHref(view.tab, view.filters, writeCursor(view.next)) : null,
+      nextHref: view.next
+        ? queueHref(view.tab, view.filters, { after: writeCursor(view.next) })
+        : null,
+      previousHref: view.previous
+        ? queueHref(view.tab, view.filters, { before: writeCursor(view.previous) })
+        : null,
       firstHref: view.paged ? queueHref(view.tab, view.filters) : null,
       clearHref: queueHref(view.tab, { ...view.filters, ...EMPTY_FILTERS }),
     };

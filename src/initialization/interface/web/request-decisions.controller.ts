@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
@@ -8,6 +8,8 @@ import {
   Roles,
   staffActorOf,
 } from '../../../shared/interface/http/access.decorators.js';
+import { FORM_FIELDS } from '../../../shared/interface/http/form-fields.pipe.js';
+import { UuidParam } from '../../../shared/interface/http/uuid-param.pipe.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { ApproveRequestCommand } from '../../application/commands/approve-request/approve-request.command.js';
 import { ClaimRequestCommand } from '../../application/commands/claim-request/claim-request.command.js';
@@ -18,6 +20,7 @@ import { RejectRequestCommand } from '../../application/commands/reject-request/
 import { ReleaseRequestCommand } from '../../application/commands/release-request/release-request.command.js';
 import { RequestInformationCommand } from '../../application/commands/request-information/request-information.command.js';
 import { ReturnForReviewCommand } from '../../application/commands/return-for-review/return-for-review.command.js';
+import { RequestNotFoundError } from '../../domain/initialization-request.errors.js';
 import {
   readChecks,
   readList,
@@ -26,7 +29,8 @@ import {
   type DecisionForm,
 } from './decision-forms.js';
 
-const UUID = new ParseUUIDPipe();
+/** The request's id in the path: one that is not a UUID is answered as an unknown one (404 in words). */
+const REQUEST_ID = new UuidParam((id) => new RequestNotFoundError(id));
 
 /**
  * The review forms of the request workspace. Each POST dispatches one command
@@ -40,8 +44,8 @@ export class RequestDecisionsController {
 
   @Post('claim')
   claim(
-    @Param('id', UUID) id: string,
-    @Body() form: DecisionForm,
+    @Param('id', REQUEST_ID) id: string,
+    @Body(FORM_FIELDS) form: DecisionForm,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -56,8 +60,8 @@ export class RequestDecisionsController {
 
   @Post('release')
   release(
-    @Param('id', UUID) id: string,
-    @Body() form: DecisionForm,
+    @Param('id', REQUEST_ID) id: string,
+    @Body(FORM_FIELDS) form: DecisionForm,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -74,8 +78,8 @@ export class RequestDecisionsController {
   @Post('reassign')
   @Roles('SENIOR_REVIEWER')
   reassign(
-    @Param('id', UUID) id: string,
-    @Body() form: DecisionForm,
+    @Param('id', REQUEST_ID) id: string,
+    @Body(FORM_FIELDS) form: DecisionForm,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -91,8 +95,8 @@ export class RequestDecisionsController {
 
   @Post('checks')
   checks(
-    @Param('id', UUID) id: string,
-    @Body() form: DecisionForm,
+    @Param('id', REQUEST_ID) id: string,
+    @Body(FORM_FIELDS) form: DecisionForm,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -108,8 +112,8 @@ export class RequestDecisionsController {
 
   @Post('approve')
   approve(
-    @Param('id', UUID) id: string,
-    @Body() form: DecisionForm,
+    @Param('id', REQUEST_ID) id: string,
+    @Body(FORM_FIELDS) form: DecisionForm,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -128,8 +132,8 @@ export class RequestDecisionsController {
   @Post('second-approval')
   @Roles('SENIOR_REVIEWER')
   secondApproval(
-    @Param('id', UUID) id: string,
-    @Body() form: DecisionForm,
+    @Param('id', REQUEST_ID) id: string,
+    @Body(FORM_FIELDS) form: DecisionForm,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -145,8 +149,8 @@ export class RequestDecisionsController {
   @Post('return')
   @Roles('SENIOR_REVIEWER')
   returnForReview(
-    @Param('id', UUID) id: string,
-    @Body() form: DecisionForm,
+    @Param('id', REQUEST_ID) id: string,
+    @Body(FORM_FIELDS) form: DecisionForm,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -162,8 +166,8 @@ export class RequestDecisionsController {
 
   @Post('reject')
   reject(
-    @Param('id', UUID) id: string,
-    @Body() form: DecisionForm,
+    @Param('id', REQUEST_ID) id: string,
+    @Body(FORM_FIELDS) form: DecisionForm,
     @Req() req: Request,
     @Res() res: Response,
   ) {
@@ -186,13 +190,14 @@ export class RequestDecisionsController {
 
   @Post('request-info')
   requestInformation(
-    @Param('id', UUID) id: string,
-    @Body() form: DecisionForm,
+    @Param('id', REQUEST_ID) id: string,
+    @Body(FORM_FIELDS) form: DecisionForm,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const fields = readText(form, 'fields')
-      .split(/[,\n]/)
+    // Checkboxes (one value each) or a comma-separated list: `applicant.phone, subjectName`.
+    const fields = readList(form, 'fields')
+      .flatMap((value) => value.split(/[,\n]/))
       .map((field) => field.trim())
       .filter(Boolean);
     return this.decide(

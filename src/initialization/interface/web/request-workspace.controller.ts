@@ -1,12 +1,21 @@
 import { pipeline } from 'node:stream/promises';
-import { Controller, Get, Param, ParseUUIDPipe, Render, Res } from '@nestjs/common';
+import { Controller, Get, Param, Render, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
 import { msg } from '../../../shared/i18n/message.js';
 import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+import { UuidParam } from '../../../shared/interface/http/uuid-param.pipe.js';
 import { ViewDocumentCommand } from '../../application/commands/view-document/view-document.command.js';
+import { RequestNotesQuery } from '../../application/queries/request-notes/request-notes.query.js';
 import { RequestWorkspaceQuery } from '../../application/queries/request-workspace/request-workspace.query.js';
+import {
+  DocumentNotFoundError,
+  RequestNotFoundError,
+} from '../../domain/initialization-request.errors.js';
+
+/** The request's id in the path: one that is not a UUID is answered as an unknown one (404 in words). */
+const REQUEST_ID = new UuidParam((id) => new RequestNotFoundError(id));
 
 /**
  * The request workspace (GET; its forms post to RequestDecisionsController) and
@@ -23,17 +32,20 @@ export class RequestWorkspaceController {
   @Get()
   @Render('pages/requests/workspace')
   async workspace(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', REQUEST_ID) id: string,
     @CurrentActor() viewer: StaffActor,
   ): Promise<object> {
-    const view = await this.queries.execute(new RequestWorkspaceQuery(id, viewer));
-    return { pageTitle: msg('workspace.pageTitle', { reference: view.reference }), ...view };
+    const [view, notes] = await Promise.all([
+      this.queries.execute(new RequestWorkspaceQuery(id, viewer)),
+      this.queries.execute(new RequestNotesQuery(id, viewer)),
+    ]);
+    return { pageTitle: msg('workspace.pageTitle', { reference: view.reference }), ...view, notes };
   }
 
   @Get('documents/:documentId')
   async document(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('documentId', new ParseUUIDPipe()) documentId: string,
+    @Param('id', REQUEST_ID) id: string,
+    @Param('documentId', new UuidParam(() => new DocumentNotFoundError())) documentId: string,
     @CurrentActor() viewer: StaffActor,
     @ClientIp() ip: string,
     @Res() res: Response,

@@ -1,3 +1,4 @@
+import { isMessageKey, type MessageKey } from '../../../shared/i18n/messages/index.js';
 import type { DocumentKind } from '../../../initialization/domain/document-kind.js';
 import type { RejectReason } from '../../../initialization/domain/reject-reason.js';
 import type { ComposedMail } from '../outbox-message.js';
@@ -128,7 +129,15 @@ export function informationRequestMail(
               }),
             ),
             ...notice.fields.map((field) =>
-              w.t('notifications.informationRequested.correct', { field }),
+              w.t('notifications.informationRequested.correct', {
+                // A correctable field in words (its code beside, as the applicant's form names it).
+                field: isMessageKey(`request.field.${field}`)
+                  ? w.t('notifications.informationRequested.fieldNamed', {
+                      label: w.t(`request.field.${field}` as MessageKey),
+                      code: field,
+                    })
+                  : field,
+              }),
             ),
           ],
         },

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Render } from '@nestjs/common';
+import { Controller, Get, Param, Query, Render } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { msg } from '../../../shared/i18n/message.js';
 import { Roles } from '../../../shared/interface/http/access.decorators.js';
+import { UUID_PARAM } from '../../../shared/interface/http/uuid-param.pipe.js';
 import { GetOutboxMessageQuery } from '../../application/queries/get-outbox-message/get-outbox-message.query.js';
 import { ListOutboxMessagesQuery } from '../../application/queries/list-outbox-messages/list-outbox-messages.query.js';
 
@@ -28,7 +29,7 @@ export class MailAdminController {
 
   @Get(':id')
   @Render('pages/notifications/message')
-  async message(@Param('id', new ParseUUIDPipe()) id: string): Promise<object> {
+  async message(@Param('id', UUID_PARAM) id: string): Promise<object> {
     const message = await this.queries.execute(new GetOutboxMessageQuery(id));
     return {
       pageTitle: msg('notifications.message.title', { subject: message.subject }),

@@ -113,6 +113,8 @@ export const configSchema = z
       .int()
       .min(1024)
       .default(25 * 1024 * 1024),
+    /** How many days before now a submission's `receivedAt` may lie; 0: any (back-filling history). */
+    INTAKE_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(30),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default('beian-desk <no-reply@beian-desk.invalid>'),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),

@@ -11,6 +11,8 @@ export interface FlaggedRequest {
 /**
  * Marks undecided requests that crossed a line, each once: a request already
  * flagged, or locked by a reviewer deciding it right now, is not returned.
+ * `flagAtRisk` marks (and returns) requests already past due too; the watch
+ * decides which are told.
  */
 export interface SlaFlagger {
   flagAtRisk(now: Date, limit: number): Promise<FlaggedRequest[]>;

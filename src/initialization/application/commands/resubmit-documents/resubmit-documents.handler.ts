@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ID_GENERATOR, type IdGenerator } from '../../../../shared/application/id-generator.js';
+import { CORRECTABLE_FIELDS } from '../../../domain/correctable-field.js';
+import type { Resubmission } from '../../../domain/initialization-request.js';
 import { RequestNotFoundError } from '../../../domain/initialization-request.errors.js';
 import { DEADLINE_POLICY, type DeadlinePolicy } from '../../ports/deadline-policy.js';
 import {
@@ -8,10 +10,24 @@ import {
   type DocumentStore,
   type StagedDocument,
 } from '../../ports/document-store.js';
+import {
+  FILING_REGISTRY_GATEWAY,
+  type FilingRegistryGateway,
+} from '../../ports/filing-registry.gateway.js';
+import {
+  INITIALIZATION_REQUEST_REPOSITORY,
+  type InitializationRequestRepository,
+} from '../../ports/initialization-request.repository.js';
 import { RequestChanges } from '../../request-changes.js';
+import { assessApplication } from '../../risk-assessor.js';
 import { ResubmitDocumentsCommand } from './resubmit-documents.command.js';
 
-/** Replaces the documents asked for; the request returns to its reviewer as a new receipt. */
+/**
+ * Takes the applicant's answer: the corrected values and new document versions replace
+ * the current ones (nothing earlier is overwritten or deleted), the risk is assessed
+ * again on the request as the answer leaves it, and the request returns to its reviewer
+ * as a new receipt.
+ */
 @CommandHandler(ResubmitDocumentsCommand)
 export class ResubmitDocumentsHandler implements ICommandHandler<ResubmitDocumentsCommand> {
   constructor(
@@ -19,6 +35,9 @@ export class ResubmitDocumentsHandler implements ICommandHandler<ResubmitDocumen
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
     @Inject(DEADLINE_POLICY) private readonly deadlines: DeadlinePolicy,
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(FILING_REGISTRY_GATEWAY) private readonly registry: FilingRegistryGateway,
+    @Inject(INITIALIZATION_REQUEST_REPOSITORY)
+    private readonly requests: InitializationRequestRepository,
   ) {}
 
   async execute(
@@ -38,17 +57,29 @@ export class ResubmitDocumentsHandler implements ICommandHandler<ResubmitDocumen
         async (request, now) => {
           if (request.toProps().intakeClient !== command.intakeClient)
             throw new RequestNotFoundError(command.requestId);
-          const replacements = command.documents.map((document, index) => ({
-            id: this.ids.newId(),
-            kind: document.kind,
-            mediaType: document.mediaType,
-            sizeBytes: staged[index]!.sizeBytes,
-            sha256: staged[index]!.sha256,
-            originalName: document.originalName,
-            uploadedAt: now,
-            supersededAt: null,
-          }));
-          request.resubmit(replacements, await this.deadlines.deadlineFor(now), now);
+          const answer: Resubmission = {
+            documents: command.documents.map((document, index) => ({
+              id: this.ids.newId(),
+              kind: document.kind,
+              mediaType: document.mediaType,
+              sizeBytes: staged[index]!.sizeBytes,
+              sha256: staged[index]!.sha256,
+              originalName: document.originalName,
+              uploadedAt: now,
+            })),
+            values: command.values,
+          };
+          // Refused before anything is looked up; resubmit() checks it again.
+          request.checkResubmission({
+            documents: answer.documents.map((document) => document.kind),
+            fields: CORRECTABLE_FIELDS.filter((field) => answer.values[field] !== undefined),
+          });
+          const assessment = await assessApplication(
+            { registry: this.registry, requests: this.requests },
+            request.assessableAfter(answer),
+            { receivedAt: now, requestId: request.id },
+          );
+          request.resubmit(answer, assessment, await this.deadlines.deadlineFor(now), now);
           const props = request.toProps();
           return {
             id: props.id,

@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { validateResidentIdNumber, validateUnifiedSocialCreditCode } from '@lib/credentials';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import {
   DOMAIN_EVENT_RECORDER,
@@ -12,8 +11,6 @@ import {
   InitializationRequest,
   type RequestDocument,
 } from '../../../domain/initialization-request.js';
-import { assessRisk } from '../../../domain/risk-assessment.js';
-import { sameCredentialNumber, sameSubjectName } from '../../../domain/subject-comparison.js';
 import { DEADLINE_POLICY, type DeadlinePolicy } from '../../ports/deadline-policy.js';
 import {
   DOCUMENT_STORE,
@@ -29,7 +26,8 @@ import {
   type InitializationRequestRepository,
 } from '../../ports/initialization-request.repository.js';
 import { summarise, type RequestSummary } from '../../queries/request-summary.js';
-import { SubmitRequestCommand, type IntakeApplication } from './submit-request.command.js';
+import { assessApplication } from '../../risk-assessor.js';
+import { SubmitRequestCommand } from './submit-request.command.js';
 
 @CommandHandler(SubmitRequestCommand)
 export class SubmitRequestHandler implements ICommandHandler<SubmitRequestCommand> {
@@ -67,8 +65,20 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
           originalName: document.originalName,
           uploadedAt: now,
           supersededAt: null,
+          replacesDocumentId: null,
         }));
-        const riskFlags = await this.assess(application, documents);
+        const assessment = await assessApplication(
+          { registry: this.registry, requests: this.requests },
+          {
+            subjectType: application.subjectType,
+            subjectFilingNumber: application.subjectFilingNumber,
+            subjectName: application.subjectName,
+            credentialNumber: application.credentialNumber,
+            aliyunAccountId: application.aliyunAccountId,
+            documentHashes: documents.map((document) => document.sha256),
+          },
+          { receivedAt: application.receivedAt },
+        );
         const request = InitializationRequest.submit(
           {
             id: this.ids.newId(),
@@ -87,8 +97,8 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
             applicant: application.applicant,
             newAccountEmail: application.newAccountEmail,
             aliyunAccountId: application.aliyunAccountId,
-            subjectId: riskFlags.subjectId,
-            riskFlags: riskFlags.flags,
+            subjectId: assessment.subjectId,
+            riskFlags: assessment.riskFlags,
             documents,
           },
           await this.deadlines.deadlineFor(application.receivedAt),
@@ -112,48 +122,5 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
       await Promise.allSettled(staged.map((document) => document.discard()));
       throw error;
     }
-  }
-
-  private async assess(
-    application: IntakeApplication,
-    documents: RequestDocument[],
-  ): Promise<{ flags: ReturnType<typeof assessRisk>; subjectId: string | null }> {
-    // Sequential: these run on the transaction's one connection.
-    const { subject: registered, accountHolder } = await this.registry.findSubjectAndAccountHolder(
-      application.subjectFilingNumber,
-      application.aliyunAccountId,
-    );
-    const openRequests = await this.requests.openRequestsForSubject(
-      application.subjectFilingNumber,
-    );
-    const reused = await this.requests.hashesSeenWithOtherSubject(
-      documents.map((document) => document.sha256),
-      application.subjectFilingNumber,
-    );
-    const flags = assessRisk({
-      subjectType: application.subjectType,
-      receivedAt: application.receivedAt,
-      credentialChecksumValid:
-        application.subjectType === 'INDIVIDUAL'
-          ? validateResidentIdNumber(application.credentialNumber, application.receivedAt).valid
-          : validateUnifiedSocialCreditCode(application.credentialNumber).valid,
-      registered: registered
-        ? {
-            id: registered.id,
-            type: registered.type,
-            nameMatches: sameSubjectName(registered.name, application.subjectName),
-            credentialMatches: sameCredentialNumber(
-              application.subjectType,
-              application.credentialNumber,
-              registered.credentialNumber,
-            ),
-            accountEmailChangedAt: registered.accountEmailChangedAt,
-          }
-        : null,
-      accountBoundToSubjectId: accountHolder?.id ?? null,
-      openRequestForSameSubject: openRequests.length > 0,
-      documentSeenWithOtherSubject: reused,
-    });
-    return { flags, subjectId: registered?.id ?? null };
   }
 }

@@ -30,6 +30,7 @@ export class GetRequestStatusHandler implements IQueryHandler<GetRequestStatusQu
       id: p.id,
       reference: p.reference,
       externalId: p.externalId,
+      subjectType: p.subjectType,
       status: p.status,
       receivedAt: p.receivedAt.toISOString(),
       dueAt: p.sla.dueAt?.toISOString() ?? null,

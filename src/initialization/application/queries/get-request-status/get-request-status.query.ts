@@ -1,7 +1,9 @@
 import { Query } from '@nestjs/cqrs';
+import type { CorrectableField } from '../../../domain/correctable-field.js';
 import type { DocumentKind } from '../../../domain/document-kind.js';
 import type { RejectReason } from '../../../domain/reject-reason.js';
 import type { RequestStatus } from '../../../domain/request-status.js';
+import type { SubjectType } from '../../../domain/subject-type.js';
 import type { SlaState } from '../../../../sla/domain/sla-state.js';
 
 /** What the public filing system may know about one of its requests. */
@@ -9,6 +11,8 @@ export interface RequestStatusView {
   id: string;
   reference: string;
   externalId: string;
+  /** As submitted; a corrected `credentialNumber` has this subject type's shape. */
+  subjectType: SubjectType;
   status: RequestStatus;
   receivedAt: string;
   dueAt: string | null;
@@ -22,9 +26,14 @@ export interface RequestStatusView {
     reasons: RejectReason[];
     message: string | null;
   } | null;
+  /**
+   * The last request for information: what the reviewer asked for (new versions of
+   * `documents`, corrected values of `fields`, named as the intake JSON names them) and
+   * why, and the reply deadline (`expiresAt`, while the request waits for the applicant).
+   */
   informationRequest: {
     documents: DocumentKind[];
-    fields: string[];
+    fields: CorrectableField[];
     message: string;
     requestedAt: string;
     expiresAt: string | null;

@@ -9,9 +9,12 @@ import { BLOCKING_FLAGS, RISK_FLAGS, type RiskFlag } from '../../../domain/risk-
 import { SUBJECT_TYPES, type SubjectType } from '../../../domain/subject-type.js';
 import {
   QUEUE_TABS,
+  queueSortKey,
   REQUEST_READ_MODEL,
   type QueueCursor,
   type QueueFilters,
+  type QueueRow,
+  type QueueSlice,
   type RequestReadModel,
 } from '../../ports/request-read-model.js';
 import { SLA_DESCRIBER, type SlaDescriber } from '../../ports/sla-describer.js';
@@ -66,15 +69,16 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
     const { filters, ignored } = readFilters(request);
     problems.push(...ignored);
     const after = readCursor(request.after);
+    const before = after ? null : readCursor(request.before);
     const now = this.clock.now();
     const slice = { viewerId: viewer.id, filters, now };
     const filtered = Object.values(filters).some((value) => value !== undefined);
     // Tab counts are the workload (no filters): each stops at 1,001 index entries. The
     // filtered count is the current tab's only (the "all" tab's would walk the history),
-    // and needs no query when the first page holds every match. Both may be a few seconds
+    // and needs no query when one page holds every match. Both may be a few seconds
     // old (QUEUE_COUNTS_CACHE_SECONDS); the rows never are.
-    const [found, counts, reviewers] = await Promise.all([
-      this.readModel.queuePage({ ...slice, tab }, after, QUEUE_PAGE_SIZE + 1),
+    const [page, counts, reviewers] = await Promise.all([
+      this.page({ ...slice, tab }, after, before),
       this.readModel.countTabs(
         tabs.filter((candidate) => candidate !== 'all'),
         { ...slice, filters: {} },
@@ -82,14 +86,16 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
       ),
       this.staff.reviewers(),
     ]);
+    const { rows, hasPrevious, hasNext } = page;
     const matching =
       !filtered || tab === 'all'
         ? null
-        : !after && found.length <= QUEUE_PAGE_SIZE
-          ? found.length
+        : !hasPrevious && !hasNext
+          ? rows.length
           : (await this.readModel.countTabs([tab], slice, QUEUE_COUNT_CAP))[tab];
-    const rows = found.slice(0, QUEUE_PAGE_SIZE);
-    const last = rows[rows.length - 1];
+    const key = queueSortKey(tab);
+    const cursorOf = (row: QueueRow | undefined): QueueCursor | null =>
+      row ? { at: row[key], id: row.id } : null;
     const slas = await this.sla.describeAll(
       rows.map((row) => ({
         status: row.status,
@@ -161,6 +167,7 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
         statusLabel: STATUS_LABELS[row.status],
         receivedAt: row.receivedAt,
         dueAt: row.dueAt,
+        expiresAt: row.status === 'AWAITING_APPLICANT' ? row.expiresAt : null,
         sla: slaBadgeOf(slas[index]!),
         flags: row.riskFlags.map((flag) => FLAG_VIEWS[flag]),
         holder: row.assigneeName,
@@ -168,12 +175,53 @@ export class QueueHandler implements IQueryHandler<QueueQuery> {
         claimable: reviewing && row.status === 'PENDING_REVIEW',
         version: row.version,
       })),
-      next: found.length > QUEUE_PAGE_SIZE && last ? { dueAt: last.dueAt, id: last.id } : null,
-      paged: after !== null,
+      byReplyDeadline: key === 'expiresAt',
+      next: hasNext ? cursorOf(rows[rows.length - 1]) : null,
+      previous: hasPrevious ? cursorOf(rows[0]) : null,
+      paged: hasPrevious,
       readOnly: !reviewing,
       emptyText: EMPTY_TEXTS[tab],
     };
   }
+
+  /**
+   * One page, read one row further than it shows to know whether another follows: the
+   * first page, the page after a cursor, or the page before one (read backwards). Going
+   * back past the start (rows that moved meanwhile) lands on the first page, whole.
+   */
+  private async page(
+    slice: QueueSlice,
+    after: QueueCursor | null,
+    before: QueueCursor | null,
+  ): Promise<QueuePage> {
+    if (before) {
+      const found = await this.readModel.queuePage(slice, { before }, QUEUE_PAGE_SIZE + 1);
+      if (found.length >= QUEUE_PAGE_SIZE) {
+        return {
+          rows: found.slice(-QUEUE_PAGE_SIZE),
+          hasPrevious: found.length > QUEUE_PAGE_SIZE,
+          hasNext: true,
+        };
+      }
+    }
+    const found = await this.readModel.queuePage(
+      slice,
+      after ? { after } : null,
+      QUEUE_PAGE_SIZE + 1,
+    );
+    return {
+      rows: found.slice(0, QUEUE_PAGE_SIZE),
+      hasPrevious: after !== null,
+      hasNext: found.length > QUEUE_PAGE_SIZE,
+    };
+  }
+}
+
+/** A page of the queue and whether pages come before and after it. */
+interface QueuePage {
+  rows: QueueRow[];
+  hasPrevious: boolean;
+  hasNext: boolean;
 }
 
 /** "1,234", or "1,000+" past the cap; null when the tab was not counted. */
@@ -218,16 +266,16 @@ function readFilters(request: QueueQuery['request']): {
   return { filters, ignored };
 }
 
-/** `<dueAt in ms, or "none">.<id>`; anything else starts from the first page. */
+/** `<sort key in ms, or "none">.<id>`; anything else starts from the first page. */
 export function readCursor(value: string | undefined): QueueCursor | null {
   const match = /^(\d{1,15}|none)\.([0-9a-f-]{36})$/i.exec(value ?? '');
   if (!match || !UUID.test(match[2]!)) return null;
   return {
-    dueAt: match[1] === 'none' ? null : new Date(Number(match[1])),
+    at: match[1] === 'none' ? null : new Date(Number(match[1])),
     id: match[2]!.toLowerCase(),
   };
 }
 
 export function writeCursor(cursor: QueueCursor): string {
-  return `${cursor.dueAt ? cursor.dueAt.getTime() : 'none'}.${cursor.id}`;
+  return `${cursor.at ? cursor.at.getTime() : 'none'}.${cursor.id}`;
 }

@@ -12,8 +12,10 @@ export interface QueueRequest {
   riskFlag?: string;
   assignee?: string;
   search?: string;
-  /** `<dueAt ms or "none">.<id>`: the last row of the previous page. */
+  /** `<sort key in ms, or "none">.<id>`: the last row of the previous page. */
   after?: string;
+  /** The same, of the first row of the next page: the page before it (ignored with `after`). */
+  before?: string;
 }
 
 export interface QueueOption {
@@ -35,6 +37,8 @@ export interface QueueRowView {
   statusLabel: Message;
   receivedAt: Date;
   dueAt: Date | null;
+  /** The reply deadline while waiting for the applicant (null otherwise). */
+  expiresAt: Date | null;
   sla: SlaBadge | null;
   flags: { label: Message; explanation: Message; blocking: boolean }[];
   /** The assignee's name; null when unassigned. */
@@ -69,9 +73,13 @@ export interface QueueView {
   };
   /** Sentences about filter values that were ignored. */
   problems: Message[];
+  /** The tab is sorted by the reply deadline (Awaiting applicant), not by the deadline. */
+  byReplyDeadline: boolean;
   rows: QueueRowView[];
-  /** Where the next page starts; null on the last page. */
+  /** Where the next page starts (after this row); null on the last page. */
   next: QueueCursor | null;
+  /** Where the previous page ends (before this row); null on the first page. */
+  previous: QueueCursor | null;
   /** This is not the first page. */
   paged: boolean;
   /** Auditors: no forms. */

@@ -4,7 +4,7 @@ import { maskIdentifier, maskPhone } from '../../../../audit/domain/personal-dat
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import type { StaffActor } from '../../../../shared/domain/actor.js';
 import { Message, msg } from '../../../../shared/i18n/message.js';
-import type { MessageKey } from '../../../../shared/i18n/messages/index.js';
+import { CORRECTABLE_FIELDS } from '../../../domain/correctable-field.js';
 import { DOCUMENT_KINDS, requiredDocuments } from '../../../domain/document-kind.js';
 import type {
   InitializationRequest,
@@ -14,7 +14,7 @@ import { RequestNotFoundError } from '../../../domain/initialization-request.err
 import { REJECT_REASONS } from '../../../domain/reject-reason.js';
 import type { RequestStatus } from '../../../domain/request-status.js';
 import { reviewActionsFor, type ActionAvailability } from '../../../domain/review-actions.js';
-import { BLOCKING_FLAGS } from '../../../domain/risk-flag.js';
+import { BLOCKING_FLAGS, type RiskFlag } from '../../../domain/risk-flag.js';
 import { sameCredentialNumber, sameSubjectName } from '../../../domain/subject-comparison.js';
 import { registryViewOf } from '../../approval-effects.js';
 import {
@@ -27,10 +27,13 @@ import {
   type InitializationRequestRepository,
 } from '../../ports/initialization-request.repository.js';
 import { REQUEST_HISTORY, type RequestHistory } from '../../ports/request-history.js';
+import { RELATED_REQUESTS, type RelatedRequests } from '../../ports/related-requests.js';
 import { SLA_DESCRIBER, type SlaDescriber } from '../../ports/sla-describer.js';
 import { STAFF_DIRECTORY, type StaffDirectory } from '../../ports/staff-directory.js';
+import { mayOpenRecords, subjectHrefFor, workspaceHrefFor } from '../related-request-links.js';
 import { timeAgo } from '../relative-time.js';
 import { slaBadgeOf } from '../sla-badge.js';
+import { checksOf, correctionsOf, FIELD_LABELS, versionsOf } from './corrections-and-versions.js';
 import { personalDataAccessOf } from './personal-data-access.js';
 import {
   RequestWorkspaceQuery,
@@ -38,12 +41,17 @@ import {
   type ComparisonRow,
   type DocumentView,
   type Fact,
+  type FlagLinks,
   type Shown,
   type Tone,
   type WorkspaceView,
 } from './request-workspace.query.js';
 
 const REVIEW_ROLES = ['REVIEWER', 'SENIOR_REVIEWER'];
+/** Records linked from one risk flag at most. */
+const FLAG_LINKS = 10;
+/** The documents the comparison view puts side by side. */
+const COMPARED: readonly string[] = ['ID_FRONT', 'HALF_LENGTH_PHOTO'];
 /** Runs of document views shown in the timeline; every other event is always shown. */
 const TIMELINE_VIEW_ENTRIES = 50;
 
@@ -57,14 +65,6 @@ const STATUS_TONES: Record<RequestStatus, Tone> = {
   EXPIRED: 'neutral',
   WITHDRAWN: 'neutral',
 };
-
-/** Each check, and what its failure is called. */
-const CHECK_FAILURES: ['legible' | 'authentic' | 'valid' | 'matchesApplication', MessageKey][] = [
-  ['legible', 'workspace.checks.notLegible'],
-  ['authentic', 'workspace.checks.notAuthentic'],
-  ['valid', 'workspace.checks.notValid'],
-  ['matchesApplication', 'workspace.checks.doesNotMatch'],
-];
 
 /** Data shown as it is (never translated). */
 const data = (value: string): Shown => ({ data: value });
@@ -81,6 +81,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
     @Inject(SLA_DESCRIBER) private readonly sla: SlaDescriber,
     @Inject(STAFF_DIRECTORY) private readonly staff: StaffDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RELATED_REQUESTS) private readonly related: RelatedRequests,
   ) {}
 
   async execute(query: RequestWorkspaceQuery): Promise<WorkspaceView> {
@@ -125,6 +126,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
       this.document(p, document, required.includes(document.kind), viewer.id, available),
     );
     const passed = documents.filter((document) => document.required && document.checkTone === 'ok');
+    const flags = await this.flags(p, subject, accountHolder, viewer);
 
     return {
       id: p.id,
@@ -164,21 +166,12 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
         },
       ],
       comparison: comparisonOf(p, subject, accountHolder, mask),
-      flags: p.riskFlags.map((flag) => ({
-        label: msg(`request.riskFlag.${flag}`),
-        explanation: msg(`request.riskFlag.${flag}.explanation`),
-        blocking: BLOCKING_FLAGS.includes(flag),
-      })),
+      flags,
+      compareHref: request.currentDocuments.some((document) => COMPARED.includes(document.kind))
+        ? `/requests/${p.id}/compare`
+        : null,
       documents,
-      supersededDocuments: p.documents
-        .filter((document) => document.supersededAt !== null)
-        .map((document) => ({
-          id: document.id,
-          kindLabel: msg(`request.document.${document.kind}`),
-          isImage: document.mediaType.startsWith('image/'),
-          uploadedAt: document.uploadedAt,
-          supersededAt: document.supersededAt!,
-        })),
+      corrections: correctionsOf(p, mask),
       checksProgress: msg('workspace.documents.progress', {
         passed: passed.length,
         required: required.length,
@@ -188,7 +181,8 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
             documents: p.informationRequest.documents.map((kind) =>
               msg(`request.document.${kind}`),
             ),
-            fields: p.informationRequest.fields,
+            fields: p.informationRequest.fields.map((field) => FIELD_LABELS[field]),
+            freeTextFields: p.informationRequest.freeTextFields,
             message: p.informationRequest.message,
             requestedBy: p.informationRequest.requestedByName,
             requestedAt: p.informationRequest.requestedAt,
@@ -253,6 +247,84 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
     };
   }
 
+  /** Each risk flag, with links to the records it concerns for a viewer who may open them. */
+  private flags(
+    p: Readonly<InitializationRequestProps>,
+    subject: RegisteredSubject | null,
+    accountHolder: RegisteredSubject | null,
+    viewer: StaffActor,
+  ): Promise<WorkspaceView['flags']> {
+    return Promise.all(
+      p.riskFlags.map(async (flag) => ({
+        label: msg(`request.riskFlag.${flag}`),
+        explanation: msg(`request.riskFlag.${flag}.explanation`),
+        blocking: BLOCKING_FLAGS.includes(flag),
+        links: mayOpenRecords(viewer)
+          ? await this.flagLinks(flag, p, subject, accountHolder, viewer)
+          : null,
+      })),
+    );
+  }
+
+  /**
+   * DOCUMENT_REUSED: the requests for other subjects holding one of its files;
+   * DUPLICATE_OPEN_REQUEST: the other open requests for the subject (or, when none is
+   * open any more, the subject's page); ACCOUNT_HOLDS_OTHER_SUBJECT: the subject holding
+   * the account; SUBJECT_MISMATCH: the registry's record of the subject.
+   */
+  private async flagLinks(
+    flag: RiskFlag,
+    p: Readonly<InitializationRequestProps>,
+    subject: RegisteredSubject | null,
+    accountHolder: RegisteredSubject | null,
+    viewer: StaffActor,
+  ): Promise<FlagLinks | null> {
+    const toRequests = (lead: Message, found: { id: string; reference: string }[]) =>
+      found.length === 0
+        ? null
+        : {
+            lead,
+            links: found.slice(0, FLAG_LINKS).map((other) => ({
+              href: workspaceHrefFor(viewer, other.id)!,
+              text: other.reference,
+            })),
+            more: found.length > FLAG_LINKS,
+          };
+    const toSubject = (lead: Message, record: RegisteredSubject) => ({
+      lead,
+      links: [
+        { href: subjectHrefFor(viewer, record.id)!, text: `${record.name} ${record.filingNumber}` },
+      ],
+      more: false,
+    });
+    switch (flag) {
+      case 'DOCUMENT_REUSED':
+        return toRequests(
+          msg('workspace.flagLink.DOCUMENT_REUSED'),
+          await this.related.sharingFilesWith(p.id, p.filing.subjectFilingNumber, FLAG_LINKS + 1),
+        );
+      case 'DUPLICATE_OPEN_REQUEST': {
+        const open = await this.requests.openRequestsForSubject(p.filing.subjectFilingNumber, p.id);
+        if (open.length > 0)
+          return toRequests(
+            msg('workspace.flagLink.DUPLICATE_OPEN_REQUEST', { count: open.length }),
+            open,
+          );
+        return subject
+          ? toSubject(msg('workspace.flagLink.DUPLICATE_OPEN_REQUEST.noneOpen'), subject)
+          : null;
+      }
+      case 'ACCOUNT_HOLDS_OTHER_SUBJECT':
+        return accountHolder && accountHolder.id !== subject?.id
+          ? toSubject(msg('workspace.flagLink.ACCOUNT_HOLDS_OTHER_SUBJECT'), accountHolder)
+          : null;
+      case 'SUBJECT_MISMATCH':
+        return subject ? toSubject(msg('workspace.flagLink.SUBJECT_MISMATCH'), subject) : null;
+      default:
+        return null;
+    }
+  }
+
   /** Which forms this reviewer sees in this state; each enabled or not, as the aggregate says. */
   private actions(
     request: InitializationRequest,
@@ -306,6 +378,11 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
               label: msg(`request.document.${kind}`),
               checked: false,
             })),
+            fields: CORRECTABLE_FIELDS.map((field) => ({
+              value: field,
+              label: FIELD_LABELS[field],
+              checked: false,
+            })),
           }
         : null,
       secondApproval: secondStage ? view(available.giveSecondApproval) : null,
@@ -336,10 +413,6 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
     viewerId: string,
     available: ReturnType<typeof reviewActionsFor>,
   ): DocumentView {
-    const check = p.checks.find((candidate) => candidate.documentId === document.id) ?? null;
-    const failures = check
-      ? CHECK_FAILURES.filter(([key]) => !check[key]).map(([, failure]) => msg(failure))
-      : [];
     const holding = p.status === 'IN_REVIEW' && p.assigneeId === viewerId;
     return {
       id: document.id,
@@ -351,29 +424,9 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
       originalName: document.originalName,
       uploadedAt: document.uploadedAt,
       required,
-      checkSummary: !check
-        ? msg('workspace.checks.notChecked')
-        : failures.length === 0
-          ? msg('workspace.checks.passed', { name: check.checkedByName })
-          : msg('workspace.checks.failed', {
-              // "not legible, not valid" · "不清晰、无效"
-              failures: failures.reduce((earlier, next) =>
-                msg('workspace.checks.failures', { earlier, next }),
-              ),
-              name: check.checkedByName,
-            }),
-      checkTone: !check ? 'neutral' : failures.length === 0 ? 'ok' : 'bad',
-      check: check
-        ? {
-            legible: check.legible,
-            authentic: check.authentic,
-            valid: check.valid,
-            matchesApplication: check.matchesApplication,
-            note: check.note,
-            checkedBy: check.checkedByName,
-            checkedAt: check.checkedAt,
-          }
-        : null,
+      // The checks of this version only: an earlier version's stay with it.
+      ...checksOf(p.checks.find((candidate) => candidate.documentId === document.id) ?? null),
+      ...versionsOf(p, document, sizeOf),
       checkForm: holding
         ? {
             enabled: available.recordChecks.allowed,

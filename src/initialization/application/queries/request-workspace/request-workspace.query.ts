@@ -62,6 +62,48 @@ export interface DocumentView {
   check: DocumentCheckView | null;
   /** The check form (null: not shown to this viewer in this state). */
   checkForm: (ActionView & { form: string }) | null;
+  /** "replaces the version of 17 Nov 2026" (null: sent with the application). */
+  replaces: Message | null;
+  /** The versions this one replaced, newest first, each with the checks recorded on it. */
+  earlierVersions: DocumentVersionView[];
+}
+
+/** An earlier version of a document: kept as it was, with its checks (read-only). */
+export interface DocumentVersionView {
+  id: string;
+  isImage: boolean;
+  mediaType: string;
+  sizeLabel: string;
+  originalName: string;
+  uploadedAt: Date;
+  /** When a resubmission replaced it. */
+  supersededAt: Date;
+  /** "Version of 17 Nov 2026" */
+  title: Message;
+  checkSummary: Message;
+  checkTone: Tone;
+  check: DocumentCheckView | null;
+}
+
+/** One corrected field: its value before and after, masked as the workspace masks it for the viewer. */
+export interface FieldChangeView {
+  label: Message;
+  was: string;
+  now: string;
+}
+
+/** What one resubmission changed. */
+export interface CorrectionView {
+  at: Date;
+  /** The newest resubmission (the others are shown folded). */
+  latest: boolean;
+  changes: FieldChangeView[];
+  /** Fields asked for that came back with the value they had. */
+  unchanged: Message[];
+  /** Documents sent again (their new versions are among the documents). */
+  documents: Message[];
+  flagsRaised: Message[];
+  flagsCleared: Message[];
 }
 
 export interface TimelineEntryView {
@@ -73,6 +115,16 @@ export interface TimelineEntryView {
   details: Fact[];
   /** Shown quietly: looking at documents, not deciding anything. */
   minor: boolean;
+}
+
+/** Links from a risk flag to the records it concerns: other requests, or a filing subject. */
+export interface FlagLinks {
+  /** "The same file is in:" */
+  lead: Message;
+  /** Each link's text is data (a reference, or a subject's name and number). */
+  links: { href: string; text: string }[];
+  /** More records than are linked. */
+  more: boolean;
 }
 
 export interface WorkspaceView {
@@ -106,20 +158,26 @@ export interface WorkspaceView {
     differences: number;
     websites: { filingNumber: string; domain: string }[];
   };
-  flags: { label: Message; explanation: Message; blocking: boolean }[];
-  documents: DocumentView[];
-  supersededDocuments: {
-    id: string;
-    kindLabel: Message;
-    isImage: boolean;
-    uploadedAt: Date;
-    supersededAt: Date;
+  flags: {
+    label: Message;
+    explanation: Message;
+    blocking: boolean;
+    /** The records the flag concerns, for a viewer who may open them (null: none to show). */
+    links: FlagLinks | null;
   }[];
+  /** The ID card's portrait side beside the half-length photo (null: the request has neither). */
+  compareHref: string | null;
+  documents: DocumentView[];
+  /** What each resubmission changed, newest first (empty: never resubmitted). */
+  corrections: CorrectionView[];
   /** "2 of 3 required documents passed their checks." */
   checksProgress: Message;
   informationRequest: {
     documents: Message[];
-    fields: string[];
+    /** The fields to correct, in words. */
+    fields: Message[];
+    /** Fields asked for in free text by older requests: shown as written. */
+    freeTextFields: string[];
     message: string;
     requestedBy: string;
     requestedAt: Date;
@@ -142,7 +200,7 @@ export interface WorkspaceView {
     release: ActionView | null;
     approve: (ActionView & { outcome: Message }) | null;
     reject: (ActionView & { reasons: Choice[] }) | null;
-    requestInformation: (ActionView & { documents: Choice[] }) | null;
+    requestInformation: (ActionView & { documents: Choice[]; fields: Choice[] }) | null;
     secondApproval: ActionView | null;
     returnForReview: ActionView | null;
     reassign: (ActionView & { staff: Choice[] }) | null;

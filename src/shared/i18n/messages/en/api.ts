@@ -39,7 +39,6 @@ export const api = {
   'api.field.controlCharacters': '{field} must not contain control characters',
   'api.field.unknown': '{field} is not a field of the request',
   'api.field.invalid': '{field} is not valid',
-  'api.field.uuid': '{field} must be a UUID',
   'api.field.datetime':
     '{field} must be an ISO-8601 time with an offset, e.g. 2026-11-25T10:00:00+08:00',
   'api.field.receivedAtFuture': '{field} is in the future',
@@ -78,7 +77,6 @@ export const api = {
     '{field} is required for {subjectType, select, INDIVIDUAL {an individual subject} other {an organization subject}} ({label})',
   'api.document.authorizationLetterRequired':
     '{field} is required: an organization applicant who is neither the subject administrator nor a website administrator must send the authorization letter stamped with the company seal',
-  'api.document.none': 'send at least one replacement document in a field named {kinds}',
   'api.file.empty': '{field} is an empty file',
   'api.file.unsupportedType': '{field} is not a JPEG, PNG or PDF file',
   'api.file.unsupportedTypeDetected':
@@ -102,4 +100,20 @@ export const api = {
   'api.status.500': 'Internal Server Error',
   'api.status.503': 'Service Unavailable',
   'api.status.other': 'Error',
+
+  // The edges of intake (issue 15): unpaired surrogates, receipt age, the file too large by name.
+  'api.field.unpairedSurrogate':
+    '{field} holds half of a UTF-16 surrogate pair on its own, which is not a character',
+  'api.field.receivedAtTooOld':
+    '{field} is more than {days, plural, one {# day} other {# days}} ago',
+  'api.file.tooLargeNamed': '{field} ({filename}) is larger than {max} bytes',
+  // Issue 15 (A1): what a resubmission answers, and what it must not.
+  'api.field.notRequested':
+    '{field} was not asked for: correct only the fields the reviewer asked for{count, plural, =0 { (none)} other { ({asked})}}',
+  'api.field.notCorrectable':
+    '{field} cannot be corrected: another subject type, filing number or applicant role needs a new application',
+  'api.field.requested': '{field} was asked for: send its corrected value',
+  'api.document.notRequested':
+    '{field} was not asked for: send new versions only of the documents the reviewer asked for{count, plural, =0 { (none)} other { ({asked})}}',
+  'api.document.requested': '{field} was asked for ({label}): send its new version',
 };

@@ -278,4 +278,18 @@ export const audit = {
   'audit.detail.websitesUpdated': 'Websites updated',
   'audit.detail.why': 'Why',
   'audit.detail.year': 'Year',
+
+  // Corrections that come back (issue 15, A2): a resubmission in words; internal notes.
+  'audit.event.request.resubmittedWith': '{who} resubmitted the request: {parts}',
+  'audit.event.request.resubmitted.corrected': 'corrected {changes}',
+  'audit.event.request.resubmitted.change': '{field} ({was} → {now})',
+  'audit.event.request.resubmitted.unchanged': 'sent {fields} again unchanged',
+  'audit.event.request.resubmitted.replaced': 'replaced {documents}',
+  'audit.event.request.resubmitted.flagsRaised': 'new risk flags: {flags}',
+  'audit.event.request.resubmitted.flagsCleared': 'risk flags cleared: {flags}',
+  'audit.detail.changes': 'Changes',
+  'audit.detail.flagsRaised': 'Risk flags raised',
+  'audit.detail.flagsCleared': 'Risk flags cleared',
+  'audit.action.request.note_added': 'Internal note',
+  'audit.event.request.note_added': '{who} added an internal note: “{note}”',
 };

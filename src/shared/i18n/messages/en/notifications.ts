@@ -99,4 +99,5 @@ export const notifications = {
   'notifications.message.receivedByDemoMailbox': 'Received by the demo mailbox',
   'notifications.message.deliveredTo': 'Delivered to {recipient} at {at, date, datetime}.',
   'notifications.message.text': 'Text',
+  'notifications.informationRequested.fieldNamed': '{label} ({code})',
 };

@@ -51,4 +51,11 @@ export const queue = {
   'queue.empty.second-approval': 'No request is waiting for a second approval.',
   'queue.empty.awaiting-applicant': 'No request is waiting for the applicant.',
   'queue.empty.all': 'No request matches.',
+
+  // The Awaiting applicant tab, sorted by the reply deadline.
+  'queue.sortedByReplyDeadline':
+    'Sorted by reply deadline: the request that expires unanswered first is at the top.',
+  'queue.captionByReplyDeadline': '{tab}, sorted by reply deadline',
+  'queue.column.replyDeadline': 'Reply deadline',
+  'queue.column.replyDeadlineHint': '(expires unanswered)',
 };

@@ -152,7 +152,7 @@ export const request = {
   'error.request.stale':
     'This request changed since you opened it; the page now shows its current state.',
   'error.request.resubmission-not-expected':
-    'This request is {status}; it is not waiting for documents from the applicant.',
+    'This request is {status}; it is not waiting for an answer from the applicant.',
   'error.request.subject-not-registered':
     'No filing subject {filingNumber} is in the registry, so there is no account email to replace; reject the request or import the subject first.',
   'error.request.resubmission-mismatch':
@@ -160,4 +160,16 @@ export const request = {
   'error.request.document-not-found': 'This request has no such document.',
   'error.request.document-not-allowed':
     'Only reviewers, senior reviewers and auditors can view the documents of a request.',
+  // Issue 15 (A1): fields a reviewer may ask the applicant to correct.
+  'request.decisionProblem.notACorrectableField':
+    "{count, plural, one {{fields} is not a field the applicant can correct} other {{fields} are not fields the applicant can correct}}; choose among the applicant's name, ID number and phone, the new account email, the Alibaba Cloud account ID, the subject name and the credential number.",
+
+  // Issue 15 (A2): the fields an applicant can correct (named in the intake JSON by these codes), in words.
+  'request.field.applicant.name': 'Applicant name',
+  'request.field.applicant.idNumber': 'Applicant ID number',
+  'request.field.applicant.phone': 'Applicant phone',
+  'request.field.newAccountEmail': 'New account email',
+  'request.field.aliyunAccountId': 'Alibaba Cloud account ID',
+  'request.field.subjectName': 'Subject name',
+  'request.field.credentialNumber': 'Credential number',
 };

@@ -86,8 +86,6 @@ export const workspace = {
   'workspace.documents.pdfNotShown': 'The PDF cannot be shown here.',
   'workspace.documents.openPdf': 'Open the PDF',
   'workspace.documents.pdfNotShownEnd': '.',
-  'workspace.documents.replacedTitle': 'Replaced documents',
-  'workspace.documents.replaced': ', replaced',
   'workspace.checks.notChecked': 'Not checked yet',
   'workspace.checks.passed': 'Passed all four checks ({name})',
   'workspace.checks.failed': 'Failed: {failures} ({name})',
@@ -158,7 +156,6 @@ export const workspace = {
   'workspace.form.messageToApplicant': 'Message to the applicant',
   'workspace.requestInformation.documents': 'Documents to send again',
   'workspace.requestInformation.fields': 'Fields to correct',
-  'workspace.requestInformation.fieldsHint': '(comma or line separated)',
   'workspace.reassign.to': 'Hand the request to',
   'workspace.reassign.candidate': '{name}',
 
@@ -176,4 +173,86 @@ export const workspace = {
   'workspace.ago.days': '{count, plural, one {# day ago} other {# days ago}}',
   'workspace.ago.months': '{count, plural, one {# month ago} other {# months ago}}',
   'workspace.ago.years': '{count, plural, one {# year ago} other {# years ago}}',
+
+  // Internal notes: for the staff only, never sent to the applicant.
+  'workspace.notes.title': 'Internal notes',
+  'workspace.notes.internal':
+    'For the staff only: never sent to the applicant, and never changed once added.',
+  'workspace.notes.none': 'No notes yet.',
+  'workspace.notes.label': 'Add a note',
+  'workspace.notes.limit': '(up to {max, number} characters)',
+  'workspace.notes.add': 'Add note',
+  'workspace.notes.added': 'Note added. Only the staff can read it.',
+  'error.request.note-not-allowed':
+    'Only reviewers and senior reviewers can add notes; auditors read them.',
+  'error.request.note-empty': 'The note is empty: write what the staff should know.',
+  'error.request.note-too-long':
+    'A note can be at most {max, number} characters; this one has {length, number}.',
+  'error.request.note-unreadable':
+    'The note contains control characters or broken text that cannot be stored; remove them and try again.',
+
+  // The comparison view (the ID card beside the half-length photo) and the risk flags' links.
+  'workspace.compareView.pageTitle': '{reference}: ID card and photo',
+  'workspace.compareView.title': 'ID card beside the half-length photo',
+  'workspace.compareView.intro':
+    'Zoom and rotate each image to compare the faces; only the view changes, never the stored file.',
+  'workspace.compareView.keys': 'Keys on a focused image:',
+  'workspace.compareView.keys.zoom': 'zoom,',
+  'workspace.compareView.keys.rotate': 'rotate,',
+  'workspace.compareView.keys.reset': 'reset.',
+  'workspace.compareView.backToWorkspace': 'Back to the workspace',
+  'workspace.compareView.link': 'Compare the ID card with the photo',
+  'workspace.compareView.toolbar': 'View ({kind})',
+  'workspace.compareView.zoomOut': 'Zoom out',
+  'workspace.compareView.zoomOutOf': 'Zoom out ({kind})',
+  'workspace.compareView.zoomIn': 'Zoom in',
+  'workspace.compareView.zoomInOf': 'Zoom in ({kind})',
+  'workspace.compareView.rotateLeft': 'Rotate left',
+  'workspace.compareView.rotateLeftOf': 'Rotate 90° to the left ({kind})',
+  'workspace.compareView.rotateRight': 'Rotate right',
+  'workspace.compareView.rotateRightOf': 'Rotate 90° to the right ({kind})',
+  'workspace.compareView.reset': 'Reset',
+  'workspace.compareView.resetOf': 'Reset the view ({kind})',
+  'workspace.compareView.zoom': 'Zoom',
+  'workspace.compareView.rotation': 'rotated',
+  'workspace.compareView.stage': '{kind}: scroll to move around a zoomed image',
+  'workspace.compareView.imageAlt': '{kind} of {reference}',
+  'workspace.compareView.notAnImage': 'This document is not an image.',
+  'workspace.compareView.openFile': 'Open the file',
+  'workspace.compareView.uploaded': 'uploaded',
+  'workspace.compareView.missing': 'The request holds no {kind}.',
+  'workspace.flagLink.DOCUMENT_REUSED': 'The same file is in:',
+  'workspace.flagLink.DUPLICATE_OPEN_REQUEST':
+    '{count, plural, one {The other open request:} other {The other open requests:}}',
+  'workspace.flagLink.DUPLICATE_OPEN_REQUEST.noneOpen':
+    'No other request for the subject is open now; its requests:',
+  'workspace.flagLink.ACCOUNT_HOLDS_OTHER_SUBJECT': 'The subject the account holds:',
+  'workspace.flagLink.SUBJECT_MISMATCH': 'The registry record:',
+  'workspace.flagLink.more': 'and more',
+
+  // Corrections that come back, and document versions (issue 15, A2).
+  'workspace.requestInformation.fieldsNote':
+    'The subject type, the filing number and the applicant’s role cannot be corrected: they need a new application.',
+  'workspace.corrections.title': 'Corrected by the applicant',
+  'workspace.corrections.answered': 'Answer received',
+  'workspace.corrections.caption':
+    'The fields the applicant corrected, with the value before and after',
+  'workspace.corrections.field': 'Field',
+  'workspace.corrections.was': 'Was',
+  'workspace.corrections.now': 'Now',
+  'workspace.corrections.unchanged': 'Sent again unchanged:',
+  'workspace.corrections.documents': 'New versions sent:',
+  'workspace.corrections.flagsRaised': 'Risk flags raised:',
+  'workspace.corrections.flagsCleared': 'Risk flags cleared:',
+  'workspace.corrections.flagsSame':
+    'The risk assessment ran again: the risk flags did not change.',
+  'workspace.versions.replaces': 'replaces the version of {at, date, medium}',
+  'workspace.versions.versionOf': 'Version of {at, date, medium}',
+  'workspace.versions.earlier':
+    '{count, plural, one {The earlier version} other {The # earlier versions}}',
+  'workspace.versions.replacedAt': 'replaced',
+  'workspace.versions.open': 'Open this version',
+  'workspace.versions.imageAlt': '{kind} of {reference}, version of {at, date, medium}',
+  'workspace.versions.checks': 'Checks recorded on this version:',
+  'workspace.versions.newNeedsChecks': 'This new version needs its own checks.',
 };

@@ -33,7 +33,6 @@ export const api: Catalogue<typeof english> = {
   'api.field.controlCharacters': '{field} 不得包含控制字符',
   'api.field.unknown': '{field} 不是该请求的字段',
   'api.field.invalid': '{field} 无效',
-  'api.field.uuid': '{field} 必须是 UUID',
   'api.field.datetime': '{field} 必须是带时区偏移的 ISO-8601 时间，例如 2026-11-25T10:00:00+08:00',
   'api.field.receivedAtFuture': '{field} 晚于当前时间',
   'api.field.subjectType': '{field} 必须是 INDIVIDUAL 或 ORGANIZATION',
@@ -66,7 +65,6 @@ export const api: Catalogue<typeof english> = {
     '{subjectType, select, INDIVIDUAL {个人主体} other {单位主体}}须提交 {field}（{label}）',
   'api.document.authorizationLetterRequired':
     '缺少 {field}：申请人既不是主体负责人也不是网站负责人时，单位主体须提交加盖单位公章的授权书',
-  'api.document.none': '请至少补交一份材料，字段名为 {kinds} 之一',
   'api.file.empty': '{field} 是空文件',
   'api.file.unsupportedType': '{field} 不是 JPEG、PNG 或 PDF 文件',
   'api.file.unsupportedTypeDetected': '{field} 不是 JPEG、PNG 或 PDF 文件（其内容为 {detected}）',
@@ -87,4 +85,17 @@ export const api: Catalogue<typeof english> = {
   'api.status.500': '服务器内部错误',
   'api.status.503': '服务不可用',
   'api.status.other': '错误',
+
+  // The edges of intake (issue 15): unpaired surrogates, receipt age, the file too large by name.
+  'api.field.unpairedSurrogate': '{field} 含有不成对的 UTF-16 代理项，不是有效字符',
+  'api.field.receivedAtTooOld': '{field} 早于 {days} 天前',
+  'api.file.tooLargeNamed': '{field}（{filename}）超过 {max} 字节',
+  // Issue 15 (A1): what a resubmission answers, and what it must not.
+  'api.field.notRequested':
+    '{field} 不在补正要求之内：只能补正审核员要求的信息项{count, plural, =0 {（无）} other {（{asked}）}}',
+  'api.field.notCorrectable': '{field} 不能补正：更改主体类型、备案号或申请人身份需要重新提交申请',
+  'api.field.requested': '审核员要求补正 {field}：请提交更正后的值',
+  'api.document.notRequested':
+    '{field} 不在补正要求之内：只能重新上传审核员要求的材料{count, plural, =0 {（无）} other {（{asked}）}}',
+  'api.document.requested': '审核员要求重新上传 {field}（{label}）：请提交新的版本',
 };

@@ -255,4 +255,18 @@ export const audit: Catalogue<typeof english> = {
   'audit.detail.websitesUpdated': '更新网站',
   'audit.detail.why': '原因',
   'audit.detail.year': '年份',
+
+  // 补正后重新提交（issue 15，A2）；内部备注。
+  'audit.event.request.resubmittedWith': '{who} 重新提交了该申请：{parts}',
+  'audit.event.request.resubmitted.corrected': '更正了{changes}',
+  'audit.event.request.resubmitted.change': '{field}（{was} → {now}）',
+  'audit.event.request.resubmitted.unchanged': '{fields}未更改',
+  'audit.event.request.resubmitted.replaced': '替换了{documents}',
+  'audit.event.request.resubmitted.flagsRaised': '新增风险标记：{flags}',
+  'audit.event.request.resubmitted.flagsCleared': '解除风险标记：{flags}',
+  'audit.detail.changes': '更正内容',
+  'audit.detail.flagsRaised': '新增风险标记',
+  'audit.detail.flagsCleared': '解除的风险标记',
+  'audit.action.request.note_added': '内部备注',
+  'audit.event.request.note_added': '{who} 添加了内部备注：“{note}”',
 };

@@ -86,4 +86,5 @@ export const notifications: Catalogue<typeof english> = {
   'notifications.message.receivedByDemoMailbox': '演示邮箱收到的邮件',
   'notifications.message.deliveredTo': '已于 {at, date, datetime} 投递至 {recipient}。',
   'notifications.message.text': '正文',
+  'notifications.informationRequested.fieldNamed': '{label}（{code}）',
 };

@@ -51,4 +51,10 @@ export const queue: Catalogue<typeof english> = {
   'queue.empty.second-approval': '没有待复核的申请。',
   'queue.empty.awaiting-applicant': '没有等待申请人补正的申请。',
   'queue.empty.all': '没有符合条件的申请。',
+
+  // The Awaiting applicant tab, sorted by the reply deadline.
+  'queue.sortedByReplyDeadline': '按补正截止时间排序：最先因未答复而过期的申请排在最前。',
+  'queue.captionByReplyDeadline': '{tab}，按补正截止时间排序',
+  'queue.column.replyDeadline': '补正截止时间',
+  'queue.column.replyDeadlineHint': '（逾期未答复即过期）',
 };

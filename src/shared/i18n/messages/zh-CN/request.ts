@@ -131,11 +131,23 @@ export const request: Catalogue<typeof english> = {
   'error.request.incomplete-decision': '{problem}{others, plural, =0 {} other {{more}}}',
   'error.request.unknown-document': '材料 {document} 不是该申请当前的材料。',
   'error.request.stale': '该申请在您打开后已有变更；页面现已显示其最新状态。',
-  'error.request.resubmission-not-expected': '该申请{status}，并未在等待申请人补正材料。',
+  'error.request.resubmission-not-expected': '该申请{status}，并未在等待申请人补正。',
   'error.request.subject-not-registered':
     '备案库中没有备案主体 {filingNumber}，因此没有可替换的备案账号邮箱；请驳回该申请，或先导入该备案主体。',
   'error.request.resubmission-mismatch':
     '补正提交与补正要求不符：{missingCount, plural, =0 {} other {审核员要求的 {missing} 未提交}}{missingCount, plural, =0 {} other {{unaskedCount, plural, =0 {} other {；}}}}{unaskedCount, plural, =0 {} other {{unasked} 不在补正要求之内}}。',
   'error.request.document-not-found': '该申请没有这份材料。',
   'error.request.document-not-allowed': '只有审核员、高级审核员和审计员可以查看申请的材料。',
+  // Issue 15 (A1): fields a reviewer may ask the applicant to correct.
+  'request.decisionProblem.notACorrectableField':
+    '{count, plural, other {{fields} 不是申请人可以补正的信息项}}；可补正的信息项为申请人姓名、身份证号码、手机号码，新账号邮箱，阿里云账号 ID，主体名称和主体证件号码。',
+
+  // Issue 15 (A2): the fields an applicant can correct (named in the intake JSON by these codes), in words.
+  'request.field.applicant.name': '申请人姓名',
+  'request.field.applicant.idNumber': '申请人身份证号码',
+  'request.field.applicant.phone': '申请人手机号码',
+  'request.field.newAccountEmail': '新备案账号邮箱',
+  'request.field.aliyunAccountId': '阿里云账号 ID',
+  'request.field.subjectName': '主体名称',
+  'request.field.credentialNumber': '主体证件号码',
 };

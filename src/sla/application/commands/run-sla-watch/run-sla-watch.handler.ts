@@ -30,11 +30,13 @@ export class RunSlaWatchHandler implements ICommandHandler<RunSlaWatchCommand> {
 
   async execute(): Promise<SlaWatchReport> {
     const now = this.clock.now();
-    // At risk first, so a request that crossed both lines since the last run gets both flags, in order.
+    // At risk first. A request already past its due time (it arrived late, or the watch
+    // missed a run) is marked at risk without a notice: the breach notice below is its one.
     const atRisk = await this.inBatches(
       () => this.flagger.flagAtRisk(now, SLA_WATCH_BATCH),
       'request.sla_at_risk',
       now,
+      (request) => request.dueAt.getTime() > now.getTime(),
     );
     const breached = await this.inBatches(
       () => this.flagger.flagBreached(now, SLA_WATCH_BATCH),
@@ -47,18 +49,23 @@ export class RunSlaWatchHandler implements ICommandHandler<RunSlaWatchCommand> {
     return { atRisk, breached, expired };
   }
 
-  /** Each batch commits its flags with their audit events and notices; memory stays flat. */
+  /**
+   * Each batch commits its flags with their audit events and notices; memory stays flat.
+   * Only the requests `notify` keeps get an event (and so a notice); the count is theirs.
+   */
   private async inBatches(
     flag: () => Promise<FlaggedRequest[]>,
     type: string,
     now: Date,
+    notify: (request: FlaggedRequest) => boolean = () => true,
   ): Promise<number> {
     let total = 0;
     for (;;) {
-      const count = await this.unitOfWork.run(async () => {
+      const { flagged, notified } = await this.unitOfWork.run(async () => {
         const flagged = await flag();
+        const notified = flagged.filter(notify);
         await this.events.record(
-          flagged.map((request) => ({
+          notified.map((request) => ({
             type,
             occurredAt: now,
             requestId: request.id,
@@ -72,10 +79,10 @@ export class RunSlaWatchHandler implements ICommandHandler<RunSlaWatchCommand> {
           })),
           { actor, ip: null },
         );
-        return flagged.length;
+        return { flagged: flagged.length, notified: notified.length };
       });
-      total += count;
-      if (count < SLA_WATCH_BATCH) return total;
+      total += notified;
+      if (flagged < SLA_WATCH_BATCH) return total;
     }
   }
 
