@@ -108,7 +108,9 @@ describe('an auditor in a browser', () => {
       const bytes = await readFile(await download.path());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = bytes.toString('utf8').trimEnd().split('\r\n');
-      expect(lines).toHaveLength(EVENTS + 2);
+      // The header, the rows, the column codes, the summary.
+      expect(lines).toHaveLength(EVENTS + 3);
+      expect(lines[lines.length - 2]).toMatch(/^Column codes,seq=Seq,/);
       expect(lines[lines.length - 1]).toContain(`Rows: ${EVENTS}`);
     } finally {
       await context.close();
