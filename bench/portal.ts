@@ -22,7 +22,7 @@
  * from /proc over the pages it answered), which the machine's noise moves far less than
  * a latency percentile.
  *
- * BENCH_BASELINE_REF=<commit> also builds that commit (a git worktree sharing this
+ * BENCH_BASELINE_REF=<commit> also builds that commit (a git worktree with its own
  * node_modules) and runs its server beside this one, on the same core and the same
  * database: each language's run of a page then loads both servers at once, so the two
  * are measured side by side in the same seconds, and the table adds the baseline's CPU
@@ -35,7 +35,7 @@
 import 'reflect-metadata';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, unlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -378,8 +378,9 @@ function cpuTimeMs(pid: number): number {
 }
 
 /**
- * The commit to compare with, built in a git worktree beside this one (its node_modules
- * is this one's: the same installed versions), ready for `startServer`.
+ * The commit to compare with, built in a git worktree beside this one with the packages
+ * its own lock file names (installed once, from npm's cache where it can), ready for
+ * `startServer`.
  */
 function buildBaseline(ref: string): string {
   const root = path.join(os.tmpdir(), `beian-baseline-${ref.replace(/[^\w.-]/g, '_')}`);
@@ -388,8 +389,11 @@ function buildBaseline(ref: string): string {
     if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}`);
   };
   if (!existsSync(root)) run('git', ['worktree', 'add', '--detach', root, ref], projectRoot());
-  if (!existsSync(path.join(root, 'node_modules')))
-    symlinkSync(path.join(projectRoot(), 'node_modules'), path.join(root, 'node_modules'));
+  const modules = path.join(root, 'node_modules');
+  // Worktrees made before shared this project's node_modules through a link.
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) unlinkSync(modules);
+  if (!existsSync(modules))
+    run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], root);
   run('npm', ['run', 'build', '--silent'], root);
   return root;
 }
@@ -535,6 +539,7 @@ async function main(): Promise<void> {
     await runMigrations(url);
     const env = {
       NODE_ENV: 'production',
+      PUBLIC_BASE_URL: 'http://127.0.0.1',
       DATABASE_URL: url,
       REDIS_URL: redis.url,
       SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
@@ -582,7 +587,9 @@ async function main(): Promise<void> {
       before = {
         base: beforeBase,
         pid: baselineServer.pid!,
-        cookie: await signIn(beforeBase, staff[0]!.email),
+        // The same session (both servers keep sessions in the same table, under the same
+        // secret): an older build's sign-in may need tables a later migration replaced.
+        cookie: current.cookie,
       };
       say(`Baseline ${BASELINE_REF} on port ${basePort}, on the same core.`);
     }

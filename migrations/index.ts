@@ -12,6 +12,10 @@ import { OpenQueueProvinceIndex1764892800000 } from './1764892800000-open-queue-
 import { Locales1764979200000 } from './1764979200000-locales.js';
 import { RequestCorrections1765065600000 } from './1765065600000-request-corrections.js';
 import { RequestNotesAndReplyDeadlineQueue1765152000000 } from './1765152000000-request-notes-and-reply-deadline-queue.js';
+import { StaffCredentials1765238400000 } from './1765238400000-staff-credentials.js';
+import { SignInFailures1765324800000 } from './1765324800000-sign-in-failures.js';
+import { AuditSubjectSearch1765411200000 } from './1765411200000-audit-subject-search.js';
+import { OutboxResends1765497600000 } from './1765497600000-outbox-resends.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -29,4 +33,8 @@ export const MIGRATIONS = [
   Locales1764979200000,
   RequestCorrections1765065600000,
   RequestNotesAndReplyDeadlineQueue1765152000000,
+  StaffCredentials1765238400000,
+  SignInFailures1765324800000,
+  AuditSubjectSearch1765411200000,
+  OutboxResends1765497600000,
 ];

@@ -2,6 +2,7 @@ import { DataExportEntity } from './audit/infrastructure/typeorm/data-export.ent
 import { FilingSubjectEmailHistoryEntity } from './filing-registry/infrastructure/typeorm/filing-subject-email-history.entity.js';
 import { FilingSubjectEntity } from './filing-registry/infrastructure/typeorm/filing-subject.entity.js';
 import { FilingWebsiteEntity } from './filing-registry/infrastructure/typeorm/filing-website.entity.js';
+import { PasswordResetLinkEntity } from './identity/infrastructure/typeorm/password-reset-link.entity.js';
 import { StaffMemberEntity } from './identity/infrastructure/typeorm/staff-member.entity.js';
 import {
   DocumentCheckEntity,
@@ -14,6 +15,7 @@ import { OutboxMessageEntity } from './notifications/infrastructure/typeorm/outb
 /** Every TypeORM entity of every context (the schema itself is owned by migrations/). */
 export const ENTITIES = [
   StaffMemberEntity,
+  PasswordResetLinkEntity,
   FilingSubjectEntity,
   FilingWebsiteEntity,
   FilingSubjectEmailHistoryEntity,

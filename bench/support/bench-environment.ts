@@ -63,6 +63,7 @@ export async function benchEnvironment(
     config: (overrides = {}) =>
       loadConfig({
         NODE_ENV: 'production',
+        PUBLIC_BASE_URL: 'http://127.0.0.1',
         DATABASE_URL: url,
         REDIS_URL: redis?.url ?? 'redis://127.0.0.1:1',
         SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { AUDIT_LOG } from '../shared/application/audit-log.js';
 import { DownloadExportHandler } from './application/commands/download-export/download-export.handler.js';
+import { DownloadExportChecksumHandler } from './application/commands/download-export-checksum/download-export-checksum.handler.js';
 import { RemoveExpiredExportsHandler } from './application/commands/remove-expired-exports/remove-expired-exports.handler.js';
 import { RequestExportHandler } from './application/commands/request-export/request-export.handler.js';
 import { ResumeStalledExportsHandler } from './application/commands/resume-stalled-exports/resume-stalled-exports.handler.js';
@@ -45,6 +46,7 @@ const commandHandlers = [
   RequestExportHandler,
   RunExportHandler,
   DownloadExportHandler,
+  DownloadExportChecksumHandler,
   RemoveExpiredExportsHandler,
   ResumeStalledExportsHandler,
 ];

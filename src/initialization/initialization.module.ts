@@ -24,8 +24,11 @@ import { FILING_REGISTRY_GATEWAY } from './application/ports/filing-registry.gat
 import { INITIALIZATION_REQUEST_REPOSITORY } from './application/ports/initialization-request.repository.js';
 import { STAFF_DIRECTORY } from './application/ports/staff-directory.js';
 import { ViewDocumentHandler } from './application/commands/view-document/view-document.handler.js';
+import { ReleaseHeldRequestsHandler } from './application/commands/release-held-requests/release-held-requests.handler.js';
+import { HeldRequestsHandler } from './application/queries/held-requests/held-requests.handler.js';
 import { REQUEST_HISTORY } from './application/ports/request-history.js';
 import { RELATED_REQUESTS } from './application/ports/related-requests.js';
+import { DeadlinesToRescheduleHandler } from './application/queries/deadlines-to-reschedule/deadlines-to-reschedule.handler.js';
 import { DocumentComparisonHandler } from './application/queries/document-comparison/document-comparison.handler.js';
 import { RequestsOfSubjectHandler } from './application/queries/requests-of-subject/requests-of-subject.handler.js';
 import { PostgresRelatedRequests } from './infrastructure/postgres/postgres-related-requests.js';
@@ -33,7 +36,6 @@ import { DocumentComparisonController } from './interface/web/document-compariso
 import { REQUEST_NOTES } from './application/ports/request-notes.js';
 import { REQUEST_READ_MODEL } from './application/ports/request-read-model.js';
 import { QueueHandler } from './application/queries/queue/queue.handler.js';
-import { RequestNotesHandler } from './application/queries/request-notes/request-notes.handler.js';
 import { RequestWorkspaceHandler } from './application/queries/request-workspace/request-workspace.handler.js';
 import { SlaBadgesHandler } from './application/queries/sla-badges/sla-badges.handler.js';
 import { AuditTrailRequestHistory } from './infrastructure/audit/audit-trail-request-history.js';
@@ -78,6 +80,7 @@ const commandHandlers = [
   RescheduleDeadlinesHandler,
   ViewDocumentHandler,
   AddNoteHandler,
+  ReleaseHeldRequestsHandler,
 ];
 const queryHandlers = [
   GetRequestStatusHandler,
@@ -86,7 +89,8 @@ const queryHandlers = [
   SlaBadgesHandler,
   DocumentComparisonHandler,
   RequestsOfSubjectHandler,
-  RequestNotesHandler,
+  HeldRequestsHandler,
+  DeadlinesToRescheduleHandler,
 ];
 const services = [RequestChanges, ApprovalEffects];
 const adapters = [

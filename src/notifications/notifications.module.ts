@@ -7,6 +7,7 @@ import { TypeormUnitOfWork } from '../shared/infrastructure/database/typeorm-uni
 import { AbandonStuckMessagesHandler } from './application/commands/abandon-stuck-messages/abandon-stuck-messages.handler.js';
 import { DeliverMessageHandler } from './application/commands/deliver-message/deliver-message.handler.js';
 import { RelayDueMessagesHandler } from './application/commands/relay-due-messages/relay-due-messages.handler.js';
+import { ResendMessageHandler } from './application/commands/resend-message/resend-message.handler.js';
 import { DELIVERY_QUEUE } from './application/ports/delivery-queue.js';
 import { MAIL_TRANSPORT } from './application/ports/mail-transport.js';
 import { NOTIFICATION_OUTBOX } from './application/ports/notification-outbox.js';
@@ -19,6 +20,7 @@ import { NotifyApplicantWhenRequestExpired } from './application/reactions/notif
 import { NotifyApplicantWhenRequestRejected } from './application/reactions/notify-applicant-when-request-rejected.reaction.js';
 import { NotifyStaffWhenRequestAtRisk } from './application/reactions/notify-staff-when-request-at-risk.reaction.js';
 import { EscalateToSeniorsWhenRequestBreached } from './application/reactions/escalate-to-seniors-when-request-breached.reaction.js';
+import { TellSeniorsWhenHeldWorkReturned } from './application/reactions/tell-seniors-when-held-work-returned.reaction.js';
 import { STAFF_CONTACTS } from './application/ports/staff-contacts.js';
 import { IdentityStaffContacts } from './infrastructure/identity/identity-staff-contacts.js';
 import { DELIVERY_POLICY, MAIL_STYLE } from './application/settings.js';
@@ -54,11 +56,13 @@ const reactions = [
   NotifyApplicantWhenRequestExpired,
   NotifyStaffWhenRequestAtRisk,
   EscalateToSeniorsWhenRequestBreached,
+  TellSeniorsWhenHeldWorkReturned,
 ];
 const commandHandlers = [
   DeliverMessageHandler,
   RelayDueMessagesHandler,
   AbandonStuckMessagesHandler,
+  ResendMessageHandler,
 ];
 const queryHandlers = [ListOutboxMessagesHandler, GetOutboxMessageHandler];
 const settings: Provider[] = [
@@ -70,6 +74,7 @@ const settings: Provider[] = [
       zone: config.TZ_BUSINESS,
       supportContact: config.MAIL_SUPPORT_CONTACT,
       defaultLocale: config.DEFAULT_LOCALE,
+      publicBaseUrl: config.PUBLIC_BASE_URL,
     }),
   },
 ];

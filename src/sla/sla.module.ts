@@ -5,12 +5,14 @@ import { CLOCK, type Clock } from '../shared/application/clock.js';
 import { msg } from '../shared/i18n/message.js';
 import { LayoutBanners } from '../shared/interface/web/layout-banners.js';
 import { BusinessCalendarSource } from './application/business-calendar-source.js';
+import { CalendarChangePlanner } from './application/calendar-change-plan.js';
 import { CalendarDeadlinePolicy } from './application/calendar-deadline-policy.js';
 import { RunSlaWatchHandler } from './application/commands/run-sla-watch/run-sla-watch.handler.js';
 import { SaveCalendarYearHandler } from './application/commands/save-calendar-year/save-calendar-year.handler.js';
 import { CALENDAR_REPOSITORY } from './application/ports/calendar-repository.js';
 import { SLA_FLAGGER } from './application/ports/sla-flagger.js';
 import { GetCalendarYearHandler } from './application/queries/get-calendar-year/get-calendar-year.handler.js';
+import { PreviewCalendarYearHandler } from './application/queries/preview-calendar-year/preview-calendar-year.handler.js';
 import { PostgresSlaFlagger } from './infrastructure/postgres-sla-flagger.js';
 import { TypeormCalendarRepository } from './infrastructure/typeorm-calendar.repository.js';
 import { SlaWatchSchedule } from './interface/schedule/sla-watch.schedule.js';
@@ -18,8 +20,13 @@ import { CalendarAdminController } from './interface/web/calendar-admin.controll
 
 const controllers = [CalendarAdminController];
 const commandHandlers = [RunSlaWatchHandler, SaveCalendarYearHandler];
-const queryHandlers = [GetCalendarYearHandler];
-const services = [BusinessCalendarSource, CalendarDeadlinePolicy, SlaWatchSchedule];
+const queryHandlers = [GetCalendarYearHandler, PreviewCalendarYearHandler];
+const services = [
+  BusinessCalendarSource,
+  CalendarDeadlinePolicy,
+  CalendarChangePlanner,
+  SlaWatchSchedule,
+];
 const adapters = [
   { provide: CALENDAR_REPOSITORY, useClass: TypeormCalendarRepository },
   { provide: SLA_FLAGGER, useClass: PostgresSlaFlagger },

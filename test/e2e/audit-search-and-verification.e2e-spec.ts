@@ -267,6 +267,8 @@ describe('verifying the audit trail', () => {
     INTAKE_TOKENS: 'cli:cli-token-000000000000',
     DOCUMENT_DIR: t.config.DOCUMENT_DIR,
     EXPORT_DIR: t.config.EXPORT_DIR,
+    // Required in production (the CLI's default), as every mail link is absolute.
+    PUBLIC_BASE_URL: t.config.PUBLIC_BASE_URL,
   });
   const cli = async (): Promise<{ code: number; out: string }> => {
     const lines: string[] = [];

@@ -44,7 +44,9 @@ const ID_NUMBER = '33010219900101123X';
 const en = new Translator('Asia/Shanghai').words('en');
 const zh = new Translator('Asia/Shanghai').words('zh-CN');
 /** The English headers of the audit-events export (sessions read the desk in English). */
-const AUDIT_EVENT_HEADERS = exportLayout('audit-events', en).columns.map((column) => column.header);
+const AUDIT_EVENT_HEADERS = exportLayout('audit-events', en, 'Asia/Shanghai').columns.map(
+  (column) => column.header,
+);
 
 interface SeededEvent {
   seq: string;
@@ -170,10 +172,29 @@ describe('exports of the audit trail', () => {
     );
 
   function expectSameEvent(cells: unknown[], event: SeededEvent): void {
-    const [seq, occurredAt, actor, role, type, action, description, , , details, ip, hash] = cells;
+    const [
+      seq,
+      occurredAt,
+      actor,
+      role,
+      type,
+      action,
+      description,
+      ,
+      ,
+      inWords,
+      details,
+      ip,
+      hash,
+    ] = cells;
     expect(Number(seq)).toBe(Number(event.seq));
-    expect(new Date(String(occurredAt)).getTime()).toBe(event.occurred_at.getTime());
-    expect(String(occurredAt)).toMatch(/\+08:00$/);
+    if (occurredAt instanceof Date) {
+      // Excel: a date cell holding the Beijing wall-clock time (cells have no zone).
+      expect(occurredAt.getTime() - 8 * 3_600_000).toBe(event.occurred_at.getTime());
+    } else {
+      expect(new Date(String(occurredAt)).getTime()).toBe(event.occurred_at.getTime());
+      expect(String(occurredAt)).toMatch(/\+08:00$/);
+    }
     expect([actor, role, type, action, ip, hash]).toEqual([
       event.actor_name,
       en.t(`common.role.${event.actor_role as 'REVIEWER'}`),
@@ -193,6 +214,10 @@ describe('exports of the audit trail', () => {
       ),
     );
     expect(JSON.parse(String(details))).toEqual(maskPersonalData(event.details));
+    // The same details in words for a person: labelled, masked, no JSON.
+    expect(String(inWords)).not.toMatch(/^[{[]/);
+    expect(String(inWords)).toContain(String(event.details.note));
+    if ('applicantIdNumber' in event.details) expect(String(inWords)).not.toContain(ID_NUMBER);
   }
 
   it(`exports ${SEEDED} audit events as CSV that Excel reads as UTF-8, every row equal to the database`, async () => {
@@ -398,13 +423,17 @@ describe('exports of the audit trail', () => {
       return file.body as Buffer;
     }
 
-    const chineseHeaders = exportLayout('audit-events', zh).columns.map((column) => column.header);
+    const chineseHeaders = exportLayout('audit-events', zh, 'Asia/Shanghai').columns.map(
+      (column) => column.header,
+    );
 
     it('writes a CSV asked for in Chinese with Chinese headers, words and summary: UTF-8 behind a BOM, as Excel opens it', async () => {
       const bytes = await exportedBy(chinese, 'CSV');
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
-      expect(text.startsWith('序号,发生时间,操作人,操作人角色,操作人类型,操作,说明,')).toBe(true);
+      expect(
+        text.startsWith('序号,发生时间（UTC+8）,操作人,操作人角色,操作人类型,操作,说明,'),
+      ).toBe(true);
       const rows: string[][] = parse(bytes, { bom: true, relax_column_count: true });
       expect(rows[0]).toEqual(chineseHeaders);
       expect(rows).toHaveLength(1 + 3 + 2);
@@ -510,7 +539,9 @@ describe('exports of the audit trail', () => {
         (await download(chinese, `/exports/${id}/download`)).body as Buffer,
         { bom: true, relax_column_count: true },
       );
-      const headers = exportLayout('requests', zh).columns.map((column) => column.header);
+      const headers = exportLayout('requests', zh, 'Asia/Shanghai').columns.map(
+        (column) => column.header,
+      );
       expect(rows[0]).toEqual(headers);
       expect(rows[rows.length - 2]!.slice(1).map((cell) => cell.split('=')[0])).toEqual([
         ...REQUEST_COLUMNS,

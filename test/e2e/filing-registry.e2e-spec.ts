@@ -25,7 +25,11 @@ import {
   FILING_SUBJECT_REPOSITORY,
   type FilingSubjectRepository,
 } from '../../src/filing-registry/application/ports/filing-subject.repository.js';
-import { AUDIT_LOG, type AuditLog } from '../../src/shared/application/audit-log.js';
+import {
+  AUDIT_LOG,
+  type AuditAction,
+  type AuditLog,
+} from '../../src/shared/application/audit-log.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../src/shared/application/unit-of-work.js';
 import { TypeormUnitOfWork } from '../../src/shared/infrastructure/database/typeorm-unit-of-work.js';
 import { systemActor } from '../../src/shared/domain/actor.js';
@@ -257,7 +261,8 @@ describe('the filing registry, as other contexts use it', () => {
       expect(alive).toBe(1);
       t.app.get<AuditLog>(AUDIT_LOG).record({
         actor,
-        action: 'test.refusal_recorded',
+        // An action no command records: only this test's, so the query below finds it alone.
+        action: 'test.refusal_recorded' as AuditAction,
         requestId: replacement.requestId,
       });
       return error;

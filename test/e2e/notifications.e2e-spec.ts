@@ -51,7 +51,7 @@ interface OutboxRow {
 
 const address = (tag: string) => `${tag}-${randomBytes(4).toString('hex')}@applicant.test`;
 
-const decision = (type: string, details: Record<string, unknown>): DomainEvent => ({
+const decision = (type: DomainEvent['type'], details: Record<string, unknown>): DomainEvent => ({
   type,
   occurredAt: new Date(),
   requestId: randomUUID(),
@@ -481,7 +481,7 @@ describe('mail notifications over SMTP', () => {
 
   describe('staff notices', () => {
     const dueAt = '2026-03-20T10:00:00.000Z';
-    const slaEvent = (type: string, reference: string, assignee: TestStaff | null) =>
+    const slaEvent = (type: DomainEvent['type'], reference: string, assignee: TestStaff | null) =>
       decision(type, {
         reference,
         dueAt,
@@ -500,7 +500,9 @@ describe('mail notifications over SMTP', () => {
       expect(mail.subject).toBe('EI-2026-000201 即将超时：截止时间 2026-03-20 18:00（北京时间）');
       expect(mail.text).toContain('剩余工作时间已不超过 4 小时');
       expect(mail.text).toContain('该申请由您认领。');
-      expect(mail.text).toContain(`查看申请：/requests/${event.requestId}`);
+      expect(mail.text).toContain(
+        `查看申请：${t.config.PUBLIC_BASE_URL}/requests/${event.requestId}`,
+      );
       expect(mail.text).not.toContain('business hours');
     });
 

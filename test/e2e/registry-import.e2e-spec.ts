@@ -26,6 +26,7 @@ describe('importing the legacy HiChina registry from the command line', () => {
       DATABASE_URL: services.databaseUrl,
       REDIS_URL: services.redisUrl,
       SESSION_SECRET: t.config.SESSION_SECRET,
+      PUBLIC_BASE_URL: t.config.PUBLIC_BASE_URL,
       INTAKE_TOKENS: 'cli:cli-token-000000000000',
       DOCUMENT_DIR: t.config.DOCUMENT_DIR,
       EXPORT_DIR: t.config.EXPORT_DIR,

@@ -47,13 +47,34 @@ const share = (part: number, whole: number): string =>
 
 type Row = Record<string, string>;
 
+/**
+ * The "Submitted for second approval by" cell, each person once: "Li Na (3 times, 2 sent
+ * back); Chen Jing (sent back)" → how often each sent the request and how often it came back.
+ */
+function submissionsIn(
+  cell: string | undefined,
+): { name: string; submitted: number; sentBack: number }[] {
+  return (cell ?? '')
+    .split('; ')
+    .filter(Boolean)
+    .map((part) => {
+      const [, name, times, sentBack, once] =
+        /^(.+?)(?: \((?:(\d+) times(?:, (\d+) sent back)?|(sent back))\))?$/.exec(part)!;
+      return {
+        name: name!,
+        submitted: times ? Number(times) : 1,
+        sentBack: sentBack ? Number(sentBack) : once ? 1 : 0,
+      };
+    });
+}
+
 function periodFigures(received: Row[], decided: Row[]): Record<string, string> {
   const outcome = (name: keyof typeof DECISION) =>
     decided.filter((row) => row.Decision === DECISION[name]).length;
   const met = decided.filter((row) => row.SLA === SLA.MET).length;
   const missed = decided.filter((row) => row.SLA === SLA.MISSED).length;
   const minutes = decided
-    .map((row) => row['Business minutes to decision'])
+    .map((row) => row['Time to decision (business minutes)'])
     .filter((value): value is string => Boolean(value))
     .map(Number);
   return {
@@ -320,35 +341,31 @@ describe('SLA and throughput reports', () => {
     const reviewers = tableFigures(page.text, 'report-reviewers');
     const names = new Set<string>();
     for (const row of decided) {
-      if (row['Decided by'] && row['Business minutes to decision']) names.add(row['Decided by']);
-      for (const name of (row['Submitted for second approval by'] ?? '')
-        .split('; ')
-        .filter(Boolean))
+      if (row['Decided by'] && row['Time to decision (business minutes)'])
+        names.add(row['Decided by']);
+      for (const { name } of submissionsIn(row['Submitted for second approval by']))
         names.add(name);
     }
     expect(new Set(reviewers.keys())).toEqual(names);
     for (const name of names) {
       const theirs = decided.filter(
-        (row) => row['Decided by'] === name && row['Business minutes to decision'],
+        (row) => row['Decided by'] === name && row['Time to decision (business minutes)'],
       );
       let submitted = 0;
       let sentBack = 0;
       for (const row of decidedAny) {
-        const submitters = (row['Submitted for second approval by'] ?? '')
-          .split('; ')
-          .filter(Boolean);
-        submitters.forEach((submitter, index) => {
-          if (submitter !== name) return;
-          submitted += 1;
-          if (index < Number(row['Sent back at second approval'])) sentBack += 1;
-        });
+        for (const person of submissionsIn(row['Submitted for second approval by'])) {
+          if (person.name !== name) continue;
+          submitted += person.submitted;
+          sentBack += person.sentBack;
+        }
       }
       expect({ name, ...reviewers.get(name) }).toEqual({
         name,
         decisions: String(theirs.length),
         median: hours(
           percentile(
-            theirs.map((row) => Number(row['Business minutes to decision'])),
+            theirs.map((row) => Number(row['Time to decision (business minutes)'])),
             50,
           ),
         ),
@@ -392,11 +409,11 @@ describe('SLA and throughput reports', () => {
     const page = await session.page(`/reports?from=${FROM}&to=${TO}`);
     const { rows } = await requestsExport();
     const mine = rows.filter((row) => row.Reference!.startsWith(`RPT-${run}-`));
-    const saturday = mine.find((row) => row['Received at']!.startsWith('2024-03-09'));
+    const saturday = mine.find((row) => row['Received at (UTC+8)']!.startsWith('2024-03-09'));
     expect(saturday?.['Business day received']).toBe('2024-03-11');
     // Received on Sunday the 17th counts on Monday the 18th, and was never decided: not in the range.
-    expect(mine.some((row) => row['Received at']!.startsWith('2024-03-17'))).toBe(false);
-    expect(mine.some((row) => row['Received at']!.startsWith('2024-02-26'))).toBe(false);
+    expect(mine.some((row) => row['Received at (UTC+8)']!.startsWith('2024-03-17'))).toBe(false);
+    expect(mine.some((row) => row['Received at (UTC+8)']!.startsWith('2024-02-26'))).toBe(false);
     expect(mine).toHaveLength(12);
     expect(tableFigures(page.text, 'report-days').get('2024-03-11')?.received).toBeDefined();
   });

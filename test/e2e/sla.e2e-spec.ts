@@ -18,6 +18,7 @@ import { RunSlaWatchCommand } from '../../src/sla/application/commands/run-sla-w
 import { SettableClock } from '../../src/shared/infrastructure/clock/system-clock.js';
 import { filingNumber, residentId } from '../support/credentials.js';
 import { individualDocuments, individualRequest, submitIntake } from '../support/intake.js';
+import { saveArrangement } from '../support/calendar-admin.js';
 import { registerSubject } from '../support/registry.js';
 import { createStaff, startTestApp, TEST_INTAKE_TOKEN, type TestApp } from '../support/test-app.js';
 import { signedIn } from '../support/web-session.js';
@@ -384,20 +385,21 @@ describe('business-day deadlines and the SLA watch', () => {
       expect(page.status).toBe(200);
       expect(page.text).toContain('No official arrangement is loaded for 2027');
 
-      await session.submit('/admin/calendar', {
+      const refused = await session.submit('/admin/calendar', {
         year: '2027',
         source: 'test notice',
         daysOff: '2027-01-01..2027-01-01 New Year',
         makeUpWorkdays: '2027-01-05 Not a weekend',
       });
-      expect((await session.page('/admin/calendar?year=2027')).text).toContain(
+      expect(refused.status).toBe(422);
+      expect(refused.text).toContain(
         'make-up workday 2027-01-05 (Not a weekend) is not a Saturday or Sunday',
       );
       expect(
         await t.dataSource.query(`SELECT 1 FROM business_calendar_years WHERE year = 2027`),
       ).toHaveLength(0);
 
-      const saved = await session.submit('/admin/calendar', {
+      const saved = await saveArrangement(session, {
         year: '2027',
         source: '国务院办公厅关于2027年部分节假日安排的通知 (test)',
         daysOff: "2027-01-01..2027-01-01 New Year's Day",
@@ -440,14 +442,17 @@ describe('business-day deadlines and the SLA watch', () => {
       for (const english of ['January', 'Working day', 'Weekend', 'Mon<', 'Business calendar'])
         expect(page.text).not.toContain(english);
 
-      await session.submit('/admin/calendar', {
+      const refused = await session.submit('/admin/calendar', {
         year: '2027',
         source: ' ',
         daysOff: '2027-01-01 元旦\nsoon',
         makeUpWorkdays: '',
       });
-      expect((await session.page('/admin/calendar?year=2027')).text).toContain(
-        '安排未保存：请填写该安排所依据的国务院办公厅通知。法定休息日第 2 行（“soon”）不符合“YYYY-MM-DD..YYYY-MM-DD 名称”的格式。',
+      expect(refused.status).toBe(422);
+      expect(refused.text).toContain('安排未保存。请更正以下问题后再查看：');
+      expect(refused.text).toContain('<li>请填写该安排所依据的国务院办公厅通知。</li>');
+      expect(refused.text).toContain(
+        '<li>法定休息日第 2 行（“soon”）不符合“YYYY-MM-DD..YYYY-MM-DD 名称”的格式。</li>',
       );
       expect(
         await t.dataSource.query(`SELECT 1 FROM business_calendar_years WHERE year = 2027`),
@@ -465,7 +470,7 @@ describe('business-day deadlines and the SLA watch', () => {
       clock.set(shanghai('2026-12-30T11:00:00'));
       const session = await signedIn(t.url, admin.email, admin.password);
       await session.page('/admin/calendar?year=2027');
-      const saved = await session.submit('/admin/calendar', {
+      const saved = await saveArrangement(session, {
         year: '2027',
         source: '国务院办公厅关于2027年部分节假日安排的通知 (test)',
         daysOff: '2026-12-31..2027-01-01 New Year',
@@ -509,11 +514,12 @@ describe('business-day deadlines and the SLA watch', () => {
         await t.app.get<CalendarRepository>(CALENDAR_REPOSITORY).loadArrangements()
       ).find((arrangement) => arrangement.year === 2026)!;
       const form2026 = asForm(stored2026);
-      await session.submit('/admin/calendar', {
+      const refused = await session.submit('/admin/calendar', {
         ...form2026,
         daysOff: `${form2026.daysOff}\n2026-12-31..2026-12-31 New Year's Eve`,
       });
-      expect((await session.page('/admin/calendar?year=2026')).text).toContain(
+      expect(refused.status).toBe(422);
+      expect(refused.text).toContain(
         '2026: 2026-12-31 is also listed in the 2027 arrangement; list each day in one arrangement only.',
       );
 
@@ -534,7 +540,7 @@ describe('business-day deadlines and the SLA watch', () => {
       const session = await signedIn(t.url, admin.email, admin.password);
       await session.page('/admin/calendar?year=2026');
       const form = asForm(official2026);
-      const saved = await session.submit('/admin/calendar', {
+      const saved = await saveArrangement(session, {
         ...form,
         daysOff: `${form.daysOff}\n2026-12-24..2026-12-24 Extra day off`,
       });
@@ -574,7 +580,7 @@ describe('business-day deadlines and the SLA watch', () => {
       ]);
 
       // Put the official 2026 back: the deadline moves back too.
-      await session.submit('/admin/calendar', form);
+      await saveArrangement(session, form);
       expect(new Date((await status(created.id)).dueAt)).toEqual(shanghai('2026-12-24T18:00:00'));
       const stored = (await repository.loadArrangements()).find(
         (arrangement) => arrangement.year === 2026,
@@ -608,7 +614,7 @@ describe('business-day deadlines and the SLA watch', () => {
       const session = await signedIn(t.url, admin.email, admin.password);
       await session.page('/admin/calendar?year=2026');
       const form = asForm(official2026);
-      await session.submit('/admin/calendar', {
+      await saveArrangement(session, {
         ...form,
         daysOff: `${form.daysOff}\n2026-12-03..2026-12-03 Extra day off`,
       });
@@ -630,7 +636,7 @@ describe('business-day deadlines and the SLA watch', () => {
       ]);
 
       // The official 2026 again: the reply deadline moves back.
-      await session.submit('/admin/calendar', form);
+      await saveArrangement(session, form);
       expect(await expiresAt()).toEqual(shanghai('2026-12-15T18:00:00'));
     });
 

@@ -67,6 +67,8 @@ export async function startTestApp(
     QUEUE_COUNTS_CACHE_SECONDS: '0',
     STAFF_CHECK_CACHE_SECONDS: '0',
     SESSION_READ_CACHE_SECONDS: '0',
+    // Links in mails start with it (the server's own port is known only after listening).
+    PUBLIC_BASE_URL: 'https://desk.beian-desk.test',
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];

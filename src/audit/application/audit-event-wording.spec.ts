@@ -409,7 +409,7 @@ describe('every audited action', () => {
             {},
           ]) {
             const worded = describeAuditEvent({ ...actor, action, details });
-            // Recorded values (JSON of nested details among them) are shown as they are.
+            // Recorded values are shown as they are, nested ones field by field (never JSON).
             const rendered = [
               words.text(worded.sentence),
               ...worded.details.flatMap(({ label, value }) => [
@@ -431,4 +431,183 @@ describe('every audited action', () => {
       expect(chinese).toMatch(/[\u3400-\u9fff]/);
     },
   );
+});
+
+describe('calendar edits and staff actions in words', () => {
+  const SOURCE = '国务院办公厅关于2027年部分节假日安排的通知';
+  const yearChanged = {
+    year: 2027,
+    source: SOURCE,
+    daysOff: [
+      { from: '2026-12-31', to: '2027-01-01', name: "New Year's Day" },
+      { from: '2027-10-01', to: '2027-10-08', name: 'National Day' },
+    ],
+    makeUpWorkdays: [],
+    previous: {
+      source: SOURCE,
+      daysOff: [
+        { from: '2027-01-01', to: '2027-01-01', name: "New Year's Day" },
+        { from: '2027-10-01', to: '2027-10-07', name: 'National Day' },
+      ],
+      makeUpWorkdays: [{ date: '2027-09-26', name: 'National Day' }],
+    },
+    daysAdded: [
+      { day: '2026-12-31', kind: 'DAY_OFF', name: "New Year's Day" },
+      { day: '2027-10-08', kind: 'DAY_OFF', name: 'National Day' },
+    ],
+    daysRemoved: [{ day: '2027-09-26', kind: 'MAKE_UP_WORKDAY', name: 'National Day' }],
+    daysChanged: [],
+    yearBeforeDays: ['2026-12-31'],
+    deadlinesMoved: 3,
+    replyDeadlinesMoved: 1,
+  };
+
+  it('names the year, the days added and removed, and the deadlines moved, in both locales', () => {
+    const event = { ...staff('刘洋'), action: 'calendar.year_changed', details: yearChanged };
+    expect(sentence(event)).toBe(
+      "刘洋 changed the business calendar of 2027: days off added: 2026-12-31 (New Year's Day); 2027-10-08 (National Day); make-up workdays removed: 2027-09-26 (National Day); this also changes 2026-12-31 in the year before; 3 open deadlines and 1 reply deadline moved",
+    );
+    expect(sentence(event, zh)).toBe(
+      "刘洋 修改了 2027 年的工作日历：新增休息日 2026-12-31（New Year's Day）；2027-10-08（National Day）；取消调休上班日 2027-09-26（National Day）；同时更改上一年的 2026-12-31；移动了 3 个办理期限和 1 个答复期限",
+    );
+    const details = inEnglish(describeAuditEvent(event)).details;
+    expect(details).toEqual([
+      { label: 'Year', value: '2027' },
+      { label: 'Source', value: SOURCE },
+      {
+        label: 'Days off added',
+        value: "2026-12-31 (New Year's Day); 2027-10-08 (National Day)",
+      },
+      { label: 'Make-up workdays removed', value: '2027-09-26 (National Day)' },
+      { label: 'Days changed in the year before', value: '2026-12-31' },
+      { label: 'Open deadlines moved', value: '3' },
+      { label: 'Reply deadlines moved', value: '1' },
+      {
+        label: 'Days off',
+        value: "2026-12-31 to 2027-01-01 (New Year's Day); 2027-10-01 to 2027-10-08 (National Day)",
+      },
+      { label: 'Make up workdays', value: '—' },
+    ]);
+    for (const { value } of details) expect(value).not.toMatch(/[{}[\]"]/);
+  });
+
+  it('words a day that changed kind, and an edit recorded before the changes were kept', () => {
+    expect(
+      sentence({
+        ...staff('Liu Yang'),
+        action: 'calendar.year_changed',
+        details: {
+          ...yearChanged,
+          daysAdded: [],
+          daysRemoved: [],
+          yearBeforeDays: [],
+          daysChanged: [
+            {
+              day: '2027-05-05',
+              kind: 'DAY_OFF',
+              name: 'Labour Day',
+              previousKind: 'MAKE_UP_WORKDAY',
+              previousName: 'Labour Day',
+            },
+          ],
+          deadlinesMoved: 0,
+          replyDeadlinesMoved: 0,
+        },
+      }),
+    ).toBe(
+      'Liu Yang changed the business calendar of 2027: days changed: 2027-05-05 from a make-up workday (Labour Day) to a day off (Labour Day); 0 open deadlines and 0 reply deadlines moved',
+    );
+    // Only the year before and after were recorded: the difference is worked out.
+    const { daysAdded, daysRemoved, daysChanged, yearBeforeDays, ...older } = yearChanged;
+    void [daysAdded, daysRemoved, daysChanged, yearBeforeDays];
+    expect(
+      sentence({ ...staff('Liu Yang'), action: 'calendar.year_changed', details: older }),
+    ).toBe(
+      "Liu Yang changed the business calendar of 2027: days off added: 2026-12-31 (New Year's Day); 2027-10-08 (National Day); make-up workdays removed: 2027-09-26 (National Day); 3 open deadlines and 1 reply deadline moved",
+    );
+    expect(
+      sentence({
+        ...staff('Liu Yang'),
+        action: 'calendar.year_added',
+        details: { year: 2028, source: SOURCE, daysOff: yearChanged.daysOff, makeUpWorkdays: [] },
+      }),
+    ).toBe('Liu Yang added the business calendar of 2028: 10 days off, 0 make-up workdays');
+  });
+
+  it('words the staff lifecycle: roles, held work given back, resent mail', () => {
+    expect(
+      sentence({
+        ...staff('Liu Yang'),
+        action: 'staff.role_changed',
+        details: { email: 'li.na@example.cn', from: 'REVIEWER', to: 'SENIOR_REVIEWER' },
+      }),
+    ).toBe('Liu Yang changed the role of li.na@example.cn from Reviewer to Senior reviewer');
+    expect(
+      sentence(
+        {
+          ...staff('刘洋'),
+          action: 'staff.role_changed',
+          details: { email: 'li.na@example.cn', from: 'REVIEWER', to: 'SENIOR_REVIEWER' },
+        },
+        zh,
+      ),
+    ).toBe('刘洋 将 li.na@example.cn 的角色从审核员改为高级审核员');
+    const deactivated = {
+      ...staff('Liu Yang'),
+      action: 'staff.deactivated',
+      details: {
+        email: 'li.na@example.cn',
+        returnedRequests: [
+          { id: 'x', reference: 'BD-1', status: 'PENDING_REVIEW' },
+          { id: 'y', reference: 'BD-2', status: 'AWAITING_APPLICANT' },
+        ],
+        handedToId: null,
+        handedToName: null,
+      },
+    };
+    expect(sentence(deactivated)).toBe(
+      'Liu Yang deactivated the account li.na@example.cn; the requests it held went back to the queue: BD-1 (Pending review); BD-2 (Awaiting applicant)',
+    );
+    expect(
+      sentence({
+        ...staff('Liu Yang'),
+        action: 'request.released',
+        details: {
+          fromId: 'x',
+          fromName: 'Li Na',
+          because: 'holder-deactivated',
+          status: 'PENDING_REVIEW',
+        },
+      }),
+    ).toBe(
+      'Liu Yang released the request held by Li Na to the queue, as their account was deactivated',
+    );
+    expect(
+      inEnglish(
+        describeAuditEvent({
+          ...staff('Liu Yang'),
+          action: 'request.released',
+          details: { because: 'holder-deactivated', status: 'PENDING_REVIEW' },
+        }),
+      ).details,
+    ).toEqual([
+      { label: 'Because', value: 'the holder’s account was deactivated' },
+      { label: 'State', value: 'Pending review' },
+    ]);
+    expect(
+      sentence({
+        ...staff('Liu Yang'),
+        action: 'mail.resent',
+        details: {
+          messageId: 'a',
+          resendId: 'b',
+          kind: 'request.rejected',
+          to: 'x@example.cn',
+          subject: 'Hello',
+        },
+      }),
+    ).toBe(
+      'Liu Yang resent the mail “Hello”, whose delivery is unknown, to x@example.cn as a new message',
+    );
+  });
 });

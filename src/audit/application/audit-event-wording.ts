@@ -4,7 +4,19 @@ import {
 } from '../../initialization/domain/correctable-field.js';
 import { DOCUMENT_KINDS, isDocumentKind } from '../../initialization/domain/document-kind.js';
 import { REJECT_REASONS, type RejectReason } from '../../initialization/domain/reject-reason.js';
+import {
+  REQUEST_STATUSES,
+  type RequestStatus,
+} from '../../initialization/domain/request-status.js';
 import { RISK_FLAGS, type RiskFlag } from '../../initialization/domain/risk-flag.js';
+import {
+  AUDIT_ACTION_GROUPS,
+  AUDIT_ACTIONS,
+  isAuditAction,
+  type AuditAction,
+  type AuditActionGroup,
+} from '../../shared/domain/audit-actions.js';
+import { isStaffRole, STAFF_ROLES } from '../../shared/domain/staff-role.js';
 import { messagesOf, msg, type Message } from '../../shared/i18n/message.js';
 import { CATALOGUES, type MessageKey } from '../../shared/i18n/messages/index.js';
 import { describeExportFilters } from '../domain/data-export-request.js';
@@ -41,10 +53,22 @@ interface Wording {
   /** Short name of the action, for filters and badges: "Approved" · "通过". */
   label: MessageKey;
   sentence(who: Who, details: Details): Message;
+  /**
+   * The event's details in words, when the recorded fields alone would not say it
+   * (a calendar edit names the days it added and removed). Default: each recorded
+   * field, labelled, its value in words.
+   */
+  details?(details: Details): WordedDetail[];
 }
 
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+/** A recorded instant (ISO 8601), for a sentence to show in the reader's zone and words. */
+const instant = (value: unknown): Date | null => {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? null : at;
+};
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(text) : []);
 
 /** Items joined as a sentence lists them: "A; B; C" · "甲；乙；丙" (or with commas: "A, B" · "甲、乙"). */
@@ -181,6 +205,243 @@ function flaggedBecause(because: string): string | Message {
     : because;
 }
 
+const ROLE_LABELS = messagesOf('common.role', STAFF_ROLES);
+/** A staff role in words ("Senior reviewer"); anything else as recorded. */
+const roleLabel = (value: unknown): string | Message =>
+  isStaffRole(value) ? ROLE_LABELS[value] : text(value);
+
+const STATUS_LABELS = messagesOf('request.status', REQUEST_STATUSES);
+/** A request's state in words ("In review"); anything else as recorded. */
+const statusLabel = (value: unknown): string | Message =>
+  (REQUEST_STATUSES as readonly string[]).includes(text(value))
+    ? STATUS_LABELS[text(value) as RequestStatus]
+    : text(value);
+
+/** The requests a deactivation gave back: "BD-1 (In review); BD-2 (Awaiting the applicant)". */
+function returnedRequests(value: unknown): string | Message {
+  if (!Array.isArray(value)) return '';
+  return joined(
+    value.map((item) => {
+      const request = (item ?? {}) as Details;
+      return msg('audit.event.staff.returnedRequest', {
+        reference: text(request.reference),
+        status: statusLabel(request.status),
+      });
+    }),
+  );
+}
+
+/** Why something happened, for the reasons recorded as codes. */
+const BECAUSE: Record<string, MessageKey> = {
+  'holder-deactivated': 'audit.detail.because.holderDeactivated',
+};
+
+/** Whether held work was released or handed on because its holder's account was deactivated. */
+const becauseDeactivated = (d: Details): boolean =>
+  /deactivat/i.test(`${text(d.because)} ${text(d.reason)} ${text(d.why)}`) ||
+  d.holderDeactivated === true;
+
+/**
+ * The days a calendar arrangement lists (`daysOff` blocks `{from, to, name}` or
+ * `makeUpWorkdays` `{date, name}`), each day ('YYYY-MM-DD') with the name it carries.
+ */
+function calendarDays(value: unknown): Map<string, string> {
+  const days = new Map<string, string>();
+  if (!Array.isArray(value)) return days;
+  for (const item of value as Details[]) {
+    if (!item || typeof item !== 'object') continue;
+    const name = text(item.name);
+    const from = text(item.from ?? item.date);
+    const to = text(item.to ?? item.date);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) continue;
+    // At most a year of days: a block is never longer, and a broken one must not loop for long.
+    for (let day = from, n = 0; day <= to && n < 400; day = nextDay(day), n++) days.set(day, name);
+  }
+  return days;
+}
+
+function nextDay(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/** Days in `a` that are not in `b`, in runs of consecutive days of one name: "2027-10-01 to 2027-10-07 (National Day)". */
+function dayRuns(a: Map<string, string>, b: Map<string, string>): Message[] {
+  const days = [...a.keys()].filter((day) => !b.has(day)).sort();
+  const runs: { from: string; to: string; name: string }[] = [];
+  for (const day of days) {
+    const name = a.get(day)!;
+    const last = runs[runs.length - 1];
+    if (last && last.name === name && nextDay(last.to) === day) last.to = day;
+    else runs.push({ from: day, to: day, name });
+  }
+  return runs.map((run) =>
+    run.from === run.to
+      ? msg('audit.event.calendar.day', { day: run.from, name: run.name })
+      : msg('audit.event.calendar.days', run),
+  );
+}
+
+type ListedKind = 'DAY_OFF' | 'MAKE_UP_WORKDAY';
+/** A listed day as a calendar edit records it: `{day, kind, name}` (changed ones also `previousKind`, `previousName`). */
+interface ListedDay {
+  day: string;
+  kind: ListedKind;
+  name: string;
+  previousKind?: ListedKind;
+  previousName?: string;
+}
+
+const listedDays = (value: unknown): ListedDay[] =>
+  (Array.isArray(value) ? (value as Details[]) : [])
+    .filter((item) => item && typeof item === 'object' && typeof item.day === 'string')
+    .map((item) => ({
+      day: text(item.day),
+      kind: item.kind === 'MAKE_UP_WORKDAY' ? 'MAKE_UP_WORKDAY' : 'DAY_OFF',
+      name: text(item.name),
+      previousKind:
+        item.previousKind === 'MAKE_UP_WORKDAY'
+          ? 'MAKE_UP_WORKDAY'
+          : item.previousKind === 'DAY_OFF'
+            ? 'DAY_OFF'
+            : undefined,
+      previousName: text(item.previousName),
+    }));
+
+const asMap = (days: ListedDay[]) => new Map(days.map(({ day, name }) => [day, name]));
+const none = new Map<string, string>();
+
+/** What a calendar edit changed, in words (null for an event that kept neither the changes nor the year before). */
+function calendarDiff(d: Details) {
+  if (Array.isArray(d.daysAdded) || Array.isArray(d.daysRemoved) || Array.isArray(d.daysChanged)) {
+    const added = listedDays(d.daysAdded);
+    const removed = listedDays(d.daysRemoved);
+    const ofKind = (days: ListedDay[], kind: ListedKind) =>
+      dayRuns(asMap(days.filter((day) => day.kind === kind)), none);
+    const previous = d.previous as Details | null | undefined;
+    return {
+      daysOffAdded: ofKind(added, 'DAY_OFF'),
+      daysOffRemoved: ofKind(removed, 'DAY_OFF'),
+      workdaysAdded: ofKind(added, 'MAKE_UP_WORKDAY'),
+      workdaysRemoved: ofKind(removed, 'MAKE_UP_WORKDAY'),
+      changed: listedDays(d.daysChanged).map((day) =>
+        msg('audit.event.calendar.dayChanged', {
+          day: day.day,
+          was: kindOfDay(day.previousKind ?? day.kind, day.previousName ?? day.name),
+          now: kindOfDay(day.kind, day.name),
+        }),
+      ),
+      sourceChanged:
+        !!previous && typeof previous === 'object' && text(previous.source) !== text(d.source),
+      previousSource: previous && typeof previous === 'object' ? text(previous.source) : '',
+    };
+  }
+  // Events recorded before the changes were kept: worked out from the year before.
+  const previous = d.previous as Details | null | undefined;
+  if (!previous || typeof previous !== 'object' || !Array.isArray(d.daysOff)) return null;
+  const daysOff = calendarDays(d.daysOff);
+  const daysOffBefore = calendarDays(previous.daysOff);
+  const workdays = calendarDays(d.makeUpWorkdays);
+  const workdaysBefore = calendarDays(previous.makeUpWorkdays);
+  return {
+    daysOffAdded: dayRuns(daysOff, daysOffBefore),
+    daysOffRemoved: dayRuns(daysOffBefore, daysOff),
+    workdaysAdded: dayRuns(workdays, workdaysBefore),
+    workdaysRemoved: dayRuns(workdaysBefore, workdays),
+    changed: [] as Message[],
+    sourceChanged: text(previous.source) !== text(d.source),
+    previousSource: text(previous.source),
+  };
+}
+
+/** "day off (Labour Day)" · "调休上班日（劳动节）" */
+const kindOfDay = (kind: ListedKind, name: string): Message =>
+  msg(
+    kind === 'MAKE_UP_WORKDAY'
+      ? 'audit.event.calendar.workdayNamed'
+      : 'audit.event.calendar.dayOffNamed',
+    {
+      name,
+    },
+  );
+
+const count = (value: unknown): number =>
+  typeof value === 'number' ? value : Number(text(value)) || 0;
+
+/** The year-before days and the deadlines a calendar save moved, as parts of its sentence. */
+function calendarConsequences(d: Details): Message[] {
+  const parts: Message[] = [];
+  const yearBefore = list(d.yearBeforeDays).filter(Boolean);
+  if (yearBefore.length)
+    parts.push(msg('audit.event.calendar.yearBefore', { days: joined(yearBefore, 'comma') }));
+  if ('deadlinesMoved' in d || 'replyDeadlinesMoved' in d)
+    parts.push(
+      msg('audit.event.calendar.deadlinesMoved', {
+        deadlines: count(d.deadlinesMoved),
+        replies: count(d.replyDeadlinesMoved),
+      }),
+    );
+  return parts;
+}
+
+/** A calendar edit's changes as parts of its sentence: "days off added: …; make-up workdays removed: …". */
+function calendarChanges(d: Details): Message[] | null {
+  const diff = calendarDiff(d);
+  if (!diff) return null;
+  const parts: Message[] = [];
+  if (diff.daysOffAdded.length)
+    parts.push(msg('audit.event.calendar.daysOffAdded', { days: joined(diff.daysOffAdded) }));
+  if (diff.daysOffRemoved.length)
+    parts.push(msg('audit.event.calendar.daysOffRemoved', { days: joined(diff.daysOffRemoved) }));
+  if (diff.workdaysAdded.length)
+    parts.push(msg('audit.event.calendar.workdaysAdded', { days: joined(diff.workdaysAdded) }));
+  if (diff.workdaysRemoved.length)
+    parts.push(msg('audit.event.calendar.workdaysRemoved', { days: joined(diff.workdaysRemoved) }));
+  if (diff.changed.length)
+    parts.push(msg('audit.event.calendar.daysChanged', { days: joined(diff.changed) }));
+  if (diff.sourceChanged) parts.push(msg('audit.event.calendar.sourceChanged'));
+  if (parts.length === 0) parts.push(msg('audit.event.calendar.nothingChanged'));
+  return [...parts, ...calendarConsequences(d)];
+}
+
+/** A calendar year's details: the year, its notice, what an edit changed and moved, and its days in words. */
+function calendarDetails(d: Details): WordedDetail[] {
+  const all = (days: Map<string, string>) => joined(dayRuns(days, none)) || '—';
+  const details: WordedDetail[] = [
+    { label: labelOf('year'), value: text(d.year) },
+    { label: labelOf('source'), value: text(d.source) || '—' },
+  ];
+  const diff = calendarDiff(d);
+  if (diff) {
+    const changed = (label: string, runs: Message[]) => {
+      if (runs.length) details.push({ label: labelOf(label), value: joined(runs) });
+    };
+    changed('daysOffAdded', diff.daysOffAdded);
+    changed('daysOffRemoved', diff.daysOffRemoved);
+    changed('workdaysAdded', diff.workdaysAdded);
+    changed('workdaysRemoved', diff.workdaysRemoved);
+    changed('daysChanged', diff.changed);
+    if (diff.sourceChanged)
+      details.push({ label: labelOf('previousSource'), value: diff.previousSource || '—' });
+  }
+  const yearBefore = list(d.yearBeforeDays).filter(Boolean);
+  if (yearBefore.length)
+    details.push({ label: labelOf('yearBeforeDays'), value: yearBefore.join(', ') });
+  if ('deadlinesMoved' in d)
+    details.push({ label: labelOf('deadlinesMoved'), value: String(count(d.deadlinesMoved)) });
+  if ('replyDeadlinesMoved' in d)
+    details.push({
+      label: labelOf('replyDeadlinesMoved'),
+      value: String(count(d.replyDeadlinesMoved)),
+    });
+  details.push(
+    { label: labelOf('daysOff'), value: all(calendarDays(d.daysOff)) },
+    { label: labelOf('makeUpWorkdays'), value: all(calendarDays(d.makeUpWorkdays)) },
+  );
+  return details;
+}
+
 /** The parameters every export sentence names. */
 const filtersOf = (value: unknown): Message | null => {
   const filters = value as ExportFilters | null | undefined;
@@ -198,7 +459,7 @@ const anExport = (d: Details) => ({
  * Every audit action in words, in one place: the audit trail's search page, the
  * request timeline and the exports read events through `describeAuditEvent`.
  */
-const WORDINGS: Record<string, Wording> = {
+const WORDINGS: Record<AuditAction, Wording> = {
   'staff.signed_in': {
     label: 'audit.action.staff.signed_in',
     sentence: (who) => msg('audit.event.staff.signed_in', { who }),
@@ -233,7 +494,66 @@ const WORDINGS: Record<string, Wording> = {
   },
   'staff.deactivated': {
     label: 'audit.action.staff.deactivated',
-    sentence: (who, d) => msg('audit.event.staff.deactivated', { who, email: text(d.email) }),
+    sentence: (who, d) => {
+      const requests = returnedRequests(d.returnedRequests);
+      if (!requests) return msg('audit.event.staff.deactivated', { who, email: text(d.email) });
+      return text(d.handedToName)
+        ? msg('audit.event.staff.deactivatedHandedTo', {
+            who,
+            email: text(d.email),
+            to: text(d.handedToName),
+            requests,
+          })
+        : msg('audit.event.staff.deactivatedReleased', { who, email: text(d.email), requests });
+    },
+  },
+  'staff.reactivated': {
+    label: 'audit.action.staff.reactivated',
+    sentence: (who, d) => msg('audit.event.staff.reactivated', { who, email: text(d.email) }),
+  },
+  'staff.role_changed': {
+    label: 'audit.action.staff.role_changed',
+    sentence: (who, d) =>
+      msg('audit.event.staff.role_changed', {
+        who,
+        email: text(d.email),
+        from: roleLabel(d.from ?? d.previousRole ?? d.oldRole),
+        to: roleLabel(d.to ?? d.newRole ?? d.role),
+      }),
+  },
+  'staff.password_reset_issued': {
+    label: 'audit.action.staff.password_reset_issued',
+    sentence: (who, d) =>
+      msg(
+        d.mailed === true
+          ? 'audit.event.staff.password_reset_issuedMailed'
+          : 'audit.event.staff.password_reset_issued',
+        { who, email: text(d.email) },
+      ),
+  },
+  'staff.password_set': {
+    label: 'audit.action.staff.password_set',
+    sentence: (who) => msg('audit.event.staff.password_set', { who }),
+  },
+  'staff.password_changed': {
+    label: 'audit.action.staff.password_changed',
+    sentence: (who) => msg('audit.event.staff.password_changed', { who }),
+  },
+  'staff.other_sessions_ended': {
+    label: 'audit.action.staff.other_sessions_ended',
+    sentence: (who) => msg('audit.event.staff.other_sessions_ended', { who }),
+  },
+  'staff.lockout_cleared': {
+    label: 'audit.action.staff.lockout_cleared',
+    sentence: (who, d) => {
+      const address = text(d.ip ?? d.address);
+      // An address locked out of every account names no account.
+      if (!text(d.email) && address)
+        return msg('audit.event.staff.lockout_clearedAddress', { who, address });
+      return address
+        ? msg('audit.event.staff.lockout_clearedFrom', { who, email: text(d.email), address })
+        : msg('audit.event.staff.lockout_cleared', { who, email: text(d.email) });
+    },
   },
   'request.submitted': {
     label: 'audit.action.request.submitted',
@@ -255,17 +575,30 @@ const WORDINGS: Record<string, Wording> = {
   },
   'request.released': {
     label: 'audit.action.request.released',
-    sentence: (who) => msg('audit.event.request.released', { who }),
+    sentence: (who, d) =>
+      text(d.fromName)
+        ? msg(
+            becauseDeactivated(d)
+              ? 'audit.event.request.releasedDeactivated'
+              : 'audit.event.request.releasedFrom',
+            { who, from: text(d.fromName) },
+          )
+        : msg('audit.event.request.released', { who }),
   },
   'request.reassigned': {
     label: 'audit.action.request.reassigned',
     sentence: (who, d) =>
       text(d.fromName)
-        ? msg('audit.event.request.reassignedFrom', {
-            who,
-            from: text(d.fromName),
-            to: text(d.assigneeName),
-          })
+        ? msg(
+            becauseDeactivated(d)
+              ? 'audit.event.request.reassignedDeactivated'
+              : 'audit.event.request.reassignedFrom',
+            {
+              who,
+              from: text(d.fromName),
+              to: text(d.assigneeName),
+            },
+          )
         : msg('audit.event.request.reassigned', { who, to: text(d.assigneeName) }),
   },
   'request.checks_recorded': {
@@ -362,11 +695,21 @@ const WORDINGS: Record<string, Wording> = {
   },
   'request.deadline_rescheduled': {
     label: 'audit.action.request.deadline_rescheduled',
-    sentence: () => msg('audit.event.request.deadline_rescheduled'),
+    sentence: (_, d) => {
+      const [was, now] = [instant(d.previousDueAt), instant(d.dueAt)];
+      return was && now
+        ? msg('audit.event.request.deadline_rescheduledFromTo', { was, now })
+        : msg('audit.event.request.deadline_rescheduled');
+    },
   },
   'request.reply_deadline_rescheduled': {
     label: 'audit.action.request.reply_deadline_rescheduled',
-    sentence: () => msg('audit.event.request.reply_deadline_rescheduled'),
+    sentence: (_, d) => {
+      const [was, now] = [instant(d.previousExpiresAt), instant(d.expiresAt)];
+      return was && now
+        ? msg('audit.event.request.reply_deadline_rescheduledFromTo', { was, now })
+        : msg('audit.event.request.reply_deadline_rescheduled');
+    },
   },
   'registry.account_email_replaced': {
     label: 'audit.action.registry.account_email_replaced',
@@ -396,11 +739,35 @@ const WORDINGS: Record<string, Wording> = {
   },
   'calendar.year_added': {
     label: 'audit.action.calendar.year_added',
-    sentence: (who, d) => msg('audit.event.calendar.year_added', { who, year: text(d.year) }),
+    sentence: (who, d) =>
+      Array.isArray(d.daysOff)
+        ? msg('audit.event.calendar.year_addedWith', {
+            who,
+            year: text(d.year),
+            parts: joined([
+              msg('audit.event.calendar.counts', {
+                daysOff: calendarDays(d.daysOff).size,
+                workdays: calendarDays(d.makeUpWorkdays).size,
+              }),
+              ...calendarConsequences(d),
+            ]),
+          })
+        : msg('audit.event.calendar.year_added', { who, year: text(d.year) }),
+    details: (d) => calendarDetails(d),
   },
   'calendar.year_changed': {
     label: 'audit.action.calendar.year_changed',
-    sentence: (who, d) => msg('audit.event.calendar.year_changed', { who, year: text(d.year) }),
+    sentence: (who, d) => {
+      const changes = calendarChanges(d);
+      return changes
+        ? msg('audit.event.calendar.year_changedWith', {
+            who,
+            year: text(d.year),
+            changes: joined(changes),
+          })
+        : msg('audit.event.calendar.year_changed', { who, year: text(d.year) });
+    },
+    details: (d) => calendarDetails(d),
   },
   'audit.verified': {
     label: 'audit.action.audit.verified',
@@ -436,6 +803,30 @@ const WORDINGS: Record<string, Wording> = {
     label: 'audit.action.export.downloaded',
     sentence: (who, d) =>
       msg('audit.event.export.downloaded', { who, ...anExport(d), rows: text(d.rowCount) }),
+  },
+  'export.checksum_downloaded': {
+    label: 'audit.action.export.checksum_downloaded',
+    sentence: (who, d) => msg('audit.event.export.checksum_downloaded', { who, ...anExport(d) }),
+  },
+  'mail.resent': {
+    label: 'audit.action.mail.resent',
+    sentence: (who, d) => {
+      const to = text(d.to ?? d.recipient);
+      if (to && text(d.subject))
+        return msg('audit.event.mail.resentSubject', { who, to, subject: text(d.subject) });
+      return to
+        ? msg('audit.event.mail.resentTo', { who, to })
+        : msg('audit.event.mail.resent', { who });
+    },
+    // The mail's kind is a code for the desk (its subject says what it was); `to` is its recipient.
+    details: (d) =>
+      detailsOf(
+        Object.fromEntries(
+          Object.entries(d)
+            .filter(([key]) => key !== 'kind')
+            .map(([key, value]) => [key === 'to' ? 'recipient' : key, value]),
+        ),
+      ),
   },
   'export.removed': {
     label: 'audit.action.export.removed',
@@ -492,13 +883,30 @@ function valueOf(value: unknown): string | Message {
   if (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null)) {
     return value.length === 0 ? '—' : value.map(plainValueOf).join(', ');
   }
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return joined(value.map(valueOf)) || '—';
+  return objectInWords(value as Details, 0);
 }
 
 /** A value inside a list of plain values, as recorded. */
 function plainValueOf(value: unknown): string {
   if (value === null || value === undefined) return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '—';
+}
+
+/** A recorded object in words, field by field: "Source: …; Days off: …" (never JSON). */
+function objectInWords(value: Details, depth: number): string | Message {
+  if (value instanceof Date) return value.toISOString();
+  const pairs = Object.entries(value).map(([key, item]) =>
+    msg('audit.detail.pair', {
+      label: labelOf(key),
+      value:
+        item && typeof item === 'object' && !Array.isArray(item) && depth < 3
+          ? objectInWords(item as Details, depth + 1)
+          : (DETAIL_VALUES[key] ?? valueOf)(item),
+    }),
+  );
+  return joined(pairs) || '—';
 }
 
 /** Details whose recorded codes have words: each named as the sentences name it. */
@@ -507,6 +915,26 @@ const DETAIL_VALUES: Record<string, (value: unknown) => string | Message> = {
   changes: inWords((value) => joined(fieldChanges(value))),
   flagsRaised: inWords(riskFlags),
   flagsCleared: inWords(riskFlags),
+  riskFlags: inWords(riskFlags),
+  flags: inWords(riskFlags),
+  documents: inWords(documents),
+  reasons: inWords((value) => joined(list(value).map(rejectReasonLabel))),
+  role: (value) => (isStaffRole(value) ? roleLabel(value) : valueOf(value)),
+  previousRole: (value) => (isStaffRole(value) ? roleLabel(value) : valueOf(value)),
+  newRole: (value) => (isStaffRole(value) ? roleLabel(value) : valueOf(value)),
+  from: (value) => (isStaffRole(value) ? roleLabel(value) : valueOf(value)),
+  to: (value) => (isStaffRole(value) ? roleLabel(value) : valueOf(value)),
+  daysOff: inWords((value) => joined(dayRuns(calendarDays(value), new Map()))),
+  makeUpWorkdays: inWords((value) => joined(dayRuns(calendarDays(value), new Map()))),
+  checks: inWords(describeChecks),
+  filters: (value) => filtersOf(value) ?? valueOf(value),
+  format: (value) => (typeof value === 'string' ? formatName(value) : valueOf(value)),
+  status: (value) => (typeof value === 'string' ? statusLabel(value) : valueOf(value)),
+  because: (value) => {
+    const known = BECAUSE[text(value)];
+    return known ? msg(known) : typeof value === 'string' ? flaggedBecause(value) : valueOf(value);
+  },
+  returnedRequests: inWords((value) => returnedRequests(value)),
 };
 
 /** A list detail in words ("—" when empty); anything else as recorded. */
@@ -521,11 +949,22 @@ export function describeAuditEvent(event: AuditEventForWords): WordedAuditEvent 
   const details = maskPersonalData(event.details ?? {}) as Details;
   return {
     sentence: sentenceOfMasked(event, details),
-    details: Object.entries(details).map(([key, value]) => ({
-      label: labelOf(key),
-      value: (DETAIL_VALUES[key] ?? valueOf)(value),
-    })),
+    details: detailsInWords(event.action, details),
   };
+}
+
+/** An event's (already masked) details in words: label and value, never JSON. */
+export function detailsInWords(action: string, maskedDetails: Details): WordedDetail[] {
+  const wording = isAuditAction(action) ? WORDINGS[action] : undefined;
+  return wording?.details ? wording.details(maskedDetails) : detailsOf(maskedDetails);
+}
+
+/** Each recorded detail, labelled, its value in words. */
+function detailsOf(maskedDetails: Details): WordedDetail[] {
+  return Object.entries(maskedDetails).map(([key, value]) => ({
+    label: labelOf(key),
+    value: (DETAIL_VALUES[key] ?? valueOf)(value),
+  }));
 }
 
 /**
@@ -537,22 +976,52 @@ export function sentenceOfMasked(
   maskedDetails: Record<string, unknown>,
 ): Message {
   const who = whoOf(event.actorType, event.actorName);
-  const wording = WORDINGS[event.action];
-  return wording
-    ? wording.sentence(who, maskedDetails)
+  return isAuditAction(event.action)
+    ? WORDINGS[event.action].sentence(who, maskedDetails)
     : msg('audit.event.unknown', { who, action: event.action });
 }
 
 /** The short name of an action ("Approved" · "通过"), or the action itself when it has none. */
 export function auditActionLabel(action: string): Message {
-  const wording = WORDINGS[action];
-  return wording ? msg(wording.label) : msg('audit.action.unknown', { action });
+  return isAuditAction(action)
+    ? msg(WORDINGS[action].label)
+    : msg('audit.action.unknown', { action });
 }
 
+/** One action as the search form offers it. */
+export interface AuditActionChoice {
+  value: AuditAction;
+  label: Message;
+}
+
+/** A group of actions as the search form offers it (an `<optgroup>`). */
+export interface AuditActionGroupChoice {
+  group: AuditActionGroup;
+  label: Message;
+  /** The whole group as one choice: its actions' common prefix (`request.`), and its words. */
+  family: string;
+  any: Message;
+  actions: AuditActionChoice[];
+}
+
+/** Every action the trail records, grouped (requests, documents, staff, calendar, exports, mail…). */
+export const AUDIT_ACTION_CHOICES: readonly AuditActionGroupChoice[] = AUDIT_ACTION_GROUPS.map(
+  (group) => ({
+    group,
+    label: msg(`audit.actionGroup.${group}`),
+    family: `${AUDIT_ACTIONS[group][0].split('.')[0]}.`,
+    any: msg(`audit.actionGroup.${group}.any`),
+    actions: (AUDIT_ACTIONS[group] as readonly AuditAction[]).map((value) => ({
+      value,
+      label: msg(WORDINGS[value].label),
+    })),
+  }),
+);
+
 /** Every action with words, for the search form's choice of action. */
-export const KNOWN_AUDIT_ACTIONS: { value: string; label: Message }[] = Object.entries(
-  WORDINGS,
-).map(([value, wording]) => ({ value, label: msg(wording.label) }));
+export const KNOWN_AUDIT_ACTIONS: readonly AuditActionChoice[] = AUDIT_ACTION_CHOICES.flatMap(
+  (group) => group.actions,
+);
 
 /**
  * Several document views in a row by one person, as one entry: "Li Na viewed

@@ -93,6 +93,20 @@ describe('an export', () => {
     expect(() => dataExport.start(2, now)).toThrow(InvalidExportTransitionError);
   });
 
+  it('offers its SHA-256 as a line sha256sum -c reads, naming the file as the download does, only while the file is offered', () => {
+    const dataExport = requested();
+    expect(() => dataExport.checksumFile()).toThrow(ExportNotReadyError);
+    dataExport.start(1, now);
+    dataExport.complete(file, now);
+    expect(dataExport.checksumFile()).toEqual({
+      fileName: 'audit-events_2026-11-01_2026-11-30_0b6f0c1e.csv.sha256',
+      content: `${'f'.repeat(64)}  audit-events_2026-11-01_2026-11-30_0b6f0c1e.csv\n`,
+      file,
+    });
+    dataExport.remove(now);
+    expect(() => dataExport.checksumFile()).toThrow(ExportRemovedError);
+  });
+
   it('reads a form, listing every problem in words', () => {
     const read = readExportRequest({
       dataset: 'people',

@@ -149,6 +149,17 @@ export class DataExport {
     return `${dataset}_${filters.from}_${filters.to}_${id.slice(0, 8)}.${format === 'XLSX' ? 'xlsx' : 'csv'}`;
   }
 
+  /**
+   * The checksum file offered beside the download (`<file name>.sha256`): one line,
+   * `<hex>  <file name>`, naming the file exactly as the download does, so
+   * `sha256sum -c` run beside the downloaded file checks it. Refused as the download is.
+   */
+  checksumFile(): { fileName: string; content: string; file: ExportFile } {
+    const file = this.downloadableFile();
+    const fileName = this.fileName();
+    return { fileName: `${fileName}.sha256`, content: `${file.sha256}  ${fileName}\n`, file };
+  }
+
   start(attempt: number, now: Date): void {
     if (!this.isPending()) throw new InvalidExportTransitionError(this.props.status, 'start');
     this.props.status = 'RUNNING';

@@ -1,3 +1,4 @@
+import { normalizeInput } from '@lib/credentials';
 import { DateTime } from 'luxon';
 
 export const EXPORT_DATASETS = ['audit-events', 'requests'] as const;
@@ -17,6 +18,21 @@ export interface AuditEventFilters {
   requestReference?: string;
   /** A subject id, or the subject's ICP filing number. */
   subject?: string;
+  /**
+   * Part of a subject's name (three characters or more), or a whole name: the events of
+   * the requests and registry subjects of that name. Searched on the audit page only.
+   */
+  subjectName?: string;
+  /**
+   * A subject's credential number, matched in full (personal data: never part of a
+   * link or an export's filters; see `normalizeCredentialNumber`). Audit page only.
+   */
+  credentialNumber?: string;
+}
+
+/** A credential number as the desk stores it: NFKC, no spaces, dashes unified, upper case. */
+export function normalizeCredentialNumber(value: string): string {
+  return normalizeInput(value).toUpperCase();
 }
 
 /** Requests received or decided on a business day in the range, optionally narrowed. */

@@ -1,12 +1,19 @@
 import { DomainError } from '../../shared/domain/domain-error.js';
 import { msg, type Message } from '../../shared/i18n/message.js';
+import type { FailureScope } from './sign-in-allowance.js';
 
-/** Everything wrong with the details of a new account, said at once. */
+/** The fields of the new-account form, as its problems name them. */
+export type StaffDetailsField = 'email' | 'displayName' | 'role' | 'password';
+
+/** Everything wrong with the details of a new account, said at once, each beside its field. */
 export class InvalidStaffDetailsError extends DomainError {
   readonly category = 'rule-violated';
   readonly code = 'staff.invalid-details';
-  constructor(readonly problems: readonly Message[]) {
+  readonly problems: readonly Message[];
+  constructor(readonly byField: Readonly<Partial<Record<StaffDetailsField, readonly Message[]>>>) {
+    const problems = Object.values(byField).flatMap((messages) => messages ?? []);
     super({ problems: oneAfterAnother(problems) });
+    this.problems = problems;
   }
 }
 
@@ -39,19 +46,29 @@ export class InvalidCredentialsError extends DomainError {
   readonly code = 'staff.invalid-credentials';
 }
 
+/**
+ * An attempt refused (or a failure answered) because of a lockout of this address (from
+ * this account, or from all) or of the account's slow-down; it says how long to wait,
+ * in seconds under a minute, in minutes from then on.
+ */
 export class SignInThrottledError extends DomainError {
   readonly category = 'not-allowed';
   readonly code = 'staff.sign-in-throttled';
   constructor(
-    readonly scope: 'account' | 'address',
+    readonly scope: FailureScope,
     readonly retryAfterSeconds: number,
   ) {
-    super({ scope, minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super(
+      seconds < 60
+        ? { scope, unit: 'seconds', count: seconds }
+        : { scope, unit: 'minutes', count: Math.ceil(seconds / 60) },
+    );
   }
 }
 
-/** Problems as one message, in order: "a; b; c" · "甲；乙；丙". */
-function oneAfterAnother(problems: readonly Message[]): Message | undefined {
+/** Problems (sentences) as one message, in order: "A. B. C." · "甲。乙。丙。" */
+export function oneAfterAnother(problems: readonly Message[]): Message | undefined {
   return problems.reduceRight<Message | undefined>(
     (more, problem) => (more ? msg('identity.staff.problemAndMore', { problem, more }) : problem),
     undefined,

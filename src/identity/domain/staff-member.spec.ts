@@ -52,11 +52,13 @@ describe('a staff member', () => {
     expect(refusal.code).toBe('staff.invalid-details');
     expect(refusal.problems).toHaveLength(3);
     expect(english.text(refusal.sentence)).toBe(
-      'The staff account cannot be created: "li.na" is not an email address; the name must be 1 to 120 characters; "BOSS" is not a role (REVIEWER, SENIOR_REVIEWER, AUDITOR or ADMIN).',
+      'The staff account cannot be created. "li.na" is not an email address. The name must be 1 to 120 characters. "BOSS" is not a role (REVIEWER, SENIOR_REVIEWER, AUDITOR or ADMIN).',
     );
     expect(chinese.text(refusal.sentence)).toBe(
-      '无法创建员工账号：“li.na”不是有效的邮箱地址；姓名须为 1 至 120 个字符；“BOSS”不是有效的角色（REVIEWER、SENIOR_REVIEWER、AUDITOR 或 ADMIN）。',
+      '无法创建员工账号。“li.na”不是有效的邮箱地址。姓名须为 1 至 120 个字符。“BOSS”不是有效的角色（REVIEWER、SENIOR_REVIEWER、AUDITOR 或 ADMIN）。',
     );
+    // Each beside its field, too.
+    expect(Object.keys(refusal.byField)).toEqual(['email', 'displayName', 'role']);
   });
 
   it('names a single problem on its own', () => {
@@ -71,7 +73,7 @@ describe('a staff member', () => {
       }),
     );
     expect(english.text(refusal.sentence)).toBe(
-      'The staff account cannot be created: "BOSS" is not a role (REVIEWER, SENIOR_REVIEWER, AUDITOR or ADMIN).',
+      'The staff account cannot be created. "BOSS" is not a role (REVIEWER, SENIOR_REVIEWER, AUDITOR or ADMIN).',
     );
   });
 
@@ -99,15 +101,24 @@ describe('the refusals about staff accounts', () => {
     expect(chinese.text(taken.sentence)).toBe('邮箱为 li.na@example.cn 的员工账号已存在。');
   });
 
-  it('say how many minutes a throttled sign-in waits, for the account or the address', () => {
-    expect(english.text(new SignInThrottledError('account', 30).sentence)).toBe(
-      'Too many failed sign-ins for this account. Try again in 1 minute.',
+  it('say how long a throttled sign-in waits: seconds under a minute, minutes from then on', () => {
+    expect(english.text(new SignInThrottledError('accountFromAddress', 900).sentence)).toBe(
+      'Too many failed sign-ins for this account from your network address. Try again in 15 minutes.',
     );
     expect(english.text(new SignInThrottledError('address', 601).sentence)).toBe(
       'Too many failed sign-ins from your network address. Try again in 11 minutes.',
     );
-    expect(chinese.text(new SignInThrottledError('account', 900).sentence)).toBe(
-      '该账号登录失败次数过多。请 15 分钟后重试。',
+    expect(english.text(new SignInThrottledError('account', 1).sentence)).toBe(
+      'This account has had many failed sign-ins lately, so each attempt must wait a little longer. Try again in 1 second.',
+    );
+    expect(english.text(new SignInThrottledError('account', 60).sentence)).toBe(
+      'This account has had many failed sign-ins lately, so each attempt must wait a little longer. Try again in 1 minute.',
+    );
+    expect(chinese.text(new SignInThrottledError('accountFromAddress', 900).sentence)).toBe(
+      '您所在网络地址登录该账号的失败次数过多。请 15 分钟后重试。',
+    );
+    expect(chinese.text(new SignInThrottledError('account', 8).sentence)).toBe(
+      '该账号近期登录失败次数较多，每次尝试都需多等一会儿。请 8 秒后重试。',
     );
   });
 });

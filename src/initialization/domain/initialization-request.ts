@@ -1,4 +1,5 @@
 import type { StaffActor } from '../../shared/domain/actor.js';
+import type { AuditActionOf } from '../../shared/domain/audit-actions.js';
 import type { DomainEvent } from '../../shared/domain/domain-event.js';
 import { msg, type Message } from '../../shared/i18n/message.js';
 import {
@@ -250,6 +251,12 @@ export type NewRequest = Omit<
 >;
 
 const REVIEWER_ROLES = ['REVIEWER', 'SENIOR_REVIEWER'];
+/** The states in which somebody holds a request and has not finished with it. */
+const HELD_STATUSES: RequestStatus[] = [
+  'IN_REVIEW',
+  'AWAITING_SECOND_APPROVAL',
+  'AWAITING_APPLICANT',
+];
 
 /**
  * An applicant's request to replace a filing subject's ICP Filing account email.
@@ -427,6 +434,53 @@ export class InitializationRequest {
     });
   }
 
+  // ── held work of a deactivated account ───────────────────────────────────
+  /** Whether `staffId` holds the request and has not finished with it. */
+  isHeldBy(staffId: string): boolean {
+    return this.props.assigneeId === staffId && HELD_STATUSES.includes(this.props.status);
+  }
+
+  /**
+   * Its holder's account was deactivated, so nobody holds it any more. The review
+   * done so far stays (checks, deadline, flags, a first approval, the question put
+   * to the applicant): a request in review is back in the queue for anyone to
+   * claim, as a release puts it; one waiting for the applicant or for the second
+   * approval keeps waiting, and the answer (or a return) comes to the queue.
+   */
+  releaseFromDeactivatedHolder(now: Date): void {
+    this.requireStatus(HELD_STATUSES, 'release');
+    const from = this.heldBy('release');
+    if (this.props.status === 'IN_REVIEW') this.props.status = 'PENDING_REVIEW';
+    this.props.assigneeId = null;
+    this.props.assigneeName = null;
+    this.record('request.released', now, {
+      fromId: from.id,
+      fromName: from.name,
+      because: 'holder-deactivated',
+      status: this.props.status,
+    });
+  }
+
+  /**
+   * Its holder's account was deactivated and `to` (a senior reviewer the admin chose)
+   * holds it from now on, in the state it is in.
+   */
+  reassignFromDeactivatedHolder(to: Reviewer, now: Date): void {
+    this.requireReviewerRole(to, 'hold');
+    this.requireStatus(HELD_STATUSES, 'reassign');
+    const from = this.heldBy('reassign');
+    if (from.id === to.id) throw new RequestAlreadyClaimedError(to.name, false);
+    this.assignTo(to);
+    this.record('request.reassigned', now, {
+      fromId: from.id,
+      fromName: from.name,
+      assigneeId: to.id,
+      assigneeName: to.name,
+      because: 'holder-deactivated',
+      status: this.props.status,
+    });
+  }
+
   recordChecks(reviewer: Reviewer, inputs: DocumentCheckInput[], now: Date): void {
     this.requireStatus(['IN_REVIEW'], 'check');
     this.requireAssignee(reviewer, 'check');
@@ -517,7 +571,8 @@ export class InitializationRequest {
     this.requireSecondReviewer(senior, 'return');
     const text = note.trim();
     if (!text) throw new IncompleteDecisionError([msg('request.decisionProblem.noReturnNote')]);
-    this.props.status = 'IN_REVIEW';
+    // Back to its holder; to the queue when nobody holds it (its holder was deactivated).
+    this.props.status = this.props.assigneeId ? 'IN_REVIEW' : 'PENDING_REVIEW';
     this.props.returnNote = { by: senior.id, byName: senior.name, at: now, note: text };
     this.props.firstApproval = null;
     this.record('request.returned_for_review', now, {
@@ -891,6 +946,13 @@ export class InitializationRequest {
       throw new SameReviewerSecondApprovalError(action);
   }
 
+  /** Who holds the request; refused as `action` when nobody does. */
+  private heldBy(action: Transition): { id: string; name: string } {
+    const { assigneeId: id, assigneeName: name } = this.props;
+    if (id === null) throw new InvalidTransitionError(this.props.status, action);
+    return { id, name: name ?? '' };
+  }
+
   private assignTo(reviewer: Reviewer): void {
     this.props.assigneeId = reviewer.id;
     this.props.assigneeName = reviewer.name;
@@ -941,7 +1003,11 @@ export class InitializationRequest {
     };
   }
 
-  private record(type: string, now: Date, details: Record<string, unknown>): void {
+  private record(
+    type: AuditActionOf<'requests'>,
+    now: Date,
+    details: Record<string, unknown>,
+  ): void {
     this.props.updatedAt = now;
     this.events.push({
       type,

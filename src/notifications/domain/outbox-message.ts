@@ -43,4 +43,8 @@ export interface OutboxMessage extends ComposedMail {
   nextAttemptAt: Date;
   attemptStartedAt: Date | null;
   sentAt: Date | null;
+  /** The abandoned message this one was written to resend, if it is a resend. */
+  resendOf: string | null;
+  /** The message written to resend this one, once an admin resent it (at most one). */
+  resentAs: string | null;
 }

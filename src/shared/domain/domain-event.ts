@@ -1,10 +1,13 @@
+import type { AuditAction } from './audit-actions.js';
+
 /**
  * Something that happened to an aggregate, named in the past tense
  * (`request.approved`). Every domain event becomes one audit event, in the
  * transaction that made the change.
  */
 export interface DomainEvent {
-  readonly type: string;
+  /** Registered in `AUDIT_ACTIONS`: the audit event it becomes has words. */
+  readonly type: AuditAction;
   readonly occurredAt: Date;
   /** The request this is about, if any. */
   readonly requestId: string | null;

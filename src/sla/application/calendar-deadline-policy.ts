@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { BusinessCalendar } from '@lib/business-calendar';
 import { APP_CONFIG, type AppConfig } from '../../shared/infrastructure/config/app-config.js';
 import type { DeadlinePolicy } from '../../initialization/application/ports/deadline-policy.js';
 import type {
@@ -26,19 +27,32 @@ export class CalendarDeadlinePolicy implements DeadlinePolicy, SlaDescriber {
   ) {}
 
   async deadlineFor(receivedAt: Date): Promise<Deadline> {
-    const calendar = await this.calendars.current();
-    const dueAt = calendar.dueAt(receivedAt, this.config.SLA_BUSINESS_DAYS);
-    return {
-      dueAt,
-      atRiskAt: calendar.subtractBusinessMinutes(dueAt, this.config.SLA_AT_RISK_HOURS * 60),
-    };
+    return this.on(await this.calendars.current()).deadlineFor(receivedAt);
   }
 
   async applicantReplyDeadline(requestedAt: Date): Promise<Date> {
-    return (await this.calendars.current()).endOfBusinessDayAfter(
-      requestedAt,
-      this.config.AWAITING_APPLICANT_EXPIRY_DAYS,
-    );
+    return this.on(await this.calendars.current()).applicantReplyDeadline(requestedAt);
+  }
+
+  /**
+   * The same rules on a given calendar: the deadlines as they will be once an edit
+   * of the calendar is saved (what the edit's preview counts and its save applies).
+   */
+  on(calendar: BusinessCalendar): DeadlinePolicy {
+    const { SLA_BUSINESS_DAYS, SLA_AT_RISK_HOURS, AWAITING_APPLICANT_EXPIRY_DAYS } = this.config;
+    return {
+      deadlineFor: (receivedAt) => {
+        const dueAt = calendar.dueAt(receivedAt, SLA_BUSINESS_DAYS);
+        return Promise.resolve({
+          dueAt,
+          atRiskAt: calendar.subtractBusinessMinutes(dueAt, SLA_AT_RISK_HOURS * 60),
+        });
+      },
+      applicantReplyDeadline: (requestedAt) =>
+        Promise.resolve(
+          calendar.endOfBusinessDayAfter(requestedAt, AWAITING_APPLICANT_EXPIRY_DAYS),
+        ),
+    };
   }
 
   async describe(facts: SlaFacts, now: Date): Promise<SlaDescription> {

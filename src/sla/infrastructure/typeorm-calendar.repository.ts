@@ -3,6 +3,9 @@ import { daysOfBlock, type HolidayBlock, type YearArrangement } from '@lib/busin
 import { TypeormUnitOfWork } from '../../shared/infrastructure/database/typeorm-unit-of-work.js';
 import type { CalendarRepository } from '../application/ports/calendar-repository.js';
 
+/** The transaction-scoped advisory lock of calendar changes (any number the desk uses only for this). */
+const CALENDAR_CHANGE_LOCK = 7_302_026;
+
 interface DayRow {
   day: string;
   year: number;
@@ -34,6 +37,12 @@ export class TypeormCalendarRepository implements CalendarRepository {
           .map((row) => ({ date: row.day, name: row.name })),
       };
     });
+  }
+
+  async lockForChange(): Promise<void> {
+    await this.unitOfWork
+      .manager()
+      .query(`SELECT pg_advisory_xact_lock($1)`, [CALENDAR_CHANGE_LOCK]);
   }
 
   async saveYear(arrangement: YearArrangement, savedBy: string, now: Date): Promise<void> {

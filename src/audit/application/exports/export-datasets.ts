@@ -21,10 +21,16 @@ import {
   maskPersonalData,
   maskPhone,
 } from '../../domain/personal-data.js';
-import type { RequestFigures } from '../../domain/request-figures.js';
-import { auditActionLabel, sentenceOfMasked } from '../audit-event-wording.js';
+import type { BusinessTime } from '../../domain/business-time.js';
+import {
+  submissionsOf,
+  type DayRange,
+  type RequestFigures,
+  type RequestRecord,
+} from '../../domain/request-figures.js';
+import { auditActionLabel, detailsInWords, sentenceOfMasked } from '../audit-event-wording.js';
 import type { AuditEventRecord, ChainHeadView } from '../ports/audit-trail.reader.js';
-import type { ExportCell, ExportFileLayout } from '../ports/export-file-writer.js';
+import type { ExportCell, ExportFileLayout, ExportTime } from '../ports/export-file-writer.js';
 
 /** `2026-11-25T14:05:00.000+08:00`: exact, and readable in the business zone. */
 export function timestamp(value: Date | null, zone: string): string | null {
@@ -46,6 +52,14 @@ export class IsoTimestamps {
   constructor(readonly zone: string) {}
 
   format(value: Date | null): string | null {
+    return value ? this.cell(value)!.text : null;
+  }
+
+  /**
+   * An instant as an export's cell: exact text for a CSV (`2026-11-25T14:05:00.000+08:00`),
+   * and the zone's wall-clock time for an Excel date cell (14:05, as if it were UTC).
+   */
+  cell(value: Date | null): ExportTime | null {
     if (!value) return null;
     const ms = value.getTime();
     const bucket = Math.floor(ms / QUARTER_HOUR);
@@ -55,8 +69,56 @@ export class IsoTimestamps {
       this.offsetMs = local.offset * 60_000;
       this.suffix = local.toFormat('ZZ');
     }
-    return new Date(ms + this.offsetMs).toISOString().slice(0, 23) + this.suffix;
+    const wallClock = new Date(ms + this.offsetMs);
+    return {
+      text: wallClock.toISOString().slice(0, 23) + this.suffix,
+      wallClock,
+      shows: 'minute',
+    };
   }
+}
+
+/** A business day (`yyyy-MM-dd`) as an export's cell: the day as text, or an Excel date. */
+export function dayCell(day: string | null): ExportTime | null {
+  if (day === null) return null;
+  return { text: day, wallClock: new Date(`${day}T00:00:00.000Z`), shows: 'day' };
+}
+
+/** "+8" for Asia/Shanghai: the zone's offset from UTC now, as a header names it. */
+export function zoneOffsetLabel(zone: string, at = new Date()): string {
+  return DateTime.fromJSDate(at, { zone }).toFormat('Z');
+}
+
+const plusDays = (day: string, days: number): string =>
+  DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate()!;
+
+/** The nearest business day at or before `day` (looking back at most two months). */
+function businessDayAtOrBefore(day: string, time: BusinessTime): string {
+  let candidate = day;
+  for (let step = 0; step < 62 && !time.isBusinessDay(candidate); step += 1) {
+    candidate = plusDays(candidate, -1);
+  }
+  return candidate;
+}
+
+/**
+ * Exactly the instants whose business day (their own date when that is a business day,
+ * otherwise the next business day) lies in the range: from the day after the last
+ * business day before it, to the end of its last business day. A request received or
+ * decided in this window is a row of the export, so counting with it gives the rows
+ * the file will hold (the progress bar's total), never more.
+ */
+export function businessDayWindow(
+  range: DayRange,
+  time: BusinessTime,
+): { from: Date; before: Date } {
+  const startOf = (day: string): Date =>
+    DateTime.fromISO(day, { zone: time.zone }).startOf('day').toJSDate();
+  const lastBefore = businessDayAtOrBefore(plusDays(range.from, -1), time);
+  const lastInside = businessDayAtOrBefore(range.to, time);
+  const from = startOf(plusDays(lastBefore, 1));
+  const before = startOf(plusDays(lastInside, 1));
+  return { from, before: before.getTime() < from.getTime() ? from : before };
 }
 
 /**
@@ -74,6 +136,7 @@ export const AUDIT_EVENT_COLUMNS = [
   'description',
   'request',
   'subject',
+  'details_in_words',
   'details',
   'ip',
   'hash',
@@ -116,16 +179,77 @@ const COLUMNS: Record<ExportDataset, readonly ExportColumnCode[]> = {
   requests: REQUEST_COLUMNS,
 };
 
-/** A column's header in the file's language: `occurred_at` → "Occurred at" · "发生时间". */
-export function columnHeader(code: ExportColumnCode, words: Words): string {
-  return words.t(`exports.column.${code}`);
+/** The columns that hold an instant: their header names the zone their wall-clock time is in. */
+const INSTANT_COLUMNS: ReadonlySet<ExportColumnCode> = new Set([
+  'occurred_at',
+  'received_at',
+  'decided_at',
+  'due_at',
+]);
+
+/** How wide a spreadsheet shows each column (characters), for its usual values. */
+const COLUMN_WIDTHS: Record<ExportColumnCode, number> = {
+  seq: 10,
+  occurred_at: 18,
+  actor: 22,
+  actor_role: 14,
+  actor_type: 14,
+  action: 24,
+  description: 80,
+  request: 22,
+  subject: 38,
+  details_in_words: 60,
+  details: 60,
+  ip: 16,
+  hash: 66,
+  reference: 22,
+  received_at: 18,
+  received_on: 12,
+  subject_type: 12,
+  filing_number: 22,
+  subject_name: 30,
+  credential_number: 22,
+  applicant: 14,
+  applicant_id_number: 22,
+  applicant_phone: 16,
+  new_account_email: 28,
+  status: 14,
+  decision: 14,
+  decided_at: 18,
+  decided_on: 12,
+  decided_by: 16,
+  reject_reasons: 40,
+  assignee: 16,
+  first_approved_by: 16,
+  second_approved_by: 16,
+  submitted_for_second_approval_by: 24,
+  sent_back_count: 10,
+  due_at: 18,
+  sla: 12,
+  business_minutes_to_decision: 12,
+  risk_flags: 30,
+};
+
+/**
+ * A column's header in the file's language: `occurred_at` → "Occurred at (UTC+8)" ·
+ * "发生时间（UTC+8）" (an instant's column names the zone of its wall-clock time).
+ */
+export function columnHeader(code: ExportColumnCode, words: Words, zone: string): string {
+  const header = words.t(`exports.column.${code}`);
+  return INSTANT_COLUMNS.has(code)
+    ? words.t('exports.column.inZone', { header, offset: zoneOffsetLabel(zone) })
+    : header;
 }
 
-/** The words around a dataset's rows, in the file's language. */
-export function exportLayout(dataset: ExportDataset, words: Words): ExportFileLayout {
+/** The words around a dataset's rows, in the file's language; instants in `zone`. */
+export function exportLayout(dataset: ExportDataset, words: Words, zone: string): ExportFileLayout {
   return {
     sheetName: words.t(`exports.dataset.${dataset}`),
-    columns: COLUMNS[dataset].map((code) => ({ code, header: columnHeader(code, words) })),
+    columns: COLUMNS[dataset].map((code) => ({
+      code,
+      header: columnHeader(code, words, zone),
+      width: COLUMN_WIDTHS[code],
+    })),
     summary: {
       title: words.t('exports.file.summary'),
       item: words.t('exports.file.summary.item'),
@@ -153,14 +277,21 @@ function labelled<Code extends string>(
 
 const ACTOR_KINDS: readonly Actor['kind'][] = ['STAFF', 'INTAKE_CLIENT', 'SYSTEM', 'ANONYMOUS'];
 
-/** Several values in one cell: "A; B" · "甲；乙"; null for none. */
+/**
+ * Several values in one cell, each once, in the order first met: "Li Na; Wang Fang" ·
+ * "李娜；王芳" (a person who sent a request for a second approval three times is named
+ * once; the count is in its own column); null for none.
+ */
 function joined(words: Words, values: readonly string[]): string | null {
-  return values.length === 0 ? null : values.join(words.t('exports.file.listSeparator'));
+  return values.length === 0
+    ? null
+    : [...new Set(values)].join(words.t('exports.file.listSeparator'));
 }
 
 /**
  * One audit event as an export row: its role, kind of actor, action and sentence in
- * the file's language, its personal data masked; the details as recorded (masked JSON).
+ * the file's language, its personal data masked; the details in words ("Year: 2027; Days
+ * added: …") and as recorded (masked JSON, for a script).
  */
 export function auditEventCells(
   event: AuditEventRecord,
@@ -170,7 +301,7 @@ export function auditEventCells(
   const details = maskPersonalData(event.details) as Record<string, unknown>;
   return [
     event.seq,
-    times.format(event.occurredAt),
+    times.cell(event.occurredAt),
     event.actorName === null ? null : maskIdentifiersInText(event.actorName),
     event.actorRole !== null && isStaffRole(event.actorRole)
       ? words.t(`common.role.${event.actorRole}`)
@@ -180,10 +311,38 @@ export function auditEventCells(
     words.text(sentenceOfMasked(event, details)),
     event.requestReference ?? event.requestId,
     event.subjectId,
+    detailsInWords(event.action, details)
+      .map(
+        (detail) =>
+          `${words.text(detail.label)}${words.t('exports.file.detailLabelEnd')}${typeof detail.value === 'string' ? detail.value : words.text(detail.value)}`,
+      )
+      .join(words.t('exports.file.listSeparator')),
     JSON.stringify(details),
     event.ip,
     event.hash,
   ];
+}
+
+/**
+ * Who sent the request for a second approval, each person once, in the order they first
+ * did: "Li Na (3 times, 2 sent back); Chen Jing (sent back)" · "李娜（3 次，退回 2 次）；陈静（被退回）".
+ * A person who sent it once and was not sent back is named alone; the counts keep every
+ * figure of the reports' "per reviewer" table recountable from the file.
+ */
+function submittersCell(record: RequestRecord, words: Words): string | null {
+  const people = new Map<string, { times: number; sentBack: number }>();
+  for (const { by, sentBack } of submissionsOf(record)) {
+    const person = people.get(by) ?? { times: 0, sentBack: 0 };
+    person.times += 1;
+    if (sentBack) person.sentBack += 1;
+    people.set(by, person);
+  }
+  return joined(
+    words,
+    [...people].map(([name, { times, sentBack }]) =>
+      words.t('exports.file.submitter', { name, times, sentBack }),
+    ),
+  );
 }
 
 const statusWords = (words: Words, status: string | null): string | null =>
@@ -202,8 +361,8 @@ export function requestCells(
   const r = figures.record;
   return [
     r.reference,
-    times.format(r.receivedAt),
-    figures.receivedOn,
+    times.cell(r.receivedAt),
+    dayCell(figures.receivedOn),
     labelled(
       words,
       SUBJECT_TYPES,
@@ -219,8 +378,8 @@ export function requestCells(
     maskEmail(r.newAccountEmail),
     statusWords(words, r.status),
     statusWords(words, r.decisionOutcome),
-    times.format(r.decidedAt),
-    figures.decidedOn,
+    times.cell(r.decidedAt),
+    dayCell(figures.decidedOn),
     r.decidedBy,
     joined(
       words,
@@ -236,9 +395,9 @@ export function requestCells(
     r.assigneeName,
     r.firstApprovedBy,
     r.secondApprovedBy,
-    joined(words, r.secondApprovalSubmitters),
+    submittersCell(r, words),
     r.sentBackCount,
-    times.format(r.dueAt),
+    times.cell(r.dueAt),
     r.slaOutcome === null ? null : words.t(`sla.state.${r.slaOutcome}`),
     figures.businessMinutesToDecision,
     joined(

@@ -1,12 +1,29 @@
 import type { Writable } from 'node:stream';
 import type { ExportFormat } from '../../domain/export-filters.js';
 
-export type ExportCell = string | number | null;
+/**
+ * An instant (to the minute, shown) or a business day, as each format writes it. Excel
+ * cells have no zone, so a spreadsheet holds the business zone's wall-clock time and
+ * the column's header names the zone ("(UTC+8)").
+ */
+export interface ExportTime {
+  /** A CSV's text: ISO 8601 with the business zone's offset, or the day (`yyyy-MM-dd`). */
+  readonly text: string;
+  /** A spreadsheet's date cell: the business zone's wall-clock time, read as if it were UTC. */
+  readonly wallClock: Date;
+  /** `minute`: a date and time (`yyyy-mm-dd hh:mm`); `day`: a day (`yyyy-mm-dd`). */
+  readonly shows: 'minute' | 'day';
+}
+
+/** A cell: text, a number (written as a number), a time, or nothing. */
+export type ExportCell = string | number | null | ExportTime;
 
 /** A column of an export: its stable code (for scripts) and its header in the file's language. */
 export interface ExportColumnHeading {
   code: string;
   header: string;
+  /** A spreadsheet column's width in characters, wide enough for its usual values. */
+  width?: number;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface ExportStorage {
     extension: string,
   ): Promise<TemporaryExportFile>;
   open(fileKey: string): Promise<{ stream: Readable; sizeBytes: number }>;
+  /** Whether the file is (still) in the export folder. */
+  has(fileKey: string): Promise<boolean>;
   /** Removes a file; a file already gone is not an error. */
   remove(fileKey: string): Promise<void>;
 }

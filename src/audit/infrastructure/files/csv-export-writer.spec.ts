@@ -96,6 +96,25 @@ describe('the CSV export writer', () => {
     expect(excelSafe('plain')).toBe('plain');
   });
 
+  it('writes an instant as ISO 8601 with the business zone’s offset, and a day as the day', async () => {
+    const { target, bytes: written } = collect();
+    const writer = new CsvExportWriter(target, layout({ at: 'At (UTC+8)', on: 'On' }));
+    await writer.writeRow([
+      {
+        text: '2026-11-25T14:05:30.000+08:00',
+        wallClock: new Date('2026-11-25T14:05:30.000Z'),
+        shows: 'minute',
+      },
+      { text: '2026-11-25', wallClock: new Date('2026-11-25T00:00:00.000Z'), shows: 'day' },
+    ]);
+    await writer.finish([]);
+    const parsed: string[][] = parse(await written, { bom: true, relax_column_count: true });
+    expect(parsed.slice(0, 2)).toEqual([
+      ['At (UTC+8)', 'On'],
+      ['2026-11-25T14:05:30.000+08:00', '2026-11-25'],
+    ]);
+  });
+
   it('fails the export when the file behind it fails, instead of waiting forever', async () => {
     const broken = new Writable({
       highWaterMark: 16,

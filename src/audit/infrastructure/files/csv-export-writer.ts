@@ -5,6 +5,7 @@ import type {
   ExportCell,
   ExportFileLayout,
   ExportFileWriter,
+  ExportTime,
 } from '../../application/ports/export-file-writer.js';
 
 /** What Excel would read as a formula (OWASP "CSV injection"). */
@@ -20,7 +21,8 @@ export const excelSafe = (text: string): string => (FORMULA_START.test(text) ? `
 /**
  * CSV for Excel through csv-stringify: UTF-8 with a byte-order mark (so Chinese
  * text opens correctly), CRLF line ends, every field with a line break quoted
- * (a lone `\n` too, which Excel would otherwise read as a new row), a header
+ * (a lone `\n` too, which Excel would otherwise read as a new row), instants as
+ * ISO 8601 with the business zone's offset (days as `yyyy-MM-dd`), a header
  * row, and two rows after the data, each named by its first cell:
  * - the column codes ("Column codes" · "列代码"), one `code=header` cell per column
  *   in the columns' order (`seq=Seq` · `seq=序号`), so a script finds its columns by
@@ -42,7 +44,7 @@ export class CsvExportWriter implements ExportFileWriter {
       bom: true,
       record_delimiter: 'windows',
       quoted_match: /[\r\n]/,
-      cast: { string: excelSafe },
+      cast: { string: excelSafe, object: (value) => (value as unknown as ExportTime).text },
     });
     const fail = (error: Error): void => {
       this.failure ??= error;

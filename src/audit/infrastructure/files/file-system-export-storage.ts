@@ -81,6 +81,15 @@ export class FileSystemExportStorage implements ExportStorage {
     return { stream: createReadStream(file), sizeBytes: size };
   }
 
+  async has(fileKey: string): Promise<boolean> {
+    try {
+      return (await stat(this.pathOf(fileKey))).isFile();
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
   async remove(fileKey: string): Promise<void> {
     await rm(this.pathOf(fileKey), { force: true });
   }

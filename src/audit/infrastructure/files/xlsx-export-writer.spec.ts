@@ -53,7 +53,64 @@ const rowsOf = (workbook: ExcelJS.Workbook, name: string) =>
     .slice(1)
     .map((row) => (row as unknown[]).slice(1));
 
+/** Beijing 2026-11-25 14:05:30 (06:05:30 UTC), as the export's rows hold an instant. */
+const instant = {
+  text: '2026-11-25T14:05:30.000+08:00',
+  wallClock: new Date('2026-11-25T14:05:30.000Z'),
+  shows: 'minute' as const,
+};
+const day = {
+  text: '2026-11-25',
+  wallClock: new Date('2026-11-25T00:00:00.000Z'),
+  shows: 'day' as const,
+};
+
 describe('the Excel export writer', () => {
+  it('writes instants and days as date cells, numbers as numbers, under a frozen, filtered header', async () => {
+    const layout: ExportFileLayout = {
+      ...english,
+      columns: [
+        { code: 'seq', header: 'Seq', width: 10 },
+        { code: 'occurred_at', header: 'Occurred at (UTC+8)', width: 18 },
+        { code: 'received_on', header: 'Business day received', width: 12 },
+        { code: 'description', header: 'Description', width: 80 },
+      ],
+    };
+    const target = new PassThrough();
+    const chunks: Buffer[] = [];
+    target.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => target.on('end', resolve));
+    const writer = new XlsxExportWriter(target, layout, 3);
+    for (let seq = 1; seq <= 4; seq += 1) await writer.writeRow([seq, instant, day, null]);
+    await writer.finish([['Rows', '4']]);
+    await ended;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+
+    for (const [name, rows] of [
+      ['Audit events', 3],
+      ['Audit events 2', 1],
+    ] as const) {
+      const sheet = workbook.getWorksheet(name)!;
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBe(`A1:D${rows + 1}`);
+      expect(sheet.getRow(1).getCell(1).font).toMatchObject({ bold: true });
+      const [seq, at, on] = [1, 2, 3].map((column) => sheet.getRow(2).getCell(column));
+      expect(seq!.type).toBe(ExcelJS.ValueType.Number);
+      expect(at!.type).toBe(ExcelJS.ValueType.Date);
+      expect((at!.value as Date).toISOString()).toBe('2026-11-25T14:05:30.000Z');
+      expect(at!.numFmt).toBe('yyyy-mm-dd hh:mm');
+      expect(on!.type).toBe(ExcelJS.ValueType.Date);
+      expect((on!.value as Date).toISOString()).toBe('2026-11-25T00:00:00.000Z');
+      expect(on!.numFmt).toBe('yyyy-mm-dd');
+      expect(sheet.columns.map((column) => column.width)).toEqual([10, 22, 24, 80]);
+    }
+    expect(workbook.getWorksheet('Summary')!.views[0]).toMatchObject({
+      state: 'frozen',
+      ySplit: 1,
+    });
+  });
+
   it('writes the rows, continues on a next sheet past the per-sheet limit, and ends with a summary sheet and the column codes', async () => {
     const workbook = await written(english, 25, 10);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([

@@ -5,6 +5,7 @@ import type {
   ExportCell,
   ExportFileLayout,
   ExportFileWriter,
+  ExportTime,
 } from '../../application/ports/export-file-writer.js';
 
 /** Excel's limit is 1,048,576 rows a sheet; a longer export continues on a next sheet. */
@@ -32,6 +33,34 @@ const widthOf = (text: string): number =>
   [...text].reduce((width, char) => width + (/[\u2e80-\uffef]/.test(char) ? 2 : 1), 0);
 
 /**
+ * Cell styles, each one object shared by every cell that has it: exceljs looks a style
+ * up by the object's identity, so a million rows cost no more styles than one.
+ */
+const STYLES = {
+  header: { font: { bold: true } },
+  dateTime: { numFmt: 'yyyy-mm-dd hh:mm' },
+  day: { numFmt: 'yyyy-mm-dd' },
+  plain: {},
+} as const satisfies Record<string, Partial<ExcelJS.Style>>;
+
+/** The header row stays in view while scrolling. */
+const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [
+  { state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' },
+];
+
+const isTime = (cell: ExportCell): cell is ExportTime => cell !== null && typeof cell === 'object';
+
+/** What a cell holds in Excel: a time is a date cell of the business zone's wall-clock time. */
+const valueOf = (cell: ExportCell): ExcelJS.CellValue => (isTime(cell) ? cell.wallClock : cell);
+
+const styleOf = (cell: ExportCell | undefined): Partial<ExcelJS.Style> =>
+  cell !== undefined && isTime(cell)
+    ? cell.shows === 'day'
+      ? STYLES.day
+      : STYLES.dateTime
+    : STYLES.plain;
+
+/**
  * Excel through exceljs's streaming WorkbookWriter: each row is committed as it
  * is written (nothing accumulates). The data sheet(s) come first, then the summary
  * ("Summary" · "汇总": item and value), then the column codes, last ("Column codes" ·
@@ -39,6 +68,12 @@ const widthOf = (text: string): number =>
  * finds its columns by code whatever the workbook's language. All names and headings
  * are in the file's language (an Excel sheet name may not hold a slash, so each locale
  * names the sheets in its own words).
+ *
+ * Every sheet has a bold header row that stays in view (frozen) and, on the data sheets,
+ * an autofilter over it; columns are as wide as their usual values. Instants are date
+ * cells (`yyyy-mm-dd hh:mm`) holding the business zone's wall-clock time — Excel cells
+ * have no zone, so the header names it ("(UTC+8)") — and days are date cells
+ * (`yyyy-mm-dd`); numbers are numbers.
  */
 export class XlsxExportWriter implements ExportFileWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
@@ -54,7 +89,7 @@ export class XlsxExportWriter implements ExportFileWriter {
   ) {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream: target,
-      useStyles: false,
+      useStyles: true,
       useSharedStrings: false,
     });
     this.workbook.creator = 'beian-desk';
@@ -67,19 +102,23 @@ export class XlsxExportWriter implements ExportFileWriter {
   writeRow(cells: readonly ExportCell[]): Promise<void> | undefined {
     if (this.failure) return Promise.reject(this.failure);
     if (this.rowsInSheet === this.rowsPerSheet) {
-      this.sheet.commit();
+      this.commitDataSheet();
       this.sheetCount += 1;
       this.sheet = this.addSheet(`${this.layout.sheetName} ${this.sheetCount}`);
       this.rowsInSheet = 0;
     }
-    this.sheet.addRow([...cells]).commit();
+    const row = this.sheet.addRow(cells.map(valueOf));
+    row.eachCell((cell, column) => {
+      cell.style = styleOf(cells[column - 1]);
+    });
+    row.commit();
     this.rowsInSheet += 1;
     return this.rowsInSheet % 500 === 0 ? this.letTheZipCatchUp() : undefined;
   }
 
   async finish(summary: readonly [string, string][]): Promise<void> {
     if (this.failure) throw this.failure;
-    this.sheet.commit();
+    this.commitDataSheet();
     const { summary: summaryWords, columnCodes, columns } = this.layout;
     this.addListSheet(
       summaryWords.title,
@@ -109,22 +148,41 @@ export class XlsxExportWriter implements ExportFileWriter {
     second: [heading: string, width: number],
     rows: readonly (readonly [string, string])[],
   ): void {
-    const sheet = this.workbook.addWorksheet(name);
-    sheet.columns = [
-      { header: first[0], key: 'first', width: first[1] },
-      { header: second[0], key: 'second', width: second[1] },
-    ];
+    const sheet = this.workbook.addWorksheet(name, { views: FROZEN_HEADER });
+    sheet.columns = [{ width: first[1] }, { width: second[1] }];
+    this.addHeaderRow(sheet, [first[0], second[0]]);
     for (const [a, b] of rows) sheet.addRow([a, b]).commit();
     sheet.commit();
   }
 
+  /** A data sheet: its columns' widths, and its header row, frozen. */
   private addSheet(name: string): SheetWriter {
-    const sheet = this.workbook.addWorksheet(name);
-    sheet.columns = this.layout.columns.map(({ header }) => ({
-      header,
-      width: Math.max(12, widthOf(header) + 2),
+    const sheet = this.workbook.addWorksheet(name, { views: FROZEN_HEADER });
+    sheet.columns = this.layout.columns.map(({ header, width }) => ({
+      width: Math.max(width ?? 12, Math.min(widthOf(header) + 3, 40)),
     }));
+    this.addHeaderRow(
+      sheet,
+      this.layout.columns.map(({ header }) => header),
+    );
     return sheet;
+  }
+
+  private addHeaderRow(sheet: SheetWriter, headers: readonly string[]): void {
+    const row = sheet.addRow([...headers]);
+    row.eachCell((cell) => {
+      cell.style = STYLES.header;
+    });
+    row.commit();
+  }
+
+  /** Ends the current data sheet, its autofilter over the header and every row below. */
+  private commitDataSheet(): void {
+    this.sheet.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: this.rowsInSheet + 1, column: this.layout.columns.length },
+    };
+    this.sheet.commit();
   }
 
   /**

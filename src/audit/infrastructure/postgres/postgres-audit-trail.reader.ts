@@ -14,7 +14,7 @@ import type {
   ChainSnapshot,
   RequestTimelineRecords,
 } from '../../application/ports/audit-trail.reader.js';
-import type { AuditEventFilters } from '../../domain/export-filters.js';
+import { normalizeCredentialNumber, type AuditEventFilters } from '../../domain/export-filters.js';
 import { likeLiteral, poolOf, streamRows, withReadSnapshot } from './pg-snapshot.js';
 
 interface EventRow {
@@ -94,42 +94,84 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
   }
 
   async search(criteria: AuditSearchCriteria): Promise<AuditSearchPage> {
-    const { where, parameters } = this.conditions(criteria);
     const newestFirst = criteria.after === undefined;
-    const page = [...where];
-    const pageParameters = [...parameters];
-    if (criteria.before !== undefined) {
-      pageParameters.push(criteria.before);
-      page.push(`e.seq < $${pageParameters.length}`);
-    }
-    if (criteria.after !== undefined) {
-      pageParameters.push(criteria.after);
-      page.push(`e.seq > $${pageParameters.length}`);
-    }
-    pageParameters.push(criteria.limit + 1);
-    const { rows } = await this.pool.query<EventRow>(
-      `${SELECT_EVENTS} ${whereClause(page)}
-        ORDER BY e.seq ${newestFirst ? 'DESC' : 'ASC'} LIMIT $${pageParameters.length}`,
-      pageParameters,
-    );
+    const statement = this.searchStatement(criteria);
+    const { rows } = await this.pool.query<EventRow>(statement.text, statement.values);
     const more = rows.length > criteria.limit;
     const events = rows.slice(0, criteria.limit).map(toRecord);
     if (!newestFirst) events.reverse();
     const first = events[0];
     const last = events[events.length - 1];
     // Whether anything lies beyond the page in the direction we came from.
-    const exists = async (condition: string, seq: number): Promise<boolean> => {
-      const { rows: found } = await this.pool.query(
-        `SELECT 1 FROM audit_events e ${whereClause([...where, condition])} LIMIT 1`,
-        [...parameters, seq],
-      );
+    const exists = async (direction: 'older' | 'newer', seq: number): Promise<boolean> => {
+      const probe = this.existsStatement(criteria, direction, seq);
+      const { rows: found } = await this.pool.query(probe.text, probe.values);
       return found.length > 0;
     };
-    const slot = `$${parameters.length + 1}`;
     return {
       events,
-      hasOlder: newestFirst ? more : last ? await exists(`e.seq < ${slot}`, last.seq) : false,
-      hasNewer: newestFirst ? (first ? await exists(`e.seq > ${slot}`, first.seq) : false) : more,
+      hasOlder: newestFirst ? more : last ? await exists('older', last.seq) : false,
+      hasNewer: newestFirst ? (first ? await exists('newer', first.seq) : false) : more,
+    };
+  }
+
+  /**
+   * The SQL of one page of a search (one row more than the page, to tell whether
+   * there is another): newest first, or oldest first after an `after` cursor.
+   * Public for the tests that EXPLAIN it.
+   */
+  searchStatement(criteria: AuditSearchCriteria): { text: string; values: unknown[] } {
+    const newestFirst = criteria.after === undefined;
+    const { where, parameters, keys, keyedWhere } = this.conditions(criteria);
+    const page = [...(keys ? keyedWhere : where)];
+    if (criteria.before !== undefined) {
+      parameters.push(criteria.before);
+      page.push(`e.seq < $${parameters.length}`);
+    }
+    if (criteria.after !== undefined) {
+      parameters.push(criteria.after);
+      page.push(`e.seq > $${parameters.length}`);
+    }
+    parameters.push(criteria.limit + 1);
+    const limit = `$${parameters.length}`;
+    const order = newestFirst ? 'DESC' : 'ASC';
+    if (!keys) {
+      return {
+        text: `${SELECT_EVENTS} ${whereClause(page)} ORDER BY e.seq ${order} LIMIT ${limit}`,
+        values: parameters,
+      };
+    }
+    return {
+      text: `${SELECT_EVENTS}
+              WHERE e.seq IN (${keyedSeqs(keys, page, order, limit)})
+              ORDER BY e.seq ${order}`,
+      values: parameters,
+    };
+  }
+
+  /** Whether any event matching the criteria lies before (older) or after (newer) `seq`. */
+  private existsStatement(
+    criteria: AuditSearchCriteria,
+    direction: 'older' | 'newer',
+    seq: number,
+  ): { text: string; values: unknown[] } {
+    const { where, parameters, keys, keyedWhere } = this.conditions(criteria);
+    parameters.push(seq);
+    const condition = `e.seq ${direction === 'older' ? '<' : '>'} $${parameters.length}`;
+    if (!keys) {
+      return {
+        text: `SELECT 1 FROM audit_events e ${whereClause([...where, condition])} LIMIT 1`,
+        values: parameters,
+      };
+    }
+    return {
+      text: keyedSeqs(
+        keys,
+        [...keyedWhere, condition],
+        direction === 'older' ? 'DESC' : 'ASC',
+        '1',
+      ),
+      values: parameters,
     };
   }
 
@@ -229,13 +271,37 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
     });
   }
 
-  /** SQL conditions for the filters; dates are whole days in the business zone. */
-  private conditions(filters: AuditEventFilters): { where: string[]; parameters: unknown[] } {
+  /**
+   * SQL conditions for the filters; dates are whole days in the business zone.
+   *
+   * Filters that name requests or subjects (a reference, a filing number, a subject,
+   * a subject name, a credential number) also give `keys`: the requests and subjects
+   * whose events match, so a page is read through the events' request and subject
+   * indexes (a few index probes per request), not by walking the trail backwards.
+   */
+  private conditions(filters: AuditEventFilters): {
+    where: string[];
+    parameters: unknown[];
+    keys: EventKeys | null;
+    /** The conditions beside the keys, for a page read through the keys. */
+    keyedWhere: string[];
+  } {
     const where: string[] = [];
     const parameters: unknown[] = [];
+    let driver: { keys: EventKeys; condition: string } | null = null;
     const add = (value: unknown): string => {
       parameters.push(value);
       return `$${parameters.length}`;
+    };
+    /** Events of these requests or of these subjects (SQL selecting uuids; null: none). */
+    const byKeys = (keys: EventKeys): void => {
+      const sides = [
+        keys.requests ? `e.request_id = ANY (ARRAY(${keys.requests}))` : null,
+        keys.subjects ? `e.subject_id = ANY (ARRAY(${keys.subjects}))` : null,
+      ].filter(Boolean);
+      const condition = sides.length === 1 ? sides[0]! : `(${sides.join(' OR ')})`;
+      where.push(condition);
+      driver ??= { keys, condition };
     };
     const zone = this.config.TZ_BUSINESS;
     if (filters.from) {
@@ -257,33 +323,107 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
         where.push(`e.action = ${add(filters.action)}`);
       }
     }
+    // Most selective first: the first keyed filter drives the page.
     if (filters.requestReference) {
-      where.push(
-        `e.request_id IN (SELECT id FROM initialization_requests WHERE reference = ${add(filters.requestReference)})`,
+      byKeys({
+        requests: `SELECT id FROM initialization_requests WHERE reference = ${add(filters.requestReference)}`,
+        subjects: null,
+      });
+    }
+    if (filters.credentialNumber) {
+      const number = add(normalizeCredentialNumber(filters.credentialNumber));
+      byKeys(
+        subjectKeys(
+          `credential_number = ${number}`,
+          `SELECT id FROM filing_subjects WHERE credential_number = ${number}`,
+        ),
       );
     }
     if (filters.subject) {
       if (UUID.test(filters.subject)) {
-        where.push(`e.subject_id = ${add(filters.subject)}`);
+        byKeys({ requests: null, subjects: `SELECT ${add(filters.subject)}::uuid` });
       } else {
         // A filing number: the subject's events and those of its requests, whether the
         // number is a subject's or one of its websites' in the registry, or only named by
         // a request (a subject the registry does not hold).
         const number = add(filters.subject);
-        const requests = `SELECT id, subject_id FROM initialization_requests
-                           WHERE subject_filing_number = ${number} OR filing_number = ${number}`;
-        const registered = `SELECT id FROM filing_subjects WHERE filing_number = ${number}
-                            UNION ALL
-                            SELECT subject_id FROM filing_websites WHERE filing_number = ${number}`;
-        where.push(`(e.subject_id IN (SELECT subject_id FROM (${requests}) q WHERE subject_id IS NOT NULL)
-                 OR e.subject_id IN (${registered})
-                 OR e.request_id IN (SELECT id FROM (${requests}) q)
-                 OR e.request_id IN (SELECT id FROM initialization_requests
-                                      WHERE subject_id IN (${registered})))`);
+        byKeys(
+          subjectKeys(
+            `(subject_filing_number = ${number} OR filing_number = ${number})`,
+            `SELECT id FROM filing_subjects WHERE filing_number = ${number}
+              UNION ALL
+             SELECT subject_id FROM filing_websites WHERE filing_number = ${number}`,
+          ),
+        );
       }
     }
-    return { where, parameters };
+    if (filters.subjectName) {
+      const name = filters.subjectName.trim();
+      // Part of a name through the trigram indexes; a name too short for trigrams, whole.
+      const [request, subject] =
+        [...name].length >= 3
+          ? (() => {
+              const pattern = add(`%${likeLiteral(name)}%`);
+              return [`subject_name ILIKE ${pattern}`, `name ILIKE ${pattern}`];
+            })()
+          : (() => {
+              const whole = add(name.toLowerCase());
+              return [`lower(subject_name) = ${whole}`, `lower(name) = ${whole}`];
+            })();
+      byKeys(subjectKeys(request, `SELECT id FROM filing_subjects WHERE ${subject}`));
+    }
+    // The keyed page reads the driving filter's events directly: its condition holds already.
+    const found = driver as { keys: EventKeys; condition: string } | null;
+    return {
+      where,
+      parameters,
+      keys: found?.keys ?? null,
+      keyedWhere: found ? where.filter((condition) => condition !== found.condition) : where,
+    };
   }
+}
+
+/** The requests and subjects whose events a filter matches (SQL selecting uuids). */
+interface EventKeys {
+  requests: string | null;
+  subjects: string | null;
+}
+
+/**
+ * The events of a subject, found two ways: the requests that match `requestCondition`
+ * and their subjects, and the registry subjects `registered` selects and their requests.
+ */
+function subjectKeys(requestCondition: string, registered: string): EventKeys {
+  return {
+    requests: `SELECT id FROM initialization_requests WHERE ${requestCondition}
+                UNION
+               SELECT id FROM initialization_requests WHERE subject_id IN (${registered})`,
+    subjects: `SELECT subject_id FROM initialization_requests
+                WHERE ${requestCondition} AND subject_id IS NOT NULL
+                UNION
+               ${registered}`,
+  };
+}
+
+/**
+ * The sequence numbers of a page of keyed events: for each matching request (and
+ * subject), its newest (or oldest) `limit` events through `audit_events_request_idx`
+ * (`audit_events_subject_idx`), merged, and the page taken from those. The work grows
+ * with the number of matching requests, never with the length of the trail.
+ */
+function keyedSeqs(keys: EventKeys, where: string[], order: 'ASC' | 'DESC', limit: string): string {
+  const conditions = where.length ? ` AND ${where.join(' AND ')}` : '';
+  const per = (column: string, ids: string) => `
+      SELECT x.seq FROM unnest(ARRAY(${ids})) AS k(id)
+      CROSS JOIN LATERAL (
+        SELECT e.seq FROM audit_events e
+         WHERE e.${column} = k.id${conditions}
+         ORDER BY e.seq ${order} LIMIT ${limit}) x`;
+  const parts = [
+    keys.requests ? per('request_id', keys.requests) : null,
+    keys.subjects ? per('subject_id', keys.subjects) : null,
+  ].filter(Boolean);
+  return `SELECT seq FROM (${parts.join(' UNION ')}) found ORDER BY seq ${order} LIMIT ${limit}`;
 }
 
 function whereClause(conditions: string[]): string {

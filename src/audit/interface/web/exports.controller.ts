@@ -11,8 +11,9 @@ import { UUID_PARAM } from '../../../shared/interface/http/uuid-param.pipe.js';
 import { msg } from '../../../shared/i18n/message.js';
 import { pageLocale } from '../../../shared/interface/http/request-locale.js';
 import { flash } from '../../../shared/interface/web/session.js';
-import { KNOWN_AUDIT_ACTIONS } from '../../application/audit-event-wording.js';
+import { AUDIT_ACTION_CHOICES } from '../../application/audit-event-wording.js';
 import { DownloadExportCommand } from '../../application/commands/download-export/download-export.command.js';
+import { DownloadExportChecksumCommand } from '../../application/commands/download-export-checksum/download-export-checksum.command.js';
 import { RequestExportCommand } from '../../application/commands/request-export/request-export.command.js';
 import { ListExportsQuery } from '../../application/queries/list-exports/list-exports.query.js';
 import type { ExportStatus } from '../../domain/data-export.js';
@@ -27,6 +28,10 @@ const BADGES: Record<ExportStatus, string> = {
   FAILED: 'badge-bad',
   REMOVED: 'badge-neutral',
 };
+
+/** `attachment` with the file's name, for any browser (RFC 6266 and RFC 5987). */
+const attachment = (fileName: string): string =>
+  `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 function sizeOf(bytes: number | null): string {
   if (bytes === null) return '';
@@ -71,7 +76,7 @@ export class ExportsController {
         from: today.startOf('month').toISODate(),
         to: today.toISODate(),
       },
-      actions: KNOWN_AUDIT_ACTIONS,
+      actionGroups: AUDIT_ACTION_CHOICES,
       statuses: REQUEST_STATUSES.map((status) => ({
         value: status,
         label: msg(`request.status.${status}`),
@@ -109,15 +114,32 @@ export class ExportsController {
     response.status(200);
     response.setHeader('Content-Type', file.mediaType);
     response.setHeader('Content-Length', String(file.sizeBytes));
-    response.setHeader(
-      'Content-Disposition',
-      `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    );
+    response.setHeader('Content-Disposition', attachment(file.fileName));
     response.setHeader(
       'Repr-Digest',
       `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`,
     );
     response.setHeader('Cache-Control', 'no-store');
     await pipeline(file.stream, response);
+  }
+
+  /**
+   * The file's SHA-256 as `<file name>.sha256` (`<hex>  <file name>`), to run
+   * `sha256sum -c` beside the downloaded file; the same refusals as the download.
+   */
+  @Get(':id/download.sha256')
+  async downloadChecksum(
+    @Param('id', UUID_PARAM) id: string,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const checksum = await this.commands.execute(new DownloadExportChecksumCommand(actor, id, ip));
+    response.status(200);
+    response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    response.setHeader('Content-Disposition', attachment(checksum.fileName));
+    response.setHeader('Content-Length', String(Buffer.byteLength(checksum.content)));
+    response.setHeader('Cache-Control', 'no-store');
+    response.end(checksum.content);
   }
 }

@@ -8,6 +8,8 @@ import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 @Unique('filing_subjects_aliyun_account_id_key', ['aliyunAccountId'])
 // On lower(name): an expression TypeORM cannot declare; the migration owns it.
 @Index('filing_subjects_name_idx', { synchronize: false })
+// The audit trail's search by part of a subject's name (migration 1765411200000).
+@Index('filing_subjects_name_trgm_idx', { synchronize: false })
 @Index('filing_subjects_credential_number_idx', ['credentialNumber'])
 export class FilingSubjectEntity {
   @PrimaryColumn('uuid')

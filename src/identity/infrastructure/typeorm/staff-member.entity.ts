@@ -29,6 +29,14 @@ export class StaffMemberEntity {
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash!: string;
 
+  /** When every session signed in until then was ended; null: never. */
+  @Column({ name: 'sessions_ended_at', type: 'timestamptz', nullable: true })
+  sessionsEndedAt!: Date | null;
+
+  /** The session that went on when the others were ended (SHA-256 of its id, hex). */
+  @Column({ name: 'session_kept', type: 'varchar', length: 64, nullable: true })
+  sessionKept!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

@@ -21,6 +21,11 @@ export class TypeormStaffMemberRepository implements StaffMemberRepository {
     return row ? StaffMemberMapper.toDomain(row) : null;
   }
 
+  async findByIdForUpdate(id: string): Promise<StaffMember | null> {
+    const row = await this.rows.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    return row ? StaffMemberMapper.toDomain(row) : null;
+  }
+
   async findByEmail(email: string): Promise<StaffMember | null> {
     const row = await this.rows.findOneBy({ email: email.trim().toLowerCase() });
     return row ? StaffMemberMapper.toDomain(row) : null;
@@ -38,6 +43,13 @@ export class TypeormStaffMemberRepository implements StaffMemberRepository {
       }
       throw error;
     }
+  }
+
+  async activeAdminIdsForUpdate(): Promise<string[]> {
+    const rows: { id: string }[] = await this.unitOfWork
+      .manager()
+      .query(`SELECT id FROM staff_members WHERE active AND role = 'ADMIN' ORDER BY id FOR UPDATE`);
+    return rows.map((row) => row.id);
   }
 
   async list(): Promise<StaffMember[]> {

@@ -34,14 +34,25 @@ export function registerStaffCommands(program: Command, context: CliContext): vo
 
   program
     .command('staff:deactivate')
-    .description('deactivate a staff account (it can no longer sign in; its history stays)')
-    .requiredOption('--email <email>', 'the account to deactivate')
-    .action((options: { email: string }) =>
-      context.withApp(async (app) => {
-        await app
+    .description(
+      'deactivate a staff account (it can no longer sign in; its history stays) and release the requests it holds',
+    )
+    .argument('[account]', 'the email or id of the account to deactivate')
+    .option('--email <email>', 'the account to deactivate (instead of the argument)')
+    .action((account: string | undefined, options: { email?: string }, command: Command) => {
+      const reference = account ?? options.email;
+      if (!reference) command.error('error: name the account to deactivate, by its email or id');
+      return context.withApp(async (app) => {
+        const done = await app
           .get(CommandBus)
-          .execute(new DeactivateStaffMemberCommand(cliActor(), options.email));
-        context.output.out(`Deactivated ${options.email}.`);
-      }),
-    );
+          .execute(new DeactivateStaffMemberCommand(cliActor(), reference));
+        context.output.out(`Deactivated ${reference}.`);
+        const references = done.returned.map((request) => request.reference).join(', ');
+        context.output.out(
+          done.returned.length === 0
+            ? 'It held no open request.'
+            : `Released the ${done.returned.length} open request(s) it held: ${references}.`,
+        );
+      });
+    });
 }

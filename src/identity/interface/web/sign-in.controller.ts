@@ -10,6 +10,7 @@ import { DomainError } from '../../../shared/domain/domain-error.js';
 import { HOME_BY_ROLE } from '../../../shared/interface/web/navigation.js';
 import { SignInCommand } from '../../application/commands/sign-in/sign-in.command.js';
 import { SignOutCommand } from '../../application/commands/sign-out/sign-out.command.js';
+import { SignInThrottledError } from '../../domain/staff-member.errors.js';
 import {
   ClientIp,
   CurrentActor,
@@ -55,6 +56,9 @@ export class SignInController {
     const password = typeof form.password === 'string' ? form.password : '';
     try {
       if (!email.trim() || !password) throw new MissingFieldsError();
+      // The session counts as signed in from before the password was read: a reset that
+      // lands while it is being checked ends this session too.
+      const startedAt = this.clock.now().getTime();
       const staff = await this.commands.execute(
         new SignInCommand(email, password, ip, cookieLocale(request)),
       );
@@ -66,14 +70,17 @@ export class SignInController {
         request.session.regenerate((error) => (error ? reject(error as Error) : resolve())),
       );
       request.session.staffId = staff.id;
-      request.session.signedInAt = this.clock.now().getTime();
+      request.session.signedInAt = startedAt;
       await new Promise<void>((resolve, reject) =>
         request.session.save((error) => (error ? reject(error as Error) : resolve())),
       );
       response.redirect(303, safeNext(form.next) ?? HOME_BY_ROLE[staff.role]);
     } catch (error) {
       if (!(error instanceof DomainError) && !(error instanceof MissingFieldsError)) throw error;
-      response.status(error instanceof MissingFieldsError ? 400 : 401);
+      if (error instanceof SignInThrottledError) {
+        // Too early or locked out: a refusal saying when to come back, never a wait here.
+        response.status(429).setHeader('Retry-After', String(error.retryAfterSeconds));
+      } else response.status(error instanceof MissingFieldsError ? 400 : 401);
       response.render('pages/identity/sign-in', {
         pageTitle: msg('identity.signIn.title'),
         layout: 'bare',

@@ -7,15 +7,19 @@ import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/confi
 import { SignInRequiredException } from '../../../shared/interface/http/sign-in-required.exception.js';
 import { GetSignedInStaffQuery } from '../../application/queries/get-signed-in-staff/get-signed-in-staff.query.js';
 import { PUBLIC_KEY } from '../../../shared/interface/http/access.decorators.js';
-import { onlyReads } from '../../../shared/interface/http/reading-request.js';
+import { mayRelyOnRecentChecks } from '../../../shared/interface/http/reading-request.js';
+import { sessionHasEnded } from '../../domain/ended-sessions.js';
 import { RecentStaffChecks } from './recent-staff-checks.js';
+import { sessionReference } from './session-reference.js';
 
 /**
  * Every portal route needs a live session of an active staff member. The idle
  * timeout is the session cookie's rolling lifetime; the absolute one is checked here.
- * Whether the account is still active is read from the database for every
- * request that changes something, and at most every STAFF_CHECK_CACHE_SECONDS
- * for the pages that only read.
+ * Whether the account is still active, and whether this session was ended since it
+ * signed in (a password reset, a role change, "sign out my other sessions"), is read
+ * from the database for every request that changes something or hands out a file (a
+ * document, a download), and at most every STAFF_CHECK_CACHE_SECONDS for the pages
+ * that only read.
  */
 @Injectable()
 export class StaffSessionGuard implements CanActivate {
@@ -42,7 +46,7 @@ export class StaffSessionGuard implements CanActivate {
       await endSession(request);
       throw new SignInRequiredException('expired');
     }
-    const reading = onlyReads(request.method);
+    const reading = mayRelyOnRecentChecks(request.method, request.path);
     const staff =
       (reading ? this.recent.recall(staffId) : null) ??
       (await this.queries.execute(new GetSignedInStaffQuery(staffId)));
@@ -52,6 +56,14 @@ export class StaffSessionGuard implements CanActivate {
       throw new SignInRequiredException('inactive');
     }
     this.recent.remember(staff);
+    const ended = sessionHasEnded(staff.endedSessions ?? null, {
+      signedInAt,
+      reference: () => sessionReference(request.sessionID),
+    });
+    if (ended) {
+      await endSession(request);
+      throw new SignInRequiredException('ended');
+    }
     request.staff = staff;
     return true;
   }

@@ -44,6 +44,10 @@ const RUNNING = `('PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL')`;
 @Index('initialization_requests_subject_filing_idx', ['subjectFilingNumber', 'status'])
 @Index('initialization_requests_subject_idx', ['subjectId'])
 @Index('initialization_requests_filing_number_idx', ['filingNumber'])
+// The audit trail's search by credential number and by subject name (migration 1765411200000).
+@Index('initialization_requests_credential_number_idx', ['credentialNumber'])
+@Index('initialization_requests_subject_name_trgm_idx', { synchronize: false })
+@Index('initialization_requests_subject_name_idx', { synchronize: false })
 @Index('initialization_requests_decided_idx', ['decidedAt'], { where: `decided_at IS NOT NULL` })
 @Index('initialization_requests_received_idx', ['receivedAt'])
 @Index('initialization_requests_at_risk_due_idx', ['atRiskAt'], {

@@ -5,7 +5,11 @@ import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/confi
 import { EntityColumns } from '../../../shared/infrastructure/database/entity-columns.js';
 import { isUniqueViolation } from '../../../shared/infrastructure/database/postgres-errors.js';
 import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
-import type { InitializationRequestRepository } from '../../application/ports/initialization-request.repository.js';
+import type {
+  HeldRequestSummary,
+  InitializationRequestRepository,
+} from '../../application/ports/initialization-request.repository.js';
+import type { StoredRequestNote } from '../../application/ports/request-notes.js';
 import type { InitializationRequest } from '../../domain/initialization-request.js';
 import {
   RequestNotFoundError,
@@ -42,6 +46,18 @@ export class TypeormInitializationRequestRepository implements InitializationReq
 
   async findById(id: string): Promise<InitializationRequest | null> {
     return this.load('byId', [id]);
+  }
+
+  async findWithNotes(
+    id: string,
+  ): Promise<{ request: InitializationRequest; notes: StoredRequestNote[] } | null> {
+    this.loading ??= new RequestLoading(this.manager);
+    const rows: Record<string, unknown>[] = await this.manager.query(this.loading.byIdWithNotes, [
+      id,
+    ]);
+    const request = this.loading.toDomain(rows);
+    if (!request) return null;
+    return { request, notes: notesOf(rows[0]!.notes, request.id) };
   }
 
   async getForUpdate(id: string): Promise<InitializationRequest> {
@@ -121,6 +137,32 @@ export class TypeormInitializationRequestRepository implements InitializationReq
     return rows.map((row) => row.id);
   }
 
+  async heldBy(staffId: string): Promise<HeldRequestSummary[]> {
+    // The statuses as literals, so the planner reads initialization_requests_held_due_idx.
+    const rows: {
+      id: string;
+      reference: string;
+      status: HeldRequestSummary['status'];
+      subject_name: string;
+      due_at: Date | null;
+      expires_at: Date | null;
+    }[] = await this.manager.query(
+      `SELECT id, reference, status, subject_name, due_at, expires_at FROM initialization_requests
+       WHERE assignee_id = $1
+         AND status IN ('IN_REVIEW', 'AWAITING_SECOND_APPROVAL', 'AWAITING_APPLICANT')
+       ORDER BY due_at, id`,
+      [staffId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      status: row.status,
+      subjectName: row.subject_name,
+      dueAt: row.due_at,
+      expiresAt: row.expires_at,
+    }));
+  }
+
   async hashesSeenWithOtherSubject(
     sha256: string[],
     subjectFilingNumber: string,
@@ -155,6 +197,7 @@ export class TypeormInitializationRequestRepository implements InitializationReq
  */
 class RequestLoading {
   readonly byId: string;
+  readonly byIdWithNotes: string;
   readonly byIdForUpdate: string;
   readonly byExternalId: string;
   private readonly request: EntityColumns<InitializationRequestEntity>;
@@ -170,6 +213,18 @@ class RequestLoading {
       LEFT JOIN request_documents d ON d.request_id = r.id
       LEFT JOIN document_checks c ON c.document_id = d.id AND c.request_id = r.id`;
     this.byId = `${select} WHERE r.id = $1`;
+    // The notes ride along as one JSON text per row (the same on each), read from the first.
+    this.byIdWithNotes = `SELECT ${this.request.selectList}, ${this.document.selectList}, ${this.check.selectList}, n.notes
+      FROM initialization_requests r
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('id', note.id, 'authorId', note.author_id,
+                 'authorName', note.author_name, 'authorRole', note.author_role,
+                 'text', note.text, 'writtenAt', note.created_at)
+               ORDER BY note.created_at, note.id)::text AS notes
+          FROM request_notes note WHERE note.request_id = r.id) n ON true
+      LEFT JOIN request_documents d ON d.request_id = r.id
+      LEFT JOIN document_checks c ON c.document_id = d.id AND c.request_id = r.id
+      WHERE r.id = $1`;
     this.byIdForUpdate = `${select} WHERE r.id = $1 FOR UPDATE OF r`;
     this.byExternalId = `${select} WHERE r.intake_client = $1 AND r.external_id = $2`;
   }
@@ -187,4 +242,21 @@ class RequestLoading {
     }
     return InitializationRequestMapper.toDomain(request, documents, checks);
   }
+}
+
+/** The notes column of `byIdWithNotes`: JSON text of the notes, or null when there are none. */
+function notesOf(column: unknown, requestId: string): StoredRequestNote[] {
+  if (typeof column !== 'string') return [];
+  const notes = JSON.parse(column) as (Omit<StoredRequestNote, 'writtenAt' | 'requestId'> & {
+    writtenAt: string;
+  })[];
+  return notes.map((note) => ({
+    id: note.id,
+    requestId,
+    authorId: note.authorId,
+    authorName: note.authorName,
+    authorRole: note.authorRole,
+    text: note.text,
+    writtenAt: new Date(note.writtenAt),
+  }));
 }

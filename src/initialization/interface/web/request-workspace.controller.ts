@@ -7,7 +7,6 @@ import { msg } from '../../../shared/i18n/message.js';
 import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
 import { UuidParam } from '../../../shared/interface/http/uuid-param.pipe.js';
 import { ViewDocumentCommand } from '../../application/commands/view-document/view-document.command.js';
-import { RequestNotesQuery } from '../../application/queries/request-notes/request-notes.query.js';
 import { RequestWorkspaceQuery } from '../../application/queries/request-workspace/request-workspace.query.js';
 import {
   DocumentNotFoundError,
@@ -35,11 +34,8 @@ export class RequestWorkspaceController {
     @Param('id', REQUEST_ID) id: string,
     @CurrentActor() viewer: StaffActor,
   ): Promise<object> {
-    const [view, notes] = await Promise.all([
-      this.queries.execute(new RequestWorkspaceQuery(id, viewer)),
-      this.queries.execute(new RequestNotesQuery(id, viewer)),
-    ]);
-    return { pageTitle: msg('workspace.pageTitle', { reference: view.reference }), ...view, notes };
+    const view = await this.queries.execute(new RequestWorkspaceQuery(id, viewer));
+    return { pageTitle: msg('workspace.pageTitle', { reference: view.reference }), ...view };
   }
 
   @Get('documents/:documentId')

@@ -27,7 +27,14 @@ export class MailNotSentError extends Error {
 export interface MailTransport {
   /** Where mail goes, for the admin page: "the SMTP server mail.internal:25". */
   readonly description: Message;
-  /** Resolves once the server accepted the mail; throws MailNotSentError when it surely did not. */
-  send(mail: OutgoingMail): Promise<void>;
+  /**
+   * Hands the mail over and then calls `recordSent` (which marks the message SENT); throws
+   * MailNotSentError when the mail surely did not go out. SMTP calls `recordSent` once the
+   * server accepted the mail: two steps, and a crash between them leaves the message
+   * SENDING until the sweep abandons it (delivery unknown, which is the truth). The demo
+   * mailbox writes into the desk's own database, so it runs its write and `recordSent` in
+   * one transaction: the mail is in the mailbox exactly when the message is SENT.
+   */
+  send(mail: OutgoingMail, recordSent: () => Promise<void>): Promise<void>;
 }
 export const MAIL_TRANSPORT = Symbol('MailTransport');

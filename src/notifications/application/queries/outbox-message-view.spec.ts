@@ -23,6 +23,8 @@ const message = (changes: Partial<OutboxMessage>): OutboxMessage => ({
   nextAttemptAt: new Date('2026-03-20T01:00:00Z'),
   attemptStartedAt: null,
   sentAt: null,
+  resendOf: null,
+  resentAs: null,
   ...changes,
 });
 

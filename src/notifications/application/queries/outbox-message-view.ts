@@ -20,6 +20,10 @@ export interface OutboxMessageView {
   createdAt: Date;
   /** The one time worth showing beside the status: sent at, next attempt at, … */
   milestone: { label: Message; at: Date } | null;
+  /** The abandoned message this one resends, if it is a resend. */
+  resendOf: string | null;
+  /** The message an admin wrote to resend this one, if any. */
+  resentAs: string | null;
 }
 
 export function outboxMessageView(message: OutboxMessage): OutboxMessageView {
@@ -37,6 +41,8 @@ export function outboxMessageView(message: OutboxMessage): OutboxMessageView {
     lastError: message.lastError ? lastError(message.lastError) : null,
     createdAt: message.createdAt,
     milestone: milestone(message),
+    resendOf: message.resendOf,
+    resentAs: message.resentAs,
   };
 }
 

@@ -8,7 +8,7 @@ import type { MailStyle } from '../../domain/mails/letter.js';
 import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
 import { STAFF_CONTACTS, type StaffContacts } from '../ports/staff-contacts.js';
 import { slaDetails } from './event-details.js';
-import { staffWords } from './mail-words.js';
+import { requestLink, staffWords } from './mail-words.js';
 
 /**
  * A breach goes to every active senior reviewer, and to the reviewer holding the request:
@@ -36,7 +36,7 @@ export class EscalateToSeniorsWhenRequestBreached implements TransactionalReacti
       await this.outbox.enqueue({
         ...breachMail(
           recipient.email,
-          { ...details, url: `/requests/${event.requestId}` },
+          { ...details, url: requestLink(this.style, event.requestId) },
           staffWords(this.translator, recipient, this.style),
           this.style.zone,
         ),

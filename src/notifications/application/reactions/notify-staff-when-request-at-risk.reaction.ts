@@ -8,7 +8,7 @@ import type { MailStyle } from '../../domain/mails/letter.js';
 import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
 import { STAFF_CONTACTS, type StaffContacts } from '../ports/staff-contacts.js';
 import { slaDetails } from './event-details.js';
-import { staffWords } from './mail-words.js';
+import { requestLink, staffWords } from './mail-words.js';
 
 /**
  * The reviewer holding an at-risk request is told; when nobody holds it, every senior
@@ -32,7 +32,7 @@ export class NotifyStaffWhenRequestAtRisk implements TransactionalReaction {
       await this.outbox.enqueue({
         ...atRiskMail(
           recipient.email,
-          { ...details, url: `/requests/${event.requestId}` },
+          { ...details, url: requestLink(this.style, event.requestId) },
           staffWords(this.translator, recipient, this.style),
           this.style.zone,
         ),

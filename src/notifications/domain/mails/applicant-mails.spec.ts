@@ -7,7 +7,12 @@ import {
   rejectionMail,
 } from './applicant-mails.js';
 
-const style = { zone: 'Asia/Shanghai', supportContact: '95187', defaultLocale: 'zh-CN' } as const;
+const style = {
+  zone: 'Asia/Shanghai',
+  supportContact: '95187',
+  defaultLocale: 'zh-CN',
+  publicBaseUrl: 'https://desk.example.com',
+} as const;
 const translator = new Translator('Asia/Shanghai');
 const words = { zh: translator.words('zh-CN'), en: translator.words('en') };
 
@@ -169,5 +174,55 @@ describe('the expiry mail', () => {
     expect(mail.subject).toMatch(/^EI-2026-000047 /);
     expect(mail.text).toContain('expired because the information asked for was not provided');
     expect(mail.text).toContain('submit a new request');
+  });
+});
+
+describe('every applicant letter', () => {
+  it('holds no link a mail program cannot open: no path into the desk without its address', () => {
+    const letters = [
+      ...approvalMails(
+        {
+          reference: 'EI-2026-000042',
+          newAccountEmail: 'new@example.cn',
+          previousAccountEmail: 'old@example.cn',
+          aliyunAccountId: '1234567890123456',
+        },
+        style,
+        words,
+      ),
+      rejectionMail(
+        {
+          reference: 'EI-2026-000043',
+          applicantEmail: 'a@example.cn',
+          applicantName: '王芳',
+          reasons: ['DOCUMENT_UNCLEAR'],
+          message: 'Blurred.',
+        },
+        words,
+      ),
+      informationRequestMail(
+        {
+          reference: 'EI-2026-000044',
+          applicantEmail: 'a@example.cn',
+          applicantName: '王芳',
+          documents: ['ID_FRONT'],
+          fields: ['applicant.phone'],
+          message: 'Please.',
+          expiresAt: new Date('2026-04-01T10:00:00Z'),
+        },
+        style,
+        words,
+      ),
+      expiryMail(
+        { reference: 'EI-2026-000045', applicantEmail: 'a@example.cn', applicantName: '' },
+        words,
+      ),
+    ];
+    expect(letters).toHaveLength(5);
+    for (const letter of letters) {
+      // A path standing alone ("/requests/…") would be printed, not linked.
+      expect(letter.text).not.toMatch(/(^|[\s:：(（])\/[a-z]/m);
+      expect(letter.html).not.toMatch(/href="(?!https?:\/\/)/);
+    }
   });
 });

@@ -26,12 +26,25 @@ export interface Letter {
 
 /**
  * What every mail needs to know beyond its event: where "local time" is, whom to call,
- * and the language of staff notices to staff who chose none.
+ * the language of staff notices to staff who chose none, and where the desk is reached
+ * (PUBLIC_BASE_URL: every link in a mail starts with it).
  */
 export interface MailStyle {
   zone: string;
   supportContact: string;
   defaultLocale: Locale;
+  publicBaseUrl: string;
+}
+
+/**
+ * A link as a mail may hold it: absolute (`https://desk.example.com/requests/…`), so the
+ * reader's mail program can open it. A path alone ("/requests/…") is a programming error.
+ */
+export function mailLink(url: string): string {
+  if (!/^https?:\/\/[^/\s]+/i.test(url)) {
+    throw new Error(`a link in a mail must be absolute (http:// or https://), not "${url}"`);
+  }
+  return url;
 }
 
 const closing = (words: Words): Block[] => [

@@ -9,7 +9,7 @@ const notice = {
   reference: 'EI-2026-000050',
   dueAt: new Date('2026-03-20T10:00:00Z'),
   assigneeName: '李娜',
-  url: '/requests/0b7f6a52-1111-4222-8333-444455556666',
+  url: 'https://desk.example.com/requests/0b7f6a52-1111-4222-8333-444455556666',
 };
 
 describe('the at-risk notice', () => {
@@ -49,6 +49,21 @@ describe('the at-risk notice', () => {
   it('names the offset when the business zone is not Beijing', () => {
     const mail = atRiskMail('r@desk.test', notice, en, 'Asia/Tokyo');
     expect(mail.subject).toBe('EI-2026-000050 is at risk: due 2026-03-20 19:00 (UTC+09:00)');
+  });
+});
+
+describe('links in staff notices', () => {
+  it('are absolute; a path alone is refused, since no mail program can open it', () => {
+    expect(atRiskMail('r@desk.test', notice, en, 'Asia/Shanghai').text).toMatch(
+      /Open it: https:\/\/desk\.example\.com\/requests\/0b7f6a52-/,
+    );
+    const relative = { ...notice, url: '/requests/0b7f6a52-1111-4222-8333-444455556666' };
+    expect(() => atRiskMail('r@desk.test', relative, en, 'Asia/Shanghai')).toThrow(
+      /must be absolute/,
+    );
+    expect(() => breachMail('r@desk.test', relative, zh, 'Asia/Shanghai')).toThrow(
+      /must be absolute/,
+    );
   });
 });
 

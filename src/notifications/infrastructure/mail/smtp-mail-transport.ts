@@ -26,7 +26,8 @@ export class SmtpMailTransport implements MailTransport, OnModuleDestroy {
     );
   }
 
-  async send(mail: OutgoingMail): Promise<void> {
+  /** `recordSent` runs once the server accepted the mail, outside the refusal handling. */
+  async send(mail: OutgoingMail, recordSent: () => Promise<void>): Promise<void> {
     try {
       await this.transporter.sendMail({
         to: mail.to,
@@ -38,6 +39,7 @@ export class SmtpMailTransport implements MailTransport, OnModuleDestroy {
     } catch (error) {
       throw smtpRefusal(error) ?? error;
     }
+    await recordSent();
   }
 
   onModuleDestroy(): void {

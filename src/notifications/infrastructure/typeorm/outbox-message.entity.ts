@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 
 @Entity({ name: 'outbox_messages' })
 @Check(
@@ -12,6 +12,13 @@ import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 // (created_at DESC, id DESC): TypeORM cannot declare the order; the migration owns it.
 @Index('outbox_messages_recent_idx', { synchronize: false })
 @Index('outbox_messages_request_idx', ['requestId'], { where: `request_id IS NOT NULL` })
+// The admin page filtered by status, newest first: (status, created_at DESC, id DESC).
+@Index('outbox_messages_status_recent_idx', { synchronize: false })
+// A message is resent at most once.
+@Index('outbox_messages_resend_of_key', ['resendOfId'], {
+  unique: true,
+  where: `resend_of_id IS NOT NULL`,
+})
 export class OutboxMessageEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -57,4 +64,9 @@ export class OutboxMessageEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** The abandoned message an admin resent as this one. */
+  @Column({ name: 'resend_of_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => OutboxMessageEntity, { name: 'outbox_messages_resend_of_id_fkey' })
+  resendOfId!: string | null;
 }

@@ -2,7 +2,8 @@ import type { DeliveryProblem, OutboxMessage, OutboxStatus } from '../../domain/
 import type { OutboxMessageEntity } from './outbox-message.entity.js';
 
 export const OutboxMessageMapper = {
-  toDomain(row: OutboxMessageEntity): OutboxMessage {
+  /** `resentAs`: the message that resends this one, read beside the row. */
+  toDomain(row: OutboxMessageEntity, resentAs: string | null = null): OutboxMessage {
     return {
       id: row.id,
       kind: row.kind,
@@ -19,6 +20,8 @@ export const OutboxMessageMapper = {
       nextAttemptAt: row.nextAttemptAt,
       attemptStartedAt: row.attemptStartedAt,
       sentAt: row.sentAt,
+      resendOf: row.resendOfId,
+      resentAs,
     };
   },
 };

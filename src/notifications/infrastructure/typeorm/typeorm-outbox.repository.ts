@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
-import type { DeliveryProblem, OutboxMessage } from '../../domain/outbox-message.js';
-import type { OutboxMail } from '../../application/ports/notification-outbox.js';
+import type { DeliveryProblem, OutboxMessage, OutboxStatus } from '../../domain/outbox-message.js';
 import type {
+  NewOutboxMessage,
   OutboxCursor,
   OutboxRepository,
   SinkDelivery,
@@ -28,7 +28,7 @@ export class TypeormOutboxRepository implements OutboxRepository {
     return this.manager.getRepository(OutboxMessageEntity);
   }
 
-  async insert(id: string, mail: OutboxMail, now: Date): Promise<string | null> {
+  async insert(id: string, mail: NewOutboxMessage, now: Date): Promise<string | null> {
     const result = await this.manager
       .createQueryBuilder()
       .insert()
@@ -46,7 +46,9 @@ export class TypeormOutboxRepository implements OutboxRepository {
         attempts: 0,
         createdAt: now,
         nextAttemptAt: now,
+        resendOfId: mail.resendOf ?? null,
       })
+      // Any unique key taken (the dedupe key, or the message already resent) writes nothing.
       .orIgnore()
       .returning(['id'])
       .execute();
@@ -120,21 +122,45 @@ export class TypeormOutboxRepository implements OutboxRepository {
     return rows.map((row) => row.id);
   }
 
-  async page(after: OutboxCursor | null, limit: number): Promise<OutboxMessage[]> {
+  async page(
+    after: OutboxCursor | null,
+    limit: number,
+    status: OutboxStatus | null = null,
+  ): Promise<OutboxMessage[]> {
     const query = this.rows
       .createQueryBuilder('message')
       .orderBy('message.created_at', 'DESC')
       .addOrderBy('message.id', 'DESC')
       .limit(limit);
+    // With a status: outbox_messages_status_recent_idx; without: outbox_messages_recent_idx.
+    if (status) query.andWhere('message.status = :status', { status });
     if (after) {
-      query.where('(message.created_at, message.id) < (:createdAt, :id)', after);
+      query.andWhere('(message.created_at, message.id) < (:createdAt, :id)', {
+        createdAt: after.createdAt,
+        id: after.id,
+      });
     }
-    return (await query.getMany()).map((row) => OutboxMessageMapper.toDomain(row));
+    const rows = await query.getMany();
+    const resends = await this.resendsOf(rows.map((row) => row.id));
+    return rows.map((row) => OutboxMessageMapper.toDomain(row, resends.get(row.id) ?? null));
   }
 
   async findById(id: string): Promise<OutboxMessage | null> {
     const row = await this.rows.findOneBy({ id });
-    return row ? OutboxMessageMapper.toDomain(row) : null;
+    if (!row) return null;
+    const resends = await this.resendsOf([row.id]);
+    return OutboxMessageMapper.toDomain(row, resends.get(row.id) ?? null);
+  }
+
+  /** The message that resends each of these, where one was written (by the unique index). */
+  private async resendsOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.rows
+      .createQueryBuilder('resend')
+      .select(['resend.id AS id', 'resend.resend_of_id AS resend_of_id'])
+      .where('resend.resend_of_id IN (:...ids)', { ids })
+      .getRawMany<{ id: string; resend_of_id: string }>();
+    return new Map(rows.map((row) => [row.resend_of_id, row.id]));
   }
 
   async sinkDeliveries(outboxId: string): Promise<SinkDelivery[]> {

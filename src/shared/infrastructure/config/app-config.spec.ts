@@ -8,6 +8,7 @@ const VALID = {
   INTAKE_TOKENS: 'filing-portal:0123456789abcdef0123',
   DOCUMENT_DIR: '/var/lib/beian/documents',
   EXPORT_DIR: '/var/lib/beian/exports',
+  PUBLIC_BASE_URL: 'https://desk.example.com',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -51,11 +52,12 @@ describe('configuration', () => {
         'DOCUMENT_DIR is required',
         'EXPORT_DIR is required',
         'TZ_BUSINESS is not an IANA time zone',
+        expect.stringMatching(/^PUBLIC_BASE_URL is required when NODE_ENV is production/),
       ]),
     );
-    expect(problems).toHaveLength(8);
+    expect(problems).toHaveLength(9);
     expect(() => loadConfig({})).toThrow(
-      /^beian-desk cannot start: 6 settings are missing or invalid/,
+      /^beian-desk cannot start: 7 settings are missing or invalid/,
     );
     expect(() => loadConfig({})).toThrow('See .env.example');
   });
@@ -103,5 +105,36 @@ describe('configuration', () => {
     expect(
       problemsOf({ ...VALID, BUSINESS_DAY_START: '18:00', BUSINESS_DAY_END: '09:00' }),
     ).toEqual(['BUSINESS_DAY_END must be later than BUSINESS_DAY_START']);
+  });
+
+  it('takes PUBLIC_BASE_URL as an absolute http(s) address without a trailing slash', () => {
+    expect(loadConfig(VALID).PUBLIC_BASE_URL).toBe('https://desk.example.com');
+    expect(
+      loadConfig({ ...VALID, PUBLIC_BASE_URL: 'https://desk.example.com/beian/' }).PUBLIC_BASE_URL,
+    ).toBe('https://desk.example.com/beian');
+    for (const bad of ['desk.example.com', 'ftp://desk.example.com', 'mailto:a@example.com']) {
+      expect(problemsOf({ ...VALID, PUBLIC_BASE_URL: bad })).toEqual([
+        'PUBLIC_BASE_URL must be an absolute http:// or https:// URL, such as https://desk.example.com',
+      ]);
+    }
+    expect(problemsOf({ ...VALID, PUBLIC_BASE_URL: 'https://desk.example.com/?a=1' })).toEqual([
+      'PUBLIC_BASE_URL must not have a query or a fragment',
+    ]);
+  });
+
+  it('requires PUBLIC_BASE_URL in production and defaults it to localhost otherwise', () => {
+    const { PUBLIC_BASE_URL: _unset, ...withoutBase } = VALID;
+    expect(problemsOf(withoutBase)).toEqual([
+      expect.stringMatching(/^PUBLIC_BASE_URL is required when NODE_ENV is production/),
+    ]);
+    expect(() => loadConfig({ ...withoutBase, NODE_ENV: 'production' })).toThrow(
+      /cannot start: 1 setting is missing or invalid\n {2}- PUBLIC_BASE_URL is required/,
+    );
+    expect(loadConfig({ ...withoutBase, NODE_ENV: 'development' }).PUBLIC_BASE_URL).toBe(
+      'http://localhost:3000',
+    );
+    expect(loadConfig({ ...withoutBase, NODE_ENV: 'test', PORT: '4100' }).PUBLIC_BASE_URL).toBe(
+      'http://localhost:4100',
+    );
   });
 });

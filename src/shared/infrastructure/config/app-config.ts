@@ -63,6 +63,16 @@ const hourOfDay = z
     return hours * 60 + minutes;
   });
 
+/** An absolute http(s) address, kept without a trailing slash. */
+const publicBaseUrl = z
+  .string()
+  .url({ message: 'must be an absolute http:// or https:// URL, such as https://desk.example.com' })
+  .refine((value) => /^https?:\/\/[^/]/i.test(value), {
+    message: 'must be an absolute http:// or https:// URL, such as https://desk.example.com',
+  })
+  .refine((value) => !/[?#]/.test(value), { message: 'must not have a query or a fragment' })
+  .transform((value) => value.replace(/\/+$/, ''));
+
 /** Every setting the process reads, validated at start-up (see `.env.example`). */
 export const configSchema = z
   .object({
@@ -123,6 +133,10 @@ export const configSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
     LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Failures of one account from all addresses together after which each attempt waits 1, 2, 4… s. */
+    LOGIN_ACCOUNT_DELAY_AFTER_FAILURES: z.coerce.number().int().min(1).default(10),
+    /** The longest an account's attempt waits once it is being slowed down. */
+    LOGIN_ACCOUNT_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).default(300),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -131,6 +145,24 @@ export const configSchema = z
     QUEUE_COUNTS_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     STAFF_CHECK_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     SESSION_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+    /** How long an admin's set-password link works (hours; one use, a new link voids it). */
+    PASSWORD_RESET_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24)
+      .default(24),
+    /** Where people reach the desk; links in mails start with it. Required in production. */
+    PUBLIC_BASE_URL: publicBaseUrl.optional(),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.PUBLIC_BASE_URL !== undefined, {
+    path: ['PUBLIC_BASE_URL'],
+    message:
+      'is required when NODE_ENV is production (the address people open the desk at, such as https://desk.example.com; links in mails start with it)',
+    when: (payload) =>
+      !payload.issues.some((issue) =>
+        ['NODE_ENV', 'PUBLIC_BASE_URL'].includes(String(issue.path?.[0])),
+      ),
   })
   .refine((env) => env.BUSINESS_DAY_START < env.BUSINESS_DAY_END, {
     path: ['BUSINESS_DAY_END'],
@@ -141,7 +173,11 @@ export const configSchema = z
       !payload.issues.some((issue) =>
         ['BUSINESS_DAY_START', 'BUSINESS_DAY_END'].includes(String(issue.path?.[0])),
       ),
-  });
+  })
+  .transform((env) => ({
+    ...env,
+    PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
+  }));
 
 export type AppConfig = z.output<typeof configSchema>;
 

@@ -67,7 +67,7 @@ export function requestLogging(root: Logger) {
     serializers: {
       req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
         method: req.method,
-        path: req.url.split('?')[0],
+        path: withoutSecrets(req.url.split('?')[0] ?? ''),
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -83,6 +83,11 @@ export function requestLogging(root: Logger) {
     const log = (req as IncomingMessage & { log: Logger }).log;
     requestLogger.run(log, next);
   };
+}
+
+/** A set-password link's token is a secret (only its hash is stored): never in a log line. */
+function withoutSecrets(path: string): string {
+  return path.replace(/^\/password\/[^/]+/, '/password/[redacted]');
 }
 
 const NEST_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);

@@ -62,6 +62,7 @@ export async function prepareLocalRuntime(
     resolved.EXPORT_DIR ??= path.join(dataDir, 'exports');
     resolved.NODE_ENV ??= 'development';
     resolved.DEMO_MODE ??= 'true';
+    resolved.PUBLIC_BASE_URL ??= demoPublicBaseUrl(env);
   }
 
   if (!env.REDIS_URL) {
@@ -84,6 +85,13 @@ export async function prepareLocalRuntime(
       for (const stop of stops.reverse()) await stop().catch(() => undefined);
     },
   };
+}
+
+/** Where main.ts has the demo listen (127.0.0.1 unless HOST names an address): links in its mails. */
+function demoPublicBaseUrl(env: NodeJS.ProcessEnv): string {
+  const host = env.HOST && !['0.0.0.0', '::'].includes(env.HOST) ? env.HOST : '127.0.0.1';
+  const shown = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return `http://${shown}:${env.PORT || 3000}`;
 }
 
 /** The port of a live postmaster for this data folder, from its postmaster.pid. */

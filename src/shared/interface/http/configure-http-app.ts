@@ -12,7 +12,7 @@ import { Translator } from '../../i18n/translator.js';
 import { isLocale } from '../../i18n/locale.js';
 import { FALLBACK_LOCALE, viewHelpers, withStaticWords } from '../web/view-helpers.js';
 import { handlebarsViews } from './handlebars-views.js';
-import { onlyReads } from './reading-request.js';
+import { mayRelyOnRecentChecks } from './reading-request.js';
 import { redirectsAfterSessionSaved } from './redirects-after-session-saved.js';
 import { StaffSessionStore } from './session-store.js';
 
@@ -70,14 +70,19 @@ export function configureHttpApp(
     },
   };
   const sessions = session({ ...sessionOptions, store });
-  // Pages that only read may use the session as this instance read it a moment ago.
+  // Pages that only read may use the session as this instance read it a moment ago
+  // (not a document or a download: a session ended anywhere hands out no file).
   const readingSessions = session({ ...sessionOptions, store: store.forReadingPages() });
   // The intake API and the probes never use cookies.
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path.startsWith('/api/') || req.path === '/health' || req.path.startsWith('/assets/')) {
       return next();
     }
-    return (onlyReads(req.method) ? readingSessions : sessions)(req, res, next);
+    return (mayRelyOnRecentChecks(req.method, req.path) ? readingSessions : sessions)(
+      req,
+      res,
+      next,
+    );
   });
   app.use(redirectsAfterSessionSaved);
 

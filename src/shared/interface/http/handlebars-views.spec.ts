@@ -67,6 +67,21 @@ describe('handlebarsViews', () => {
     );
   });
 
+  it('drops the indentation of the template, not of what it inserts', async () => {
+    write(
+      'form.hbs',
+      '<form>\n    <label>{{shout title}}</label>\n\t<textarea>{{note}}</textarea>\n</form>',
+    );
+    const html = await render(engine(true), 'form.hbs', {
+      title: 'a',
+      note: 'line one\n    indented line',
+      layout: false,
+    });
+    expect(html).toBe(
+      '<form>\n<label>A</label>\n<textarea>line one\n    indented line</textarea>\n</form>',
+    );
+  });
+
   it('reports a missing layout as an error', async () => {
     await expect(render(engine(true), 'page.hbs', { layout: 'gone' })).rejects.toThrow('ENOENT');
   });

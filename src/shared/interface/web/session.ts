@@ -41,7 +41,13 @@ export function takeFlash(req: Request): FlashMessage[] {
   return messages.map(({ type, text }) => ({ type, text: revive(text) }));
 }
 
-const NEVER_KEPT = new Set(['_csrf', 'password']);
+const NEVER_KEPT = new Set([
+  '_csrf',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'confirmPassword',
+]);
 
 export function keepFormState(req: Request, message: Message): void {
   if (!req.session) return;

@@ -11,10 +11,42 @@ import { pageLocale } from '../../../shared/interface/http/request-locale.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { SaveCalendarYearCommand } from '../../application/commands/save-calendar-year/save-calendar-year.command.js';
 import { GetCalendarYearQuery } from '../../application/queries/get-calendar-year/get-calendar-year.query.js';
-import { InvalidCalendarError } from '../../domain/calendar.errors.js';
-import { parseArrangementForm, type ArrangementForm } from './arrangement-form.js';
+import { PreviewCalendarYearQuery } from '../../application/queries/preview-calendar-year/preview-calendar-year.query.js';
+import {
+  CalendarChangedMeanwhileError,
+  InvalidCalendarError,
+} from '../../domain/calendar.errors.js';
+import {
+  parseArrangementForm,
+  type ArrangementForm,
+  type ParsedArrangementForm,
+} from './arrangement-form.js';
+import {
+  arrangementHelp,
+  formProblems,
+  previewView,
+  typedArrangement,
+  type FormProblems,
+  type PreviewView,
+  type TypedArrangement,
+} from './calendar-preview.presenter.js';
 import { calendarNames } from './calendar-names.js';
 
+const PAGE = 'pages/sla/calendar';
+
+/** The confirmation's own fields, beside the arrangement's. */
+interface CalendarSubmission extends ArrangementForm {
+  /** 'yes' from the preview's Save button. */
+  confirm?: string;
+  /** The stored calendar the preview was made from. */
+  basis?: string;
+}
+
+/**
+ * The official calendar, a year at a time, and its edit in two steps: the form's text is
+ * checked and what it would change is shown (days, and how many deadlines move), then the
+ * preview's button, carrying the same text, saves it.
+ */
 @Controller('admin/calendar')
 @Roles('ADMIN')
 export class CalendarAdminController {
@@ -26,44 +58,113 @@ export class CalendarAdminController {
   ) {}
 
   @Get()
-  @Render('pages/sla/calendar')
+  @Render(PAGE)
   async show(@Req() request: Request, @Query('year') year?: string): Promise<object> {
-    const now = this.clock.now();
     const requested = Number(year);
-    const shown =
+    return this.page(
+      request,
       Number.isInteger(requested) && requested >= 2000 && requested <= 2100
         ? requested
-        : DateTime.fromJSDate(now, { zone: this.config.TZ_BUSINESS }).year;
-    const view = await this.queries.execute(new GetCalendarYearQuery(shown, now));
-    const names = calendarNames(pageLocale(request, this.config.DEFAULT_LOCALE));
-    return {
-      pageTitle: msg('sla.calendar.title', { year: shown }),
-      ...view,
-      months: view.months.map((month) => ({ ...month, name: names.months[month.month - 1] })),
-      weekdays: names.weekdays,
-      previousYear: shown - 1,
-      nextYear: shown + 1,
-    };
+        : this.thisYear(),
+    );
   }
 
   @Post()
   async save(
-    @Body() form: ArrangementForm,
+    @Body() submitted: CalendarSubmission,
     @CurrentActor() admin: StaffActor,
     @ClientIp() ip: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const parsed = parseArrangementForm(form);
-    if (!parsed.ok) throw new InvalidCalendarError(parsed.problems);
-    const { rescheduled } = await this.commands.execute(
-      new SaveCalendarYearCommand(admin, parsed.arrangement, ip),
-    );
-    flash(
-      request,
-      'success',
-      msg('sla.calendar.saved', { year: parsed.arrangement.year, rescheduled }),
-    );
-    response.redirect(303, `/admin/calendar?year=${parsed.arrangement.year}`);
+    const parsed = parseArrangementForm(submitted);
+    const typed = typedArrangement(submitted);
+    const basis = typeof submitted.basis === 'string' ? submitted.basis : '';
+    if (parsed.ok && parsed.arrangement && submitted.confirm === 'yes' && basis) {
+      try {
+        const moved = await this.commands.execute(
+          new SaveCalendarYearCommand(admin, parsed.arrangement, ip, basis),
+        );
+        flash(
+          request,
+          'success',
+          msg('sla.calendar.saved', { year: parsed.arrangement.year, ...moved }),
+        );
+        response.redirect(303, `/admin/calendar?year=${parsed.arrangement.year}`);
+        return;
+      } catch (error) {
+        if (error instanceof CalendarChangedMeanwhileError)
+          return this.check(request, response, parsed, typed, true);
+        if (error instanceof InvalidCalendarError)
+          return this.render(request, response, 422, parsed.arrangement.year, {
+            form: typed,
+            problems: { all: [...error.problems], source: [], daysOff: [], makeUpWorkdays: [] },
+          });
+        throw error;
+      }
+    }
+    // Not confirmed (or the confirmation lost its basis): check it and show what it changes.
+    return this.check(request, response, parsed, typed, false);
+  }
+
+  /** The form again with every problem (422), or the preview of what saving changes. */
+  private async check(
+    request: Request,
+    response: Response,
+    parsed: ParsedArrangementForm,
+    typed: TypedArrangement,
+    changedMeanwhile: boolean,
+  ): Promise<void> {
+    const year = parsed.arrangement?.year ?? this.thisYear();
+    const checked = parsed.arrangement
+      ? await this.queries.execute(new PreviewCalendarYearQuery(parsed.arrangement, parsed.ok))
+      : { problems: [], preview: null };
+    const problems = formProblems(parsed, checked.problems);
+    if (problems || !checked.preview)
+      return this.render(request, response, 422, year, { form: typed, problems, changedMeanwhile });
+    return this.render(request, response, changedMeanwhile ? 409 : 200, year, {
+      form: typed,
+      preview: previewView(checked.preview, parsed.lines, typed, changedMeanwhile),
+    });
+  }
+
+  private async render(
+    request: Request,
+    response: Response,
+    status: number,
+    year: number,
+    state: {
+      form: TypedArrangement;
+      problems?: FormProblems | null;
+      preview?: PreviewView;
+      changedMeanwhile?: boolean;
+    },
+  ): Promise<void> {
+    const page = await this.page(request, year);
+    response.status(status).render(PAGE, {
+      ...page,
+      form: state.form,
+      problems: state.problems ?? null,
+      preview: state.preview ?? null,
+      changedMeanwhile: state.changedMeanwhile ?? false,
+    });
+  }
+
+  private async page(request: Request, year: number) {
+    const view = await this.queries.execute(new GetCalendarYearQuery(year, this.clock.now()));
+    const names = calendarNames(pageLocale(request, this.config.DEFAULT_LOCALE));
+    return {
+      pageTitle: msg('sla.calendar.title', { year }),
+      ...view,
+      months: view.months.map((month) => ({ ...month, name: names.months[month.month - 1] })),
+      weekdays: names.weekdays,
+      previousYear: year - 1,
+      nextYear: year + 1,
+      help: arrangementHelp(year),
+    };
+  }
+
+  private thisYear(): number {
+    return DateTime.fromJSDate(this.clock.now(), { zone: this.config.TZ_BUSINESS }).year;
   }
 }

@@ -13,11 +13,11 @@ import { figuresOf, isInRange } from '../../../domain/request-figures.js';
 import {
   IsoTimestamps,
   auditEventCells,
+  businessDayWindow,
   exportLayout,
   exportSummary,
   requestCells,
 } from '../../exports/export-datasets.js';
-import { readingWindow } from '../../exports/report-window.js';
 import {
   AUDIT_TRAIL_READER,
   type AuditTrailReader,
@@ -187,7 +187,7 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
     const writer = this.writers.open(
       dataExport.format,
       target,
-      exportLayout(dataExport.dataset, words),
+      exportLayout(dataExport.dataset, words, time.zone),
     );
 
     if (dataExport.dataset === 'audit-events') {
@@ -205,7 +205,9 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
     }
 
     const range = { from: filters.from, to: filters.to };
-    const window = readingWindow(range);
+    // Exactly the instants whose business day is in the range: the count the progress
+    // bar shows as its total is the number of rows the file will hold.
+    const window = businessDayWindow(range, time);
     return this.requests.readRequests(
       {
         receivedOrDecidedFrom: window.from,

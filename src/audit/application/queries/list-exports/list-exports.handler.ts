@@ -24,6 +24,7 @@ export class ListExportsHandler implements IQueryHandler<ListExportsQuery> {
         id: p.id,
         description: dataExport.describe(),
         dataset: p.dataset,
+        fileName: dataExport.fileName(),
         format: p.format,
         status: p.status,
         requestedAt: p.requestedAt,

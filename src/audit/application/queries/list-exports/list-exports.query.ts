@@ -8,6 +8,8 @@ export interface ExportListItem {
   /** "CSV export of audit events, 2026-11-01 to 2026-11-30" · "审计日志导出（CSV），…" */
   description: Message;
   dataset: ExportDataset;
+  /** The name the download gives its file (its `.sha256` file adds `.sha256`). */
+  fileName: string;
   format: ExportFormat;
   status: ExportStatus;
   requestedAt: Date;

@@ -1,6 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AUDIT_LOG, type AuditLog } from '../../../../shared/application/audit-log.js';
+import {
+  AUDIT_LOG,
+  type AuditActionOf,
+  type AuditLog,
+} from '../../../../shared/application/audit-log.js';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { StaffMember } from '../../../domain/staff-member.js';
@@ -18,9 +22,10 @@ import type { SignedInStaff } from '../../queries/get-signed-in-staff/signed-in-
 import { SignInCommand } from './sign-in.command.js';
 
 /**
- * Checks the password of an active account, unless too many sign-ins failed
- * lately for the account or the address. Every attempt is counted before the
- * password is verified (a success is given back), and audited, failed ones too.
+ * Checks the password of an active account, unless this address is locked out of the
+ * account (or of all accounts) or the account's attempts are being slowed down and
+ * this one comes too early. Every attempt is counted as a failure before the password
+ * is verified (a success is given back), and audited, failed and refused ones too.
  */
 @CommandHandler(SignInCommand)
 export class SignInHandler implements ICommandHandler<SignInCommand> {
@@ -35,9 +40,10 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
 
   async execute(command: SignInCommand): Promise<SignedInStaff> {
     const email = StaffMember.normaliseEmail(command.email);
-    // The attempt takes its point before the password is verified, so parallel guesses
+    // The attempt is counted before the password is verified, so parallel guesses
     // cannot all pass a check made before any of them was counted.
-    const verdict = await this.throttle.admit(email, command.ip);
+    const now = this.clock.now();
+    const verdict = await this.throttle.admit(email, command.ip, now);
     if (!verdict.admitted) {
       await this.recordAttempt('staff.sign_in_throttled', email, command.ip, null, {
         scope: verdict.limit.scope,
@@ -62,7 +68,7 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
       throw new InvalidCredentialsError();
     }
 
-    await this.throttle.recordSuccess(email, command.ip);
+    await this.throttle.recordSuccess(email, command.ip, now);
     await this.recordAttempt('staff.signed_in', email, command.ip, member, {});
     // The account's own choice wins; an account with none keeps the one made on the sign-in page.
     if (!member.locale && command.localeChosenBeforeSignIn) {
@@ -79,7 +85,7 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
   }
 
   private async recordAttempt(
-    action: string,
+    action: AuditActionOf<'staff'>,
     email: string,
     ip: string,
     member: StaffMember | null,

@@ -20,6 +20,7 @@ export class GetSignedInStaffHandler implements IQueryHandler<GetSignedInStaffQu
       displayName: member.displayName,
       role: member.role,
       locale: member.locale,
+      endedSessions: member.endedSessions,
     };
   }
 }

@@ -8,7 +8,11 @@ import {
   type InitializationRequestRepository,
 } from '../../ports/initialization-request.repository.js';
 import { RequestChanges } from '../../request-changes.js';
-import { RescheduleDeadlinesCommand } from './reschedule-deadlines.command.js';
+import { deadlineMoves } from './deadline-moves.js';
+import {
+  RescheduleDeadlinesCommand,
+  type RescheduledDeadlines,
+} from './reschedule-deadlines.command.js';
 
 @CommandHandler(RescheduleDeadlinesCommand)
 export class RescheduleDeadlinesHandler implements ICommandHandler<RescheduleDeadlinesCommand> {
@@ -19,31 +23,25 @@ export class RescheduleDeadlinesHandler implements ICommandHandler<RescheduleDea
     private readonly changes: RequestChanges,
   ) {}
 
-  async execute(command: RescheduleDeadlinesCommand): Promise<{ rescheduled: number }> {
-    const from = command.clockStartedFrom;
-    const running = await this.eachMoved(
-      await this.requests.clockRunningSince(from),
-      async (request, now) =>
-        request.reschedule(
-          await this.deadlines.deadlineFor(request.toProps().sla.clockStartedAt),
-          now,
-        ),
+  async execute(command: RescheduleDeadlinesCommand): Promise<RescheduledDeadlines> {
+    const policy = command.policy ?? this.deadlines;
+    const { running, waiting } = await deadlineMoves.candidates(
+      this.requests,
+      command.clockStartedFrom,
     );
-    // Requests waiting for the applicant: their clock is stopped, but the reply
-    // deadline counts business days too.
-    const waiting = await this.eachMoved(
-      await this.requests.awaitingReplyUntilAfter(from),
-      async (request, now) => {
-        const requestedAt = request.toProps().informationRequest?.requestedAt;
-        return requestedAt
-          ? request.rescheduleReply(await this.deadlines.applicantReplyDeadline(requestedAt), now)
-          : false;
-      },
+    const deadlines = await this.eachMoved(running, (request, now) =>
+      deadlineMoves.deadline(request, policy, now),
     );
-    return { rescheduled: running + waiting };
+    const replyDeadlines = await this.eachMoved(waiting, (request, now) =>
+      deadlineMoves.replyDeadline(request, policy, now),
+    );
+    return { rescheduled: deadlines + replyDeadlines, deadlines, replyDeadlines };
   }
 
-  /** Applies `move` to each request in a transaction of its own; counts those it moved. */
+  /**
+   * Applies `move` to each request in a transaction of its own (or in the caller's
+   * unit of work, which each joins); counts those it moved.
+   */
   private async eachMoved(
     requestIds: string[],
     move: (request: InitializationRequest, now: Date) => Promise<boolean>,

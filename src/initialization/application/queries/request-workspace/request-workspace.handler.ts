@@ -34,6 +34,7 @@ import { mayOpenRecords, subjectHrefFor, workspaceHrefFor } from '../related-req
 import { timeAgo } from '../relative-time.js';
 import { slaBadgeOf } from '../sla-badge.js';
 import { checksOf, correctionsOf, FIELD_LABELS, versionsOf } from './corrections-and-versions.js';
+import { notesViewOf } from './notes-view.js';
 import { personalDataAccessOf } from './personal-data-access.js';
 import {
   RequestWorkspaceQuery,
@@ -85,8 +86,9 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
   ) {}
 
   async execute(query: RequestWorkspaceQuery): Promise<WorkspaceView> {
-    const request = await this.requests.findById(query.requestId);
-    if (!request) throw new RequestNotFoundError(query.requestId);
+    const found = await this.requests.findWithNotes(query.requestId);
+    if (!found) throw new RequestNotFoundError(query.requestId);
+    const { request } = found;
     const p = request.toProps();
     const viewer = query.viewer;
     const reviewing = REVIEW_ROLES.includes(viewer.role);
@@ -130,6 +132,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
 
     return {
       id: p.id,
+      notes: notesViewOf(found.notes, viewer),
       reference: p.reference,
       version: p.version,
       statusLabel: msg(`request.status.${p.status}`),

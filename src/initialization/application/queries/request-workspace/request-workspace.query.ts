@@ -2,6 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import type { StaffActor } from '../../../../shared/domain/actor.js';
 import type { Message } from '../../../../shared/i18n/message.js';
 import type { SlaBadge } from '../sla-badge.js';
+import type { NotesView } from './notes-view.js';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'neutral' | 'info';
 
@@ -129,6 +130,8 @@ export interface FlagLinks {
 
 export interface WorkspaceView {
   id: string;
+  /** The internal notes, and the form to add one for those who write them. */
+  notes: NotesView;
   reference: string;
   version: number;
   statusLabel: Message;

@@ -16,7 +16,9 @@ import { DeliverMessageCommand, type DeliveryOutcome } from './deliver-message.c
  * the mail server is called, so a second worker, a re-delivered job or a
  * restart after a crash finds the message taken and sends nothing. A refusal
  * that proves nothing went out puts it back to PENDING with a backoff; an
- * error that leaves delivery unknown abandons it for a person to check.
+ * error that leaves delivery unknown abandons it for a person to check. The
+ * transport marks the message SENT through `recordSent` (the demo mailbox in the
+ * same transaction as its copy of the mail).
  */
 @CommandHandler(DeliverMessageCommand)
 export class DeliverMessageHandler implements ICommandHandler<DeliverMessageCommand> {
@@ -30,29 +32,46 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
   async execute({ outboxId }: DeliverMessageCommand): Promise<DeliveryOutcome> {
     const message = await this.outbox.claim(outboxId, this.clock.now());
     if (!message) return 'not-claimed';
+    // Set from the callback, so not narrowed here.
+    let recording = 'not-yet' as 'not-yet' | 'done' | 'failed';
+    const recordSent = async (): Promise<void> => {
+      try {
+        await this.outbox.markSent(message.id, this.clock.now());
+        recording = 'done';
+      } catch (error) {
+        recording = 'failed';
+        throw error;
+      }
+    };
     try {
-      await this.transport.send({
-        outboxId: message.id,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-      });
+      await this.transport.send(
+        {
+          outboxId: message.id,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+        },
+        recordSent,
+      );
     } catch (error) {
-      if (!(error instanceof MailNotSentError)) {
-        await this.outbox.markAbandoned(message.id, { kind: 'broke-off', detail: describe(error) });
-        return 'abandoned';
+      if (error instanceof MailNotSentError) {
+        const refused = { kind: 'refused', answer: describe(error) } as const;
+        if (error.permanent || !this.policy.mayRetry(message.attempts)) {
+          await this.outbox.markFailed(message.id, refused);
+          return 'failed';
+        }
+        const retryAt = this.policy.nextAttemptAt(message.attempts, this.clock.now());
+        await this.outbox.scheduleRetry(message.id, refused, retryAt);
+        return 'retry-scheduled';
       }
-      const refused = { kind: 'refused', answer: describe(error) } as const;
-      if (error.permanent || !this.policy.mayRetry(message.attempts)) {
-        await this.outbox.markFailed(message.id, refused);
-        return 'failed';
-      }
-      const retryAt = this.policy.nextAttemptAt(message.attempts, this.clock.now());
-      await this.outbox.scheduleRetry(message.id, refused, retryAt);
-      return 'retry-scheduled';
+      // The mail went out but could not be marked SENT: it stays SENDING, and the sweep
+      // abandons it (delivery unknown).
+      if (recording === 'failed') throw error;
+      await this.outbox.markAbandoned(message.id, { kind: 'broke-off', detail: describe(error) });
+      return 'abandoned';
     }
-    await this.outbox.markSent(message.id, this.clock.now());
+    if (recording === 'not-yet') await recordSent();
     return 'sent';
   }
 }

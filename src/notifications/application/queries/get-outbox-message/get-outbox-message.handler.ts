@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { OutboxMessageNotFoundError } from '../../../domain/outbox-message.errors.js';
+import { resendRefusal } from '../../../domain/resend.js';
 import { MAIL_TRANSPORT, type MailTransport } from '../../ports/mail-transport.js';
 import { OUTBOX_REPOSITORY, type OutboxRepository } from '../../ports/outbox.repository.js';
 import { outboxMessageView } from '../outbox-message-view.js';
@@ -21,6 +22,7 @@ export class GetOutboxMessageHandler implements IQueryHandler<GetOutboxMessageQu
       ...outboxMessageView(message),
       requestId: message.requestId,
       text: message.text,
+      canResend: resendRefusal(message) === null,
       transport: this.transport.description,
       deliveries: deliveries.map((delivery) => ({
         recipient: delivery.recipient,

@@ -20,7 +20,11 @@ export class ListOutboxMessagesHandler implements IQueryHandler<ListOutboxMessag
 
   async execute(query: ListOutboxMessagesQuery): Promise<OutboxPage> {
     // One more than a page tells whether an older page exists.
-    const rows = await this.outbox.page(parseCursor(query.before), query.pageSize + 1);
+    const rows = await this.outbox.page(
+      parseCursor(query.before),
+      query.pageSize + 1,
+      query.status,
+    );
     const messages = rows.slice(0, query.pageSize);
     const last = messages.at(-1);
     return {

@@ -18,9 +18,6 @@ export const exportFiles = {
   'exports.form.actor': 'Actor',
   'exports.form.action': 'Action',
   'exports.form.anyAction': 'Any action',
-  'exports.form.anyRequestAction': 'Any request action',
-  'exports.form.anyStaffAction': 'Any staff action',
-  'exports.form.anyExportAction': 'Any export action',
   'exports.form.actionOption': '{label} ({action})',
   'exports.form.requestReference': 'Request reference',
   'exports.form.subject': 'Subject',
@@ -29,7 +26,7 @@ export const exportFiles = {
   'exports.form.anyStatus': 'Any status',
   'exports.form.subjectType': 'Subject type',
   'exports.form.note':
-    'Requests received or decided on a business day in the range are exported. Files are kept {days} days; creating and downloading them is recorded in the audit trail.',
+    'Files are kept {days} days; creating and downloading them (and their SHA-256 files) is recorded in the audit trail.',
   'exports.form.submit': 'Export',
   'exports.queued': 'The export is queued; it appears below and shows its progress.',
   'exports.list.heading': 'Recent exports',
@@ -93,6 +90,7 @@ export const exportFiles = {
   'exports.file.columnCodes': 'Column codes',
   'exports.file.columnCodes.code': 'Code',
   'exports.file.columnCodes.header': 'Column',
+  'exports.file.detailLabelEnd': ': ',
   'exports.file.listSeparator': '; ',
   'exports.file.actorType.STAFF': 'Staff member',
   'exports.file.actorType.INTAKE_CLIENT': 'Filing system',
@@ -107,7 +105,8 @@ export const exportFiles = {
   'exports.column.description': 'Description',
   'exports.column.request': 'Request',
   'exports.column.subject': 'Subject',
-  'exports.column.details': 'Details',
+  'exports.column.details_in_words': 'Details in words',
+  'exports.column.details': 'Details (JSON)',
   'exports.column.ip': 'IP',
   'exports.column.hash': 'Hash',
   'exports.column.reference': 'Reference',
@@ -131,10 +130,10 @@ export const exportFiles = {
   'exports.column.first_approved_by': 'First approved by',
   'exports.column.second_approved_by': 'Second approved by',
   'exports.column.submitted_for_second_approval_by': 'Submitted for second approval by',
-  'exports.column.sent_back_count': 'Sent back at second approval',
+  'exports.column.sent_back_count': 'Sent back at second approval (count)',
   'exports.column.due_at': 'Due at',
   'exports.column.sla': 'SLA',
-  'exports.column.business_minutes_to_decision': 'Business minutes to decision',
+  'exports.column.business_minutes_to_decision': 'Time to decision (business minutes)',
   'exports.column.risk_flags': 'Risk flags',
   'error.export.invalid-request': 'The export cannot be started: {problems}.',
   'error.export.not-found': 'There is no export {id}.',
@@ -146,4 +145,15 @@ export const exportFiles = {
     'An export that is {status, select, QUEUED {queued} RUNNING {running} COMPLETED {completed} FAILED {failed} other {removed}} cannot be {change, select, start {started} complete {completed} other {removed}}.',
   'error.export.file-missing':
     "This export's file is no longer in the export folder. Start a new export.",
+  // Exports an auditor can hand on (issue 16, H7): the date range's words, instants'
+  // zone in a header, the SHA-256 file.
+  'exports.form.range': 'Date range (both days included)',
+  'exports.form.rangeHint':
+    'Audit events are picked by the day they happened. Requests are picked by the business day they were received or decided (either one in the range; a day off counts on the next business day).',
+  'exports.column.inZone': '{header} (UTC{offset})',
+  'exports.file.submitter':
+    '{name}{times, plural, =1 {{sentBack, plural, =0 {} other { (sent back)}}} other { ({times} times{sentBack, plural, =0 {} other {, {sentBack} sent back}})}}',
+  'exports.list.checksum': 'SHA-256 file',
+  'exports.list.checksumHint':
+    'Save it beside the downloaded file and check it with: sha256sum -c {file}.sha256',
 };

@@ -100,4 +100,46 @@ export const notifications = {
   'notifications.message.deliveredTo': 'Delivered to {recipient} at {at, date, datetime}.',
   'notifications.message.text': 'Text',
   'notifications.informationRequested.fieldNamed': '{label} ({code})',
+  // H5, issue 16: resending an abandoned mail, the status filter.
+  'error.notifications.resend-not-abandoned':
+    'Only an abandoned mail, whose delivery is unknown, can be resent by hand.',
+  'error.notifications.already-resent':
+    'This mail was already resent as a new message; follow that one instead.',
+  'notifications.outbox.filterLabel': 'Filter the mail',
+  'notifications.outbox.filterStatus': 'Status',
+  'notifications.outbox.anyStatus': 'Any status',
+  'notifications.outbox.filterSubmit': 'Show',
+  'notifications.outbox.filterClear': 'Show all mail',
+  'notifications.outbox.emptyWithStatus': 'No mail has this status.',
+  'notifications.outbox.resentMark': 'resent',
+  'notifications.outbox.resendMark': 'a resend',
+  'notifications.message.resendOf': 'Resends',
+  'notifications.message.theAbandonedMessage': 'the abandoned message',
+  'notifications.message.resentAs': 'Resent as',
+  'notifications.message.theNewMessage': 'the new message',
+  'notifications.message.deliveryUnknown': 'Delivery unknown',
+  'notifications.message.resendExplained':
+    'The last attempt ended without knowing whether the mail went out, so it is not sent again automatically. If the recipient did not get it, you can resend it once, as a new message.',
+  'notifications.message.resend': 'Resend…',
+  'notifications.resend.title': 'Resend this mail?',
+  'notifications.resend.warning':
+    'The mail server may already have delivered this mail, so the recipient may get it twice.',
+  'notifications.resend.onceOnly':
+    'A mail is resent once: the resend is a new message, listed with the others, that names this one; your resend is recorded in the audit trail.',
+  'notifications.resend.confirm': 'Resend it, knowing it may arrive twice',
+  'notifications.resend.cancel': 'Cancel',
+  'notifications.resend.done': 'Resent as a new message; it is delivered like any other.',
+  // The notice to the senior reviewers when a deactivation gives back held requests.
+  'notifications.heldWork.subjectReleased':
+    '{name} was deactivated: {count, plural, one {# request released} other {# requests released}}',
+  'notifications.heldWork.subjectYours':
+    '{name} was deactivated: {count, plural, one {# request is now yours} other {# requests are now yours}}',
+  'notifications.heldWork.bodyReleased':
+    'The account of {name} was deactivated, and {count, plural, one {the request they held was released} other {the # requests they held were released}}: nobody holds them now, and each kept its state. A request in review is back in the Unassigned tab; one awaiting the applicant comes there when the applicant answers.',
+  'notifications.heldWork.bodyYours':
+    'The account of {name} was deactivated, and {count, plural, one {the request they held was reassigned to you} other {the # requests they held were reassigned to you}}, each in the state it was in.',
+  'notifications.heldWork.request': '{reference} ({status}): {url}',
+  'notifications.heldWork.seniorAsked':
+    'As a senior reviewer you are asked to see that they are claimed or reassigned.',
+  'notifications.heldWork.yoursAsked': 'You hold them now: decide them, or reassign them.',
 };

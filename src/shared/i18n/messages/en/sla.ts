@@ -38,14 +38,13 @@ export const sla = {
   'sla.calendar.daysOffFormat': 'YYYY-MM-DD..YYYY-MM-DD Name',
   'sla.calendar.makeUpWorkdays': 'Make-up working days, one per line:',
   'sla.calendar.makeUpWorkdaysFormat': 'YYYY-MM-DD Name',
-  'sla.calendar.save': 'Save arrangement',
   'sla.calendar.loadedYears': 'Loaded years',
   'sla.calendar.year': 'Year',
   'sla.calendar.source': 'Source',
   'sla.calendar.lastChanged': 'Last changed',
   'sla.calendar.changedBy': 'By',
   'sla.calendar.saved':
-    'Saved the {year} arrangement.{rescheduled, plural, =0 {} one { # open request got a new deadline.} other { # open requests got a new deadline.}}',
+    'Saved the {year} arrangement.{deadlines, plural, =0 {} one { # open request got a new deadline.} other { # open requests got a new deadline.}}{replyDeadlines, plural, =0 {} one { # request waiting for the applicant got a new reply deadline.} other { # requests waiting for the applicant got a new reply deadline.}}',
   'sla.calendar.problem.year': 'Choose a year between {from} and {to}.',
   'sla.calendar.problem.source': 'Name the State Council notice the arrangement comes from.',
   'sla.calendar.problem.dayOffLine':
@@ -81,4 +80,43 @@ export const sla = {
   'sla.festival.midAutumn': 'Mid-Autumn Festival',
   'sla.festival.nationalDay': 'National Day',
   'sla.festival.nationalDayAndMidAutumn': 'National Day and Mid-Autumn Festival',
+  // The calendar admin (issue 16): what a year's notice may list, the problems named by
+  // line, and the changes shown before saving.
+  'sla.calendar.help':
+    'A {year} notice lists days of {year}, and around New Year it may also move days in the last week of December {yearBefore} ({from} to {yearBeforeEnd}). Any other day belongs to another year’s notice and is refused. Before anything is saved you see which days change and how many open deadlines move, and confirm.',
+  'sla.calendar.checkChanges': 'Check the changes',
+  'sla.calendar.problemsTitle': 'The arrangement was not saved. Correct these and check again:',
+  'sla.calendar.dayOffOf': 'Official day off ({name})',
+  'sla.calendar.problem.outsideReach':
+    '{year}: {entry} {day} is outside what the {year} arrangement may list ({from} to {to}).',
+  'sla.calendar.problem.dayOffLineOutside':
+    'Days off, line {line} ("{text}"): {day} is outside what the {year} arrangement may list, {from} to {to} ({year} and the last week of December before it).',
+  'sla.calendar.problem.makeUpLineOutside':
+    'Make-up working days, line {line} ("{text}"): {day} is outside what the {year} arrangement may list, {from} to {to} ({year} and the last week of December before it).',
+  'sla.calendar.problem.dayOffLineDate':
+    'Days off, line {line} ("{text}"): {day} is not a calendar date.',
+  'sla.calendar.problem.makeUpLineDate':
+    'Make-up working days, line {line} ("{text}"): {day} is not a calendar date.',
+  'error.calendar.changed-meanwhile':
+    'Someone else changed the calendar while you were checking: look at the changes again before saving.',
+  'sla.calendar.preview.title': 'Before saving the {year} arrangement',
+  'sla.calendar.preview.intro':
+    'Nothing is saved yet. Check what the arrangement changes, then save it.',
+  'sla.calendar.preview.alsoChanges':
+    'This arrangement also changes {days}, in the last week of December {yearBefore}.',
+  'sla.calendar.preview.dayOffLineYearBefore':
+    'Days off, line {line} ("{text}"), also changes {days} of {yearBefore}.',
+  'sla.calendar.preview.makeUpLineYearBefore':
+    'Make-up working days, line {line} ("{text}"), also changes {days} of {yearBefore}.',
+  'sla.calendar.preview.deadlines': 'Open requests whose deadline moves: {count}',
+  'sla.calendar.preview.replyDeadlines':
+    'Requests waiting for the applicant whose reply deadline moves: {count}',
+  'sla.calendar.preview.days': 'Days that change',
+  'sla.calendar.preview.day': 'Day',
+  'sla.calendar.preview.until': 'Until now',
+  'sla.calendar.preview.after': 'Once saved',
+  'sla.calendar.preview.ofYear': 'in {year}',
+  'sla.calendar.preview.noDays': 'No day changes: only the source notice is saved.',
+  'sla.calendar.preview.confirm': 'Save the {year} arrangement',
+  'sla.calendar.preview.orEdit': 'Or change the arrangement below and check again.',
 };

@@ -15,9 +15,6 @@ export const exportFiles: Catalogue<typeof english> = {
   'exports.form.actor': '操作人',
   'exports.form.action': '操作',
   'exports.form.anyAction': '全部操作',
-  'exports.form.anyRequestAction': '全部申请操作',
-  'exports.form.anyStaffAction': '全部员工操作',
-  'exports.form.anyExportAction': '全部导出操作',
   'exports.form.actionOption': '{label}（{action}）',
   'exports.form.requestReference': '申请编号',
   'exports.form.subject': '备案主体',
@@ -26,7 +23,7 @@ export const exportFiles: Catalogue<typeof english> = {
   'exports.form.anyStatus': '全部状态',
   'exports.form.subjectType': '主体类型',
   'exports.form.note':
-    '导出在此范围内的工作日收到或办结的申请。文件保留 {days} 天；文件的生成和下载都会记入审计日志。',
+    '文件保留 {days} 天；文件（及其 SHA-256 校验文件）的生成和下载都会记入审计日志。',
   'exports.form.submit': '导出',
   'exports.queued': '导出已加入队列，会显示在下方，并显示进度。',
   'exports.list.heading': '最近的导出',
@@ -89,6 +86,7 @@ export const exportFiles: Catalogue<typeof english> = {
   'exports.file.columnCodes': '列代码',
   'exports.file.columnCodes.code': '代码',
   'exports.file.columnCodes.header': '列名',
+  'exports.file.detailLabelEnd': '：',
   'exports.file.listSeparator': '；',
   'exports.file.actorType.STAFF': '员工',
   'exports.file.actorType.INTAKE_CLIENT': '备案系统',
@@ -103,7 +101,8 @@ export const exportFiles: Catalogue<typeof english> = {
   'exports.column.description': '说明',
   'exports.column.request': '申请编号',
   'exports.column.subject': '备案主体',
-  'exports.column.details': '详情',
+  'exports.column.details_in_words': '详情（文字）',
+  'exports.column.details': '详情（JSON）',
   'exports.column.ip': 'IP 地址',
   'exports.column.hash': '哈希值',
   'exports.column.reference': '申请编号',
@@ -127,7 +126,7 @@ export const exportFiles: Catalogue<typeof english> = {
   'exports.column.first_approved_by': '初审通过人',
   'exports.column.second_approved_by': '复核通过人',
   'exports.column.submitted_for_second_approval_by': '提交复核人',
-  'exports.column.sent_back_count': '复核退回次数',
+  'exports.column.sent_back_count': '复核退回（次数）',
   'exports.column.due_at': '截止时间',
   'exports.column.sla': '时限结果',
   'exports.column.business_minutes_to_decision': '办结用时（工作分钟）',
@@ -140,4 +139,14 @@ export const exportFiles: Catalogue<typeof english> = {
   'error.export.invalid-transition':
     '{status, select, QUEUED {排队中} RUNNING {进行中} COMPLETED {已完成} FAILED {已失败} other {已删除}}的导出不能{change, select, start {开始} complete {完成} other {删除}}。',
   'error.export.file-missing': '导出文件夹中已没有此导出的文件。请重新导出。',
+  // 可交付的导出（issue 16，H7）：日期范围的说明、时间列标题中的时区、SHA-256 校验文件。
+  'exports.form.range': '日期范围（含首尾两天）',
+  'exports.form.rangeHint':
+    '审计日志按事件发生的日期筛选。申请按收到或办结的工作日筛选（任一在范围内即可；非工作日计入下一个工作日）。',
+  'exports.column.inZone': '{header}（UTC{offset}）',
+  'exports.file.submitter':
+    '{name}{times, plural, =1 {{sentBack, plural, =0 {} other {（被退回）}}} other {（{times} 次{sentBack, plural, =0 {} other {，退回 {sentBack} 次}}）}}',
+  'exports.list.checksum': 'SHA-256 校验文件',
+  'exports.list.checksumHint':
+    '将其与下载的文件放在同一目录，用以下命令校验：sha256sum -c {file}.sha256',
 };

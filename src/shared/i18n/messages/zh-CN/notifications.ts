@@ -87,4 +87,40 @@ export const notifications: Catalogue<typeof english> = {
   'notifications.message.deliveredTo': '已于 {at, date, datetime} 投递至 {recipient}。',
   'notifications.message.text': '正文',
   'notifications.informationRequested.fieldNamed': '{label}（{code}）',
+  // H5, issue 16: resending an abandoned mail, the status filter.
+  'error.notifications.resend-not-abandoned': '只有已放弃（无法确定是否送达）的邮件才能手动重发。',
+  'error.notifications.already-resent': '这封邮件已作为新邮件重发过；请查看那封新邮件。',
+  'notifications.outbox.filterLabel': '筛选邮件',
+  'notifications.outbox.filterStatus': '状态',
+  'notifications.outbox.anyStatus': '全部状态',
+  'notifications.outbox.filterSubmit': '显示',
+  'notifications.outbox.filterClear': '显示全部邮件',
+  'notifications.outbox.emptyWithStatus': '没有处于该状态的邮件。',
+  'notifications.outbox.resentMark': '已重发',
+  'notifications.outbox.resendMark': '重发件',
+  'notifications.message.resendOf': '重发自',
+  'notifications.message.theAbandonedMessage': '已放弃的原邮件',
+  'notifications.message.resentAs': '已重发为',
+  'notifications.message.theNewMessage': '新邮件',
+  'notifications.message.deliveryUnknown': '无法确定是否送达',
+  'notifications.message.resendExplained':
+    '最近一次尝试结束时无法确定邮件是否已发出，因此不会自动重发。如果收件人没有收到，您可以将其作为新邮件重发一次。',
+  'notifications.message.resend': '重发…',
+  'notifications.resend.title': '重发这封邮件？',
+  'notifications.resend.warning': '邮件服务器可能已经投递过这封邮件，因此收件人可能会收到两次。',
+  'notifications.resend.onceOnly':
+    '每封邮件只能重发一次：重发会生成一封注明原邮件的新邮件，与其他邮件一同列出；您的重发操作会记入审计日志。',
+  'notifications.resend.confirm': '确认重发（可能重复送达）',
+  'notifications.resend.cancel': '取消',
+  'notifications.resend.done': '已作为新邮件重发，将与其他邮件一样投递。',
+  // The notice to the senior reviewers when a deactivation gives back held requests.
+  'notifications.heldWork.subjectReleased': '{name} 的账号已停用：{count} 个申请已释放',
+  'notifications.heldWork.subjectYours': '{name} 的账号已停用：{count} 个申请已转派给您',
+  'notifications.heldWork.bodyReleased':
+    '{name} 的账号已停用，其持有的 {count} 个申请已释放：目前无人持有，各自保持原状态。审核中的申请已回到“待认领”；待申请人补正的申请在申请人补正后进入“待认领”。',
+  'notifications.heldWork.bodyYours':
+    '{name} 的账号已停用，其持有的 {count} 个申请已转派给您，各自保持原状态。',
+  'notifications.heldWork.request': '{reference}（{status}）：{url}',
+  'notifications.heldWork.seniorAsked': '请您作为高级审核员确保这些申请被认领或转派。',
+  'notifications.heldWork.yoursAsked': '这些申请现由您持有：请处理或转派。',
 };

@@ -38,14 +38,13 @@ export const sla: Catalogue<typeof english> = {
   'sla.calendar.daysOffFormat': 'YYYY-MM-DD..YYYY-MM-DD 名称',
   'sla.calendar.makeUpWorkdays': '调休上班日，每行一天：',
   'sla.calendar.makeUpWorkdaysFormat': 'YYYY-MM-DD 名称',
-  'sla.calendar.save': '保存安排',
   'sla.calendar.loadedYears': '已载入的年份',
   'sla.calendar.year': '年份',
   'sla.calendar.source': '依据的通知',
   'sla.calendar.lastChanged': '最近修改',
   'sla.calendar.changedBy': '修改人',
   'sla.calendar.saved':
-    '已保存 {year} 年的安排。{rescheduled, plural, =0 {} other {# 个未办结申请的截止时间已重新计算。}}',
+    '已保存 {year} 年的安排。{deadlines, plural, =0 {} other {# 个未办结申请的截止时间已重新计算。}}{replyDeadlines, plural, =0 {} other {# 个待补正申请的补正截止时间已重新计算。}}',
   'sla.calendar.problem.year': '请选择 {from} 至 {to} 年之间的年份。',
   'sla.calendar.problem.source': '请填写该安排所依据的国务院办公厅通知。',
   'sla.calendar.problem.dayOffLine':
@@ -81,4 +80,39 @@ export const sla: Catalogue<typeof english> = {
   'sla.festival.midAutumn': '中秋节',
   'sla.festival.nationalDay': '国庆节',
   'sla.festival.nationalDayAndMidAutumn': '国庆节、中秋节',
+  // 工作日历管理（第 16 号议题）：一年的通知可列的日期、按行指出的问题、保存前显示的变化。
+  'sla.calendar.help':
+    '{year} 年的通知列出 {year} 年的日期；元旦前后也可能调整 {yearBefore} 年 12 月最后一周（{from} 至 {yearBeforeEnd}）的日期。其他日期属于别的年份的通知，不予接受。保存前会先显示哪些日期改变、多少个未办结申请的截止时间随之改变，确认后才保存。',
+  'sla.calendar.checkChanges': '查看变化',
+  'sla.calendar.problemsTitle': '安排未保存。请更正以下问题后再查看：',
+  'sla.calendar.dayOffOf': '法定休息日（{name}）',
+  'sla.calendar.problem.outsideReach':
+    '{year} 年：{entry}的 {day} 超出 {year} 年安排可列的范围（{from} 至 {to}）。',
+  'sla.calendar.problem.dayOffLineOutside':
+    '法定休息日第 {line} 行（“{text}”）：{day} 超出 {year} 年安排可列的范围，即 {from} 至 {to}（{year} 年及其前一年 12 月的最后一周）。',
+  'sla.calendar.problem.makeUpLineOutside':
+    '调休上班日第 {line} 行（“{text}”）：{day} 超出 {year} 年安排可列的范围，即 {from} 至 {to}（{year} 年及其前一年 12 月的最后一周）。',
+  'sla.calendar.problem.dayOffLineDate':
+    '法定休息日第 {line} 行（“{text}”）：{day} 不是有效的日期。',
+  'sla.calendar.problem.makeUpLineDate':
+    '调休上班日第 {line} 行（“{text}”）：{day} 不是有效的日期。',
+  'error.calendar.changed-meanwhile':
+    '在您查看期间，其他人修改了工作日历：请重新查看变化后再保存。',
+  'sla.calendar.preview.title': '保存 {year} 年的安排之前',
+  'sla.calendar.preview.intro': '尚未保存。请查看此安排带来的变化，然后保存。',
+  'sla.calendar.preview.alsoChanges': '此安排还会改变 {yearBefore} 年 12 月最后一周的 {days}。',
+  'sla.calendar.preview.dayOffLineYearBefore':
+    '法定休息日第 {line} 行（“{text}”）还会改变 {yearBefore} 年的 {days}。',
+  'sla.calendar.preview.makeUpLineYearBefore':
+    '调休上班日第 {line} 行（“{text}”）还会改变 {yearBefore} 年的 {days}。',
+  'sla.calendar.preview.deadlines': '截止时间将改变的未办结申请：{count} 个',
+  'sla.calendar.preview.replyDeadlines': '补正截止时间将改变的待补正申请：{count} 个',
+  'sla.calendar.preview.days': '改变的日期',
+  'sla.calendar.preview.day': '日期',
+  'sla.calendar.preview.until': '目前',
+  'sla.calendar.preview.after': '保存后',
+  'sla.calendar.preview.ofYear': '{year} 年',
+  'sla.calendar.preview.noDays': '没有日期改变：只保存依据的通知。',
+  'sla.calendar.preview.confirm': '保存 {year} 年的安排',
+  'sla.calendar.preview.orEdit': '也可以在下方修改安排后再查看。',
 };

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/application/domain-events.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { systemActor } from '../../../../shared/domain/actor.js';
+import type { AuditActionOf } from '../../../../shared/domain/audit-actions.js';
 import { DomainError } from '../../../../shared/domain/domain-error.js';
 import { SLA_FLAGGER, type FlaggedRequest, type SlaFlagger } from '../../ports/sla-flagger.js';
 import { RunSlaWatchCommand, type SlaWatchReport } from './run-sla-watch.command.js';
@@ -55,7 +56,7 @@ export class RunSlaWatchHandler implements ICommandHandler<RunSlaWatchCommand> {
    */
   private async inBatches(
     flag: () => Promise<FlaggedRequest[]>,
-    type: string,
+    type: AuditActionOf<'requests'>,
     now: Date,
     notify: (request: FlaggedRequest) => boolean = () => true,
   ): Promise<number> {
