@@ -8,6 +8,7 @@ import { Translator } from '../../../shared/i18n/translator.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import { CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
 import { pageLocale } from '../../../shared/interface/http/request-locale.js';
+import { selectOptions } from '../../../shared/interface/web/select-options.js';
 import { writeCursor } from '../../application/queries/queue/queue.handler.js';
 import {
   QueueQuery,
@@ -73,10 +74,22 @@ export class QueueController {
       before: text(query.before),
     };
     const view = await this.queries.execute(new QueueQuery(viewer, request));
+    const words = this.translator.words(response.locals.locale as Locale);
     return {
       pageTitle: msg('queue.pageTitle', { tab: view.tabLabel }),
       ...view,
-      rows: presentQueueRows(view.rows, this.translator.words(response.locals.locale as Locale)),
+      rows: presentQueueRows(view.rows, words),
+      choices: {
+        subjectTypes: selectOptions(words, view.options.subjectTypes),
+        provinces: selectOptions(words, view.options.provinces),
+        riskFlags: selectOptions(words, view.options.riskFlags),
+        // Staff members' names are data; "nobody" is words.
+        assignees: selectOptions(
+          words,
+          view.options.assignees,
+          (option) => option.value !== 'none',
+        ),
+      },
       tabs: view.tabs.map((tab) => ({ ...tab, href: queueHref(tab.key, view.filters) })),
       nextHref: view.next
         ? queueHref(view.tab, view.filters, { after: writeCursor(view.next) })
