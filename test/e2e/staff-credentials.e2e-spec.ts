@@ -293,6 +293,33 @@ describe('staff credentials: password resets, own passwords, other sessions, the
     );
   });
 
+  it('counts wrong current passwords with the sign-in throttle: guessing it on /account is no faster than at sign-in', async () => {
+    const reviewer = await createStaff(t.app, 'REVIEWER');
+    const session = await signedIn(t.url, reviewer.email, reviewer.password);
+    expect((await session.page('/account')).status).toBe(200);
+    const attempt = (currentPassword: string) =>
+      session.submit('/account/password', {
+        currentPassword,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      });
+    // LOGIN_MAX_FAILURES_PER_ACCOUNT is 5: five wrong guesses from this address…
+    for (let guess = 1; guess <= 5; guess += 1) {
+      const wrong = await attempt(`wrong-guess-${guess}-xyz`);
+      expect(wrong.status).toBe(422);
+    }
+    // …and the right one is refused too, saying why and for how long, and nothing changed.
+    const refused = await attempt(TEST_PASSWORD);
+    expect(refused.status).toBe(422);
+    expect(besideField(refused.text, 'current-password-errors')).toBe(
+      'Too many failed sign-ins for this account from your network address. Try again in 15 minutes.',
+    );
+    expect((await new WebSession(t.url).signIn(reviewer.email, NEW_PASSWORD)).status).not.toBe(303);
+    expect((await actionsOf(reviewer.id)).map((row) => row.action)).not.toContain(
+      'staff.password_changed',
+    );
+  });
+
   it('signs out all of a staff member’s other sessions, keeping the one they asked from', async () => {
     const senior = await createStaff(t.app, 'SENIOR_REVIEWER');
     const kept = await signedIn(t.url, senior.email, senior.password);

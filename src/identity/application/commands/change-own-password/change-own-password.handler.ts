@@ -5,9 +5,13 @@ import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { msg, type Message } from '../../../../shared/i18n/message.js';
 import { InvalidPasswordError, type PasswordField } from '../../../domain/password.errors.js';
-import { StaffMemberNotFoundError } from '../../../domain/staff-member.errors.js';
+import {
+  SignInThrottledError,
+  StaffMemberNotFoundError,
+} from '../../../domain/staff-member.errors.js';
 import { PasswordRules } from '../../password-rules.js';
 import { PASSWORD_HASHER, type PasswordHasher } from '../../ports/password-hasher.js';
+import { SIGN_IN_THROTTLE, type SignInThrottle } from '../../ports/sign-in-throttle.js';
 import {
   STAFF_MEMBER_REPOSITORY,
   type StaffMemberRepository,
@@ -17,13 +21,15 @@ import { ChangeOwnPasswordCommand } from './change-own-password.command.js';
 /**
  * Every problem at once (a wrong current password, the new one's, a confirmation that
  * differs); then in one transaction the new password is set, the other sessions end
- * and the trail records it.
+ * and the trail records it. The current password is guessed no faster here than at
+ * sign-in: each try counts with the sign-in throttle, for this account from this address.
  */
 @CommandHandler(ChangeOwnPasswordCommand)
 export class ChangeOwnPasswordHandler implements ICommandHandler<ChangeOwnPasswordCommand> {
   constructor(
     @Inject(STAFF_MEMBER_REPOSITORY) private readonly staff: StaffMemberRepository,
     @Inject(PASSWORD_HASHER) private readonly hasher: PasswordHasher,
+    @Inject(SIGN_IN_THROTTLE) private readonly throttle: SignInThrottle,
     private readonly rules: PasswordRules,
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
@@ -37,8 +43,18 @@ export class ChangeOwnPasswordHandler implements ICommandHandler<ChangeOwnPasswo
     const problems: Partial<Record<PasswordField, Message[]>> = {};
     if (!command.currentPassword)
       problems.currentPassword = [msg('identity.password.currentMissing')];
-    else if (!(await this.hasher.verify(member.passwordHash, command.currentPassword)))
-      problems.currentPassword = [msg('identity.password.wrongCurrent')];
+    else {
+      const now = this.clock.now();
+      const address = command.ip ?? 'unknown';
+      const verdict = await this.throttle.admit(member.email, address, now);
+      if (!verdict.admitted)
+        problems.currentPassword = [
+          new SignInThrottledError(verdict.limit.scope, verdict.limit.retryAfterSeconds).sentence,
+        ];
+      else if (!(await this.hasher.verify(member.passwordHash, command.currentPassword)))
+        problems.currentPassword = [msg('identity.password.wrongCurrent')];
+      else await this.throttle.recordSuccess(member.email, address, now);
+    }
     const passwordProblems = this.rules.problemsOf(command.newPassword, member);
     if (passwordProblems.length > 0) problems.newPassword = passwordProblems;
     else if (command.newPassword === command.currentPassword)
