@@ -1,13 +1,74 @@
-import jpeg from 'jpeg-js';
-import PDFDocument from 'pdfkit';
-import { PNG } from 'pngjs';
+import { createRequire } from 'node:module';
+import type * as JpegJs from 'jpeg-js';
+import type * as PngJs from 'pngjs';
 
 /**
  * Generated stand-ins for the documents applicants upload: ID card sides, a
  * half-length photo and a stamped authorization letter. Real JPEG, PNG and PDF
  * files (the intake API sniffs their content), readable at a glance in the
  * workspace. Used by the demo seeding and the tests.
+ *
+ * `jpeg-js`, `pngjs` and `pdfkit` are development dependencies (see
+ * docs/decisions/dependencies-split.md): they are loaded on first use, never by
+ * importing this file, so a desk installed with `npm ci --omit=dev` starts
+ * without them and only the demo's seeding asks for them.
  */
+
+/** A package the demo draws its documents with is not installed. */
+export class DemoPackageMissingError extends Error {
+  constructor(
+    readonly packageName: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `The demo draws its documents with '${packageName}', a development dependency this installation lacks (installed with --omit=dev?). Install with \`npm ci\` to play the demo, or start the desk with DATABASE_URL set and DEMO_MODE unset.`,
+      options,
+    );
+    this.name = 'DemoPackageMissingError';
+  }
+}
+
+const missing = (error: unknown, packageName: string): boolean =>
+  error instanceof Error &&
+  ['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND'].includes((error as { code?: string }).code ?? '') &&
+  error.message.includes(`'${packageName}'`);
+
+const requirePackage = createRequire(import.meta.url);
+
+/** A CommonJS package loaded synchronously on first use (the image encoders are synchronous). */
+function demoPackage<T>(packageName: string): T {
+  try {
+    return requirePackage(packageName) as T;
+  } catch (error) {
+    if (missing(error, packageName))
+      throw new DemoPackageMissingError(packageName, { cause: error });
+    throw error;
+  }
+}
+
+let jpegJs: typeof JpegJs | undefined;
+let pngJs: typeof PngJs | undefined;
+const jpeg = (): typeof JpegJs => (jpegJs ??= demoPackage<typeof JpegJs>('jpeg-js'));
+const png = (): typeof PngJs => (pngJs ??= demoPackage<typeof PngJs>('pngjs'));
+
+async function pdfKit() {
+  try {
+    return (await import('pdfkit')).default;
+  } catch (error) {
+    if (missing(error, 'pdfkit')) throw new DemoPackageMissingError('pdfkit', { cause: error });
+    throw error;
+  }
+}
+
+/**
+ * Loads the three packages now, so the demo's seeding fails with one sentence
+ * before it writes anything rather than half-way through its history.
+ */
+export async function loadDemoDocumentPackages(): Promise<void> {
+  jpeg();
+  png();
+  await pdfKit();
+}
 
 type Rgb = [number, number, number];
 
@@ -161,13 +222,14 @@ function halfLengthPhoto(face: IdCardFace): Canvas {
 }
 
 const toPng = (canvas: Canvas): Buffer => {
-  const png = new PNG({ width: canvas.width, height: canvas.height });
-  canvas.data.copy(png.data);
-  return PNG.sync.write(png);
+  const { PNG } = png();
+  const image = new PNG({ width: canvas.width, height: canvas.height });
+  canvas.data.copy(image.data);
+  return PNG.sync.write(image);
 };
 
 const toJpeg = (canvas: Canvas, quality = 80): Buffer =>
-  jpeg.encode({ data: canvas.data, width: canvas.width, height: canvas.height }, quality).data;
+  jpeg().encode({ data: canvas.data, width: canvas.width, height: canvas.height }, quality).data;
 
 export const documentImages = {
   idFrontJpeg: (face: IdCardFace): Buffer => toJpeg(idCardFront(face)),
@@ -177,12 +239,13 @@ export const documentImages = {
 };
 
 /** A one-page authorization letter with a red seal, as a real PDF. */
-export function authorizationLetterPdf(letter: {
+export async function authorizationLetterPdf(letter: {
   company: string;
   applicant: string;
   filingNumber: string;
   date: string;
 }): Promise<Buffer> {
+  const PDFDocument = await pdfKit();
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
       size: 'A4',

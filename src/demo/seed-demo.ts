@@ -15,6 +15,7 @@ import type { AppConfig } from '../shared/infrastructure/config/app-config.js';
 import { createRootLogger, PinoNestLogger } from '../shared/infrastructure/logging/logger.js';
 import { BusinessCalendarSource } from '../sla/application/business-calendar-source.js';
 import { DEMO_INTAKE_CLIENT, DemoHistory } from './demo-history.js';
+import { loadDemoDocumentPackages } from './document-images.js';
 import { demoRegistry, seededRandom } from './demo-registry.js';
 import { DEMO_PASSWORD, DEMO_STAFF, FEATURED_REVIEWER } from './demo-staff.js';
 
@@ -66,6 +67,8 @@ export async function seedDemo(config: AppConfig, log: (line: string) => void): 
     );
     if (missingSubjects.length === 0 && requestCount > 0 && existingStaff.every(Boolean)) return;
 
+    // Playing the history draws documents with development dependencies: fail before writing.
+    if (requestCount === 0) await loadDemoDocumentPackages();
     log('Seeding demo data (once; about a minute)…');
     const cast: StaffActor[] = [];
     for (const [index, member] of DEMO_STAFF.entries()) {
