@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
@@ -22,213 +22,126 @@ import { RequestInformationCommand } from '../../application/commands/request-in
 import { ReturnForReviewCommand } from '../../application/commands/return-for-review/return-for-review.command.js';
 import { RequestNotFoundError } from '../../domain/initialization-request.errors.js';
 import {
-  readChecks,
-  readList,
-  readText,
-  readVersion,
+  parseDecisionForm,
   type DecisionForm,
+  type DecisionInput,
+  type DecisionName,
 } from './decision-forms.js';
 
 /** The request's id in the path: one that is not a UUID is answered as an unknown one (404 in words). */
 const REQUEST_ID = new UuidParam((id) => new RequestNotFoundError(id));
 
+/** Who asks for a decision, on which request. */
+interface Asker {
+  id: string;
+  actor: StaffActor;
+  ip: string;
+}
+
+/** The command of each review decision, from its parsed form (`POST /requests/:id/<decision>`). */
+const COMMANDS: {
+  [Name in DecisionName]: (asker: Asker, form: DecisionInput<Name>) => Command<unknown>;
+} = {
+  claim: ({ id, actor, ip }, form) => new ClaimRequestCommand(id, actor, ip, form.version),
+  release: ({ id, actor, ip }, form) => new ReleaseRequestCommand(id, actor, ip, form.version),
+  reassign: ({ id, actor, ip }, { assigneeId, version }) =>
+    new ReassignRequestCommand(id, actor, assigneeId, ip, version),
+  checks: ({ id, actor, ip }, { checks, version }) =>
+    new RecordDocumentChecksCommand(id, actor, checks, ip, version),
+  approve: ({ id, actor, ip }, form) => new ApproveRequestCommand(id, actor, ip, form.version),
+  'second-approval': ({ id, actor, ip }, form) =>
+    new GiveSecondApprovalCommand(id, actor, ip, form.version),
+  return: ({ id, actor, ip }, { note, version }) =>
+    new ReturnForReviewCommand(id, actor, note, ip, version),
+  reject: ({ id, actor, ip }, { reasons, message, version }) =>
+    new RejectRequestCommand(id, actor, reasons, message, ip, version),
+  'request-info': ({ id, actor, ip }, { documents, fields, message, version }) =>
+    new RequestInformationCommand(id, actor, documents, fields, message, ip, version),
+};
+
+/** What each decision says once done: its words, or the words for what its command answered. */
+const DONE: Record<DecisionName, Message | ((result: unknown) => Message)> = {
+  claim: msg('request.done.claimed'),
+  release: msg('request.done.released'),
+  reassign: msg('request.done.reassigned'),
+  checks: msg('request.done.checksRecorded'),
+  approve: (outcome) =>
+    outcome === 'APPROVED'
+      ? msg('request.done.approved')
+      : msg('request.done.approvedAwaitingSecondApproval'),
+  'second-approval': msg('request.done.secondApprovalGiven'),
+  return: msg('request.done.returned'),
+  reject: msg('request.done.rejected'),
+  'request-info': msg('request.done.informationRequested'),
+};
+
+/** Where the reviewer goes after a decision: back to the request, but for a release. */
+const nextPage = (name: DecisionName, id: string): string =>
+  name === 'release' ? '/queue' : `/requests/${id}`;
+
+/** The decision's form parsed by its schema (refused in words), as its command. */
+function commandOf<Name extends DecisionName>(
+  name: Name,
+  form: DecisionForm,
+  asker: Asker,
+): Command<unknown> {
+  return COMMANDS[name](asker, parseDecisionForm(name, form));
+}
+
+/** The decisions any reviewer may take, and those only a senior may. */
+const REVIEWER_DECISIONS: DecisionName[] = [
+  'claim',
+  'release',
+  'checks',
+  'approve',
+  'reject',
+  'request-info',
+];
+const SENIOR_DECISIONS: DecisionName[] = ['reassign', 'second-approval', 'return'];
+
+/** The decision a route stands for: the last segment of its path (`/requests/:id/request-info`). */
+function decisionOf(req: Request): DecisionName {
+  const route = req.route as { path?: unknown } | undefined;
+  const path = typeof route?.path === 'string' ? route.path : '';
+  const name = path.split('/').pop() ?? '';
+  if (!Object.hasOwn(COMMANDS, name)) throw new Error(`No decision is routed at ${path}`);
+  return name as DecisionName;
+}
+
 /**
- * The review forms of the request workspace. Each POST dispatches one command
- * and comes back to the request with a message; a refusal comes back with the
- * reason in words (see ErrorResponseFilter).
+ * The review forms of the request workspace. Each POST parses its form, dispatches one
+ * command and comes back with a message; a form the page would never send, or a refusal,
+ * comes back with the reason in words (see ErrorResponseFilter).
  */
 @Controller('requests/:id')
 @Roles('REVIEWER', 'SENIOR_REVIEWER')
 export class RequestDecisionsController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post('claim')
-  claim(
-    @Param('id', REQUEST_ID) id: string,
-    @Body(FORM_FIELDS) form: DecisionForm,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    return this.decide(
-      req,
-      res,
-      id,
-      (actor, ip) => new ClaimRequestCommand(id, actor, ip, readVersion(form)),
-      () => msg('request.done.claimed'),
-    );
+  @Post(REVIEWER_DECISIONS)
+  decide(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.dispatch(req, res);
   }
 
-  @Post('release')
-  release(
-    @Param('id', REQUEST_ID) id: string,
-    @Body(FORM_FIELDS) form: DecisionForm,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    return this.decide(
-      req,
-      res,
-      id,
-      (actor, ip) => new ReleaseRequestCommand(id, actor, ip, readVersion(form)),
-      () => msg('request.done.released'),
-      '/queue',
-    );
-  }
-
-  @Post('reassign')
+  @Post(SENIOR_DECISIONS)
   @Roles('SENIOR_REVIEWER')
-  reassign(
-    @Param('id', REQUEST_ID) id: string,
-    @Body(FORM_FIELDS) form: DecisionForm,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    return this.decide(
-      req,
-      res,
-      id,
-      (actor, ip) =>
-        new ReassignRequestCommand(id, actor, readText(form, 'assigneeId'), ip, readVersion(form)),
-      () => msg('request.done.reassigned'),
-    );
+  decideAsSenior(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.dispatch(req, res);
   }
 
-  @Post('checks')
-  checks(
-    @Param('id', REQUEST_ID) id: string,
-    @Body(FORM_FIELDS) form: DecisionForm,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    return this.decide(
-      req,
-      res,
-      id,
-      (actor, ip) =>
-        new RecordDocumentChecksCommand(id, actor, readChecks(form), ip, readVersion(form)),
-      () => msg('request.done.checksRecorded'),
-    );
-  }
-
-  @Post('approve')
-  approve(
-    @Param('id', REQUEST_ID) id: string,
-    @Body(FORM_FIELDS) form: DecisionForm,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    return this.decide(
-      req,
-      res,
-      id,
-      (actor, ip) => new ApproveRequestCommand(id, actor, ip, readVersion(form)),
-      (outcome) =>
-        outcome === 'APPROVED'
-          ? msg('request.done.approved')
-          : msg('request.done.approvedAwaitingSecondApproval'),
-    );
-  }
-
-  @Post('second-approval')
-  @Roles('SENIOR_REVIEWER')
-  secondApproval(
-    @Param('id', REQUEST_ID) id: string,
-    @Body(FORM_FIELDS) form: DecisionForm,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    return this.decide(
-      req,
-      res,
-      id,
-      (actor, ip) => new GiveSecondApprovalCommand(id, actor, ip, readVersion(form)),
-      () => msg('request.done.secondApprovalGiven'),
-    );
-  }
-
-  @Post('return')
-  @Roles('SENIOR_REVIEWER')
-  returnForReview(
-    @Param('id', REQUEST_ID) id: string,
-    @Body(FORM_FIELDS) form: DecisionForm,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    return this.decide(
-      req,
-      res,
-      id,
-      (actor, ip) =>
-        new ReturnForReviewCommand(id, actor, readText(form, 'note'), ip, readVersion(form)),
-      () => msg('request.done.returned'),
-    );
-  }
-
-  @Post('reject')
-  reject(
-    @Param('id', REQUEST_ID) id: string,
-    @Body(FORM_FIELDS) form: DecisionForm,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    return this.decide(
-      req,
-      res,
-      id,
-      (actor, ip) =>
-        new RejectRequestCommand(
-          id,
-          actor,
-          readList(form, 'reasons'),
-          readText(form, 'message'),
-          ip,
-          readVersion(form),
-        ),
-      () => msg('request.done.rejected'),
-    );
-  }
-
-  @Post('request-info')
-  requestInformation(
-    @Param('id', REQUEST_ID) id: string,
-    @Body(FORM_FIELDS) form: DecisionForm,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
-    // Checkboxes (one value each) or a comma-separated list: `applicant.phone, subjectName`.
-    const fields = readList(form, 'fields')
-      .flatMap((value) => value.split(/[,\n]/))
-      .map((field) => field.trim())
-      .filter(Boolean);
-    return this.decide(
-      req,
-      res,
-      id,
-      (actor, ip) =>
-        new RequestInformationCommand(
-          id,
-          actor,
-          readList(form, 'documents'),
-          fields,
-          readText(form, 'message'),
-          ip,
-          readVersion(form),
-        ),
-      () => msg('request.done.informationRequested'),
-    );
-  }
-
-  /** Dispatches the form's command as the signed-in staff member, then back to the request with a message. */
-  private async decide<R>(
-    req: Request,
-    res: Response,
-    id: string,
-    command: (actor: StaffActor, ip: string) => Command<R>,
-    message: (result: R) => Message,
-    then = `/requests/${id}`,
-  ): Promise<void> {
-    const result = await this.commands.execute(command(staffActorOf(req), clientIpOf(req)));
-    flash(req, 'success', message(result));
-    res.redirect(303, then);
+  /**
+   * The one path of every decision: the request's id (404 in words when it is no UUID),
+   * the form parsed by the decision's schema, its command dispatched as the signed-in
+   * staff member, then on to the next page with a message.
+   */
+  private async dispatch(req: Request, res: Response): Promise<void> {
+    const id = REQUEST_ID.transform(req.params.id);
+    const name = decisionOf(req);
+    const form = FORM_FIELDS.transform(req.body, { type: 'body' });
+    const asker = { id, actor: staffActorOf(req), ip: clientIpOf(req) };
+    const result = await this.commands.execute(commandOf(name, form, asker));
+    const done = DONE[name];
+    flash(req, 'success', typeof done === 'function' ? done(result) : done);
+    res.redirect(303, nextPage(name, id));
   }
 }

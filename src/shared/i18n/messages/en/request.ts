@@ -172,4 +172,15 @@ export const request = {
   'request.field.aliyunAccountId': 'Alibaba Cloud account ID',
   'request.field.subjectName': 'Subject name',
   'request.field.credentialNumber': 'Credential number',
+
+  // Issue 19 (forms): a decision form's field the page never sends so (a hand-made body), in words.
+  'request.formProblem.version':
+    'The form does not say which version of the request it was filled in on; reload the page and try again.',
+  'request.formProblem.assignee': 'Choose one reviewer to hand the request to.',
+  'request.formProblem.checks':
+    "Each document's checks must be its four answers and a note; reload the page and record them again.",
+  'request.formProblem.note': 'Write the note as one text.',
+  'request.formProblem.reasons': 'Choose the reasons from the list.',
+  'request.formProblem.message': 'Write the message as one text.',
+  'request.formProblem.fields': 'Choose the fields from the list.',
 };

@@ -150,4 +150,13 @@ export const request: Catalogue<typeof english> = {
   'request.field.aliyunAccountId': '阿里云账号 ID',
   'request.field.subjectName': '主体名称',
   'request.field.credentialNumber': '主体证件号码',
+
+  // Issue 19 (forms): a decision form's field the page never sends so (a hand-made body), in words.
+  'request.formProblem.version': '表单未注明填写时申请的版本，请刷新页面后重试。',
+  'request.formProblem.assignee': '请选择一位接手该申请的审核员。',
+  'request.formProblem.checks': '每份材料的核验结果应为四项回答和一条备注，请刷新页面后重新记录。',
+  'request.formProblem.note': '请将说明填写为一段文字。',
+  'request.formProblem.reasons': '请从列表中选择驳回原因。',
+  'request.formProblem.message': '请将说明填写为一段文字。',
+  'request.formProblem.fields': '请从列表中选择信息项。',
 };
