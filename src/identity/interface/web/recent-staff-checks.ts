@@ -5,7 +5,7 @@ import type { SignedInStaff } from '../../application/queries/get-signed-in-staf
 
 /**
  * The staff checks this instance made in the last STAFF_CHECK_CACHE_SECONDS, for
- * pages that only read: a reviewer paging through the queue is not looked up
+ * list pages (`mayRelyOnRecentChecks`): a reviewer paging through the queue is not looked up
  * again on every click. Anything that changes data checks the account afresh,
  * and a deactivation through this instance forgets the account at once.
  */

@@ -17,9 +17,10 @@ import { sessionReference } from './session-reference.js';
  * timeout is the session cookie's rolling lifetime; the absolute one is checked here.
  * Whether the account is still active, and whether this session was ended since it
  * signed in (a password reset, a role change, "sign out my other sessions"), is read
- * from the database for every request that changes something or hands out a file (a
- * document, a download), and at most every STAFF_CHECK_CACHE_SECONDS for the pages
- * that only read.
+ * from the database for every request, except that a page showing a list (the queue,
+ * the audit trail, ...; `mayRelyOnRecentChecks`) may rely on a check made at most
+ * STAFF_CHECK_CACHE_SECONDS ago. Only a check read from the database starts that
+ * time, so a reviewer paging through the queue is looked up again every few seconds.
  */
 @Injectable()
 export class StaffSessionGuard implements CanActivate {
@@ -46,16 +47,16 @@ export class StaffSessionGuard implements CanActivate {
       await endSession(request);
       throw new SignInRequiredException('expired');
     }
-    const reading = mayRelyOnRecentChecks(request.method, request.path);
-    const staff =
-      (reading ? this.recent.recall(staffId) : null) ??
-      (await this.queries.execute(new GetSignedInStaffQuery(staffId)));
+    const recalled = mayRelyOnRecentChecks(request.method, request.path)
+      ? this.recent.recall(staffId)
+      : null;
+    const staff = recalled ?? (await this.queries.execute(new GetSignedInStaffQuery(staffId)));
     if (!staff) {
       this.recent.forget(staffId);
       await endSession(request);
       throw new SignInRequiredException('inactive');
     }
-    this.recent.remember(staff);
+    if (!recalled) this.recent.remember(staff);
     const ended = sessionHasEnded(staff.endedSessions ?? null, {
       signedInAt,
       reference: () => sessionReference(request.sessionID),

@@ -70,8 +70,9 @@ export function configureHttpApp(
     },
   };
   const sessions = session({ ...sessionOptions, store });
-  // Pages that only read may use the session as this instance read it a moment ago
-  // (not a document or a download: a session ended anywhere hands out no file).
+  // Pages that show lists may use the session as this instance read it a moment ago;
+  // every other request reads it afresh (`mayRelyOnRecentChecks`): a session ended
+  // anywhere opens no workspace, document or download and changes nothing.
   const readingSessions = session({ ...sessionOptions, store: store.forReadingPages() });
   // The intake API and the probes never use cookies.
   app.use((req: Request, res: Response, next: NextFunction) => {

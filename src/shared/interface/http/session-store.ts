@@ -26,9 +26,9 @@ interface RecentRead {
  * once a minute per session and instance, so the idle timeout is kept to within
  * a minute. Saving or destroying a session always reaches the database.
  *
- * Pages that only read go through `forReadingPages()`, which may answer with
- * the session as this instance read it up to `recentReadMs` ago instead of
- * reading it again. Every save or destroy through this instance forgets that
+ * List pages (GET and HEAD of the pages `mayRelyOnRecentChecks` names) go through
+ * `forReadingPages()`, which may answer with the session as this instance read it
+ * up to `recentReadMs` ago instead of reading it again. Every save or destroy through this instance forgets that
  * copy at once, and a read that was under way while any happened is not kept,
  * so a sign-out here is seen by the very next page; one on another instance
  * (or the idle timeout running out) within `recentReadMs`. Requests that change
@@ -52,7 +52,7 @@ export class StaffSessionStore extends PgStore {
     });
   }
 
-  /** This store as pages that only read should use it (GET and HEAD). */
+  /** This store as list pages use it (GET and HEAD of the pages `mayRelyOnRecentChecks` names). */
   forReadingPages(): session.Store {
     return new ReadingPagesSessionStore(this);
   }
