@@ -28,11 +28,12 @@ interface RecentRead {
  *
  * List pages (GET and HEAD of the pages `mayRelyOnRecentChecks` names) go through
  * `forReadingPages()`, which may answer with the session as this instance read it
- * up to `recentReadMs` ago instead of reading it again. Every save or destroy through this instance forgets that
- * copy at once, and a read that was under way while any happened is not kept,
- * so a sign-out here is seen by the very next page; one on another instance
- * (or the idle timeout running out) within `recentReadMs`. Requests that change
- * something always read afresh.
+ * up to `recentReadMs` ago instead of reading it again. Every save or destroy
+ * through this instance forgets that copy at once, and a read that was under way
+ * while any happened is not kept, so a sign-out here is seen by the very next
+ * page; one on another instance (or the idle timeout running out) within
+ * `recentReadMs`. Every other request (changes, the workspace, documents,
+ * downloads) reads it afresh.
  */
 export class StaffSessionStore extends PgStore {
   private readonly writtenAt = new Map<string, number>();
