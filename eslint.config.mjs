@@ -12,6 +12,7 @@ export default tseslint.config(
       'coverage/',
       'test/artifacts/',
       '**/*.mjs',
+      '.dependency-cruiser.cjs',
       '**/*.js',
     ],
   },

@@ -2,7 +2,6 @@ import { pipeline } from 'node:stream/promises';
 import { Body, Controller, Get, Inject, Param, Post, Render, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { DateTime } from 'luxon';
 import { CLOCK, type Clock } from '../../../shared/application/clock.js';
 import type { StaffActor } from '../../../shared/domain/actor.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
@@ -11,34 +10,16 @@ import { UUID_PARAM } from '../../../shared/interface/http/uuid-param.pipe.js';
 import { msg } from '../../../shared/i18n/message.js';
 import { pageLocale } from '../../../shared/interface/http/request-locale.js';
 import { flash } from '../../../shared/interface/web/session.js';
-import { AUDIT_ACTION_CHOICES } from '../../application/audit-event-wording.js';
 import { DownloadExportCommand } from '../../application/commands/download-export/download-export.command.js';
 import { DownloadExportChecksumCommand } from '../../application/commands/download-export-checksum/download-export-checksum.command.js';
 import { RequestExportCommand } from '../../application/commands/request-export/request-export.command.js';
 import { ListExportsQuery } from '../../application/queries/list-exports/list-exports.query.js';
-import type { ExportStatus } from '../../domain/data-export.js';
 import type { ExportRequestInput } from '../../domain/data-export-request.js';
-import { REQUEST_STATUSES } from '../../../initialization/domain/request-status.js';
-import { SUBJECT_TYPES } from '../../../initialization/domain/subject-type.js';
-
-const BADGES: Record<ExportStatus, string> = {
-  QUEUED: 'badge-neutral',
-  RUNNING: 'badge-info',
-  COMPLETED: 'badge-ok',
-  FAILED: 'badge-bad',
-  REMOVED: 'badge-neutral',
-};
+import { presentExports } from './exports.presenter.js';
 
 /** `attachment` with the file's name, for any browser (RFC 6266 and RFC 5987). */
 const attachment = (fileName: string): string =>
   `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-
-function sizeOf(bytes: number | null): string {
-  if (bytes === null) return '';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Exports for auditors: ask for one, watch it run, download it. */
 @Controller('exports')
@@ -55,37 +36,11 @@ export class ExportsController {
   @Render('pages/exports/index')
   async list(): Promise<object> {
     const exports = await this.queries.execute(new ListExportsQuery());
-    const today = DateTime.fromJSDate(this.clock.now(), { zone: this.config.TZ_BUSINESS });
-    const items = exports.map((item) => ({
-      ...item,
-      statusLabel: msg(`exports.status.${item.status}`),
-      badge: BADGES[item.status],
-      pending: item.status === 'QUEUED' || item.status === 'RUNNING',
-      showProgress:
-        item.status === 'RUNNING' || item.status === 'COMPLETED' || item.status === 'QUEUED',
-      canDownload: item.status === 'COMPLETED',
-      size: sizeOf(item.sizeBytes),
-      retrying: item.status === 'QUEUED' && item.attempts > 0,
-    }));
-    return {
-      pageTitle: msg('exports.title'),
-      exports: items,
-      anyPending: items.some((item) => item.pending),
+    return presentExports(exports, {
+      now: this.clock.now(),
+      zone: this.config.TZ_BUSINESS,
       retentionDays: this.config.EXPORT_RETENTION_DAYS,
-      defaults: {
-        from: today.startOf('month').toISODate(),
-        to: today.toISODate(),
-      },
-      actionGroups: AUDIT_ACTION_CHOICES,
-      statuses: REQUEST_STATUSES.map((status) => ({
-        value: status,
-        label: msg(`request.status.${status}`),
-      })),
-      subjectTypes: SUBJECT_TYPES.map((type) => ({
-        value: type,
-        label: msg(`request.subjectType.${type}`),
-      })),
-    };
+    });
   }
 
   @Post()

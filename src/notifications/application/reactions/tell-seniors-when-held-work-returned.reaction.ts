@@ -1,15 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { REQUEST_STATUSES } from '../../../initialization/domain/request-status.js';
-import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
+import { ReactsTo } from '../../../shared/application/domain-events.js';
 import type { DomainEvent } from '../../../shared/domain/domain-event.js';
-import { Translator } from '../../../shared/i18n/translator.js';
-import type { MailStyle } from '../../domain/mails/letter.js';
 import { heldWorkReturnedMail } from '../../domain/mails/staff-mails.js';
-import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
-import { STAFF_CONTACTS, type StaffContacts } from '../ports/staff-contacts.js';
-import { MAIL_STYLE } from '../settings.js';
-import { requestLink, staffWords } from './mail-words.js';
+import { StaffNoticeReaction } from './enqueue-notices.js';
+import { requestLink } from './mail-words.js';
 
 /** What the notice reads of a deactivation: whose account, and the requests it gave back. */
 const deactivationDetails = z.object({
@@ -28,15 +24,8 @@ const deactivationDetails = z.object({
  */
 @Injectable()
 @ReactsTo('staff.deactivated')
-export class TellSeniorsWhenHeldWorkReturned implements TransactionalReaction {
-  constructor(
-    @Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox,
-    @Inject(STAFF_CONTACTS) private readonly staff: StaffContacts,
-    @Inject(MAIL_STYLE) private readonly style: MailStyle,
-    private readonly translator: Translator,
-  ) {}
-
-  async react(event: DomainEvent): Promise<void> {
+export class TellSeniorsWhenHeldWorkReturned extends StaffNoticeReaction {
+  override async react(event: DomainEvent): Promise<void> {
     const details = deactivationDetails.parse(event.details);
     if (details.returnedRequests.length === 0) return;
     const handedTo = details.handedToId ? await this.staff.active(details.handedToId) : null;
@@ -46,15 +35,14 @@ export class TellSeniorsWhenHeldWorkReturned implements TransactionalReaction {
       status: request.status,
       url: requestLink(this.style, request.id),
     }));
-    for (const recipient of recipients) {
-      await this.outbox.enqueue({
-        ...heldWorkReturnedMail(
+    await this.notify(recipients, {
+      dedupeKey: `staff.held_work_returned:${details.staffId}:${event.occurredAt.toISOString()}`,
+      compose: (recipient, words) =>
+        heldWorkReturnedMail(
           recipient.email,
           { holderName: details.displayName, requests, yours: handedTo !== null },
-          staffWords(this.translator, recipient, this.style),
+          words,
         ),
-        dedupeKey: `staff.held_work_returned:${details.staffId}:${event.occurredAt.toISOString()}:${recipient.id}`,
-      });
-    }
+    });
   }
 }

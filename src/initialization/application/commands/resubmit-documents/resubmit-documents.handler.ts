@@ -5,11 +5,7 @@ import { CORRECTABLE_FIELDS } from '../../../domain/correctable-field.js';
 import type { Resubmission } from '../../../domain/initialization-request.js';
 import { RequestNotFoundError } from '../../../domain/initialization-request.errors.js';
 import { DEADLINE_POLICY, type DeadlinePolicy } from '../../ports/deadline-policy.js';
-import {
-  DOCUMENT_STORE,
-  type DocumentStore,
-  type StagedDocument,
-} from '../../ports/document-store.js';
+import { DOCUMENT_STORE, type DocumentStore } from '../../ports/document-store.js';
 import {
   FILING_REGISTRY_GATEWAY,
   type FilingRegistryGateway,
@@ -20,6 +16,7 @@ import {
 } from '../../ports/initialization-request.repository.js';
 import { RequestChanges } from '../../request-changes.js';
 import { assessApplication } from '../../risk-assessor.js';
+import { withStagedDocuments } from '../../staged-documents.js';
 import { ResubmitDocumentsCommand } from './resubmit-documents.command.js';
 
 /**
@@ -43,56 +40,33 @@ export class ResubmitDocumentsHandler implements ICommandHandler<ResubmitDocumen
   async execute(
     command: ResubmitDocumentsCommand,
   ): Promise<{ id: string; status: string; dueAt: string | null }> {
-    const staged: StagedDocument[] = [];
-    try {
-      for (const document of command.documents)
-        staged.push(await this.store.stage(document.content));
-      const context = {
-        actor: { kind: 'INTAKE_CLIENT' as const, name: command.intakeClient },
-        ip: command.ip,
-      };
-      const result = await this.changes.apply(
-        { requestId: command.requestId },
-        context,
-        async (request, now) => {
-          if (request.toProps().intakeClient !== command.intakeClient)
-            throw new RequestNotFoundError(command.requestId);
-          const answer: Resubmission = {
-            documents: command.documents.map((document, index) => ({
-              id: this.ids.newId(),
-              kind: document.kind,
-              mediaType: document.mediaType,
-              sizeBytes: staged[index]!.sizeBytes,
-              sha256: staged[index]!.sha256,
-              originalName: document.originalName,
-              uploadedAt: now,
-            })),
-            values: command.values,
-          };
-          // Refused before anything is looked up; resubmit() checks it again.
-          request.checkResubmission({
-            documents: answer.documents.map((document) => document.kind),
-            fields: CORRECTABLE_FIELDS.filter((field) => answer.values[field] !== undefined),
-          });
-          const assessment = await assessApplication(
-            { registry: this.registry, requests: this.requests },
-            request.assessableAfter(answer),
-            { receivedAt: now, requestId: request.id },
-          );
-          request.resubmit(answer, assessment, await this.deadlines.deadlineFor(now), now);
-          const props = request.toProps();
-          return {
-            id: props.id,
-            status: props.status,
-            dueAt: props.sla.dueAt?.toISOString() ?? null,
-          };
-        },
-      );
-      await Promise.all(staged.map((document) => document.commit()));
-      return result;
-    } catch (error) {
-      await Promise.allSettled(staged.map((document) => document.discard()));
-      throw error;
-    }
+    const context = {
+      actor: { kind: 'INTAKE_CLIENT' as const, name: command.intakeClient },
+      ip: command.ip,
+    };
+    return withStagedDocuments({ store: this.store, ids: this.ids }, command.documents, (staged) =>
+      this.changes.apply({ requestId: command.requestId }, context, async (request, now) => {
+        if (request.toProps().intakeClient !== command.intakeClient)
+          throw new RequestNotFoundError(command.requestId);
+        const answer: Resubmission = { documents: staged.versionsAt(now), values: command.values };
+        // Refused before anything is looked up; resubmit() checks it again.
+        request.checkResubmission({
+          documents: answer.documents.map((document) => document.kind),
+          fields: CORRECTABLE_FIELDS.filter((field) => answer.values[field] !== undefined),
+        });
+        const assessment = await assessApplication(
+          { registry: this.registry, requests: this.requests },
+          request.assessableAfter(answer),
+          { receivedAt: now, requestId: request.id },
+        );
+        request.resubmit(answer, assessment, await this.deadlines.deadlineFor(now), now);
+        const props = request.toProps();
+        return {
+          id: props.id,
+          status: props.status,
+          dueAt: props.sla.dueAt?.toISOString() ?? null,
+        };
+      }),
+    );
   }
 }

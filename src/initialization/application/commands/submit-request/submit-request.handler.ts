@@ -12,11 +12,7 @@ import {
   type RequestDocument,
 } from '../../../domain/initialization-request.js';
 import { DEADLINE_POLICY, type DeadlinePolicy } from '../../ports/deadline-policy.js';
-import {
-  DOCUMENT_STORE,
-  type DocumentStore,
-  type StagedDocument,
-} from '../../ports/document-store.js';
+import { DOCUMENT_STORE, type DocumentStore } from '../../ports/document-store.js';
 import {
   FILING_REGISTRY_GATEWAY,
   type FilingRegistryGateway,
@@ -27,6 +23,7 @@ import {
 } from '../../ports/initialization-request.repository.js';
 import { summarise, type RequestSummary } from '../../queries/request-summary.js';
 import { assessApplication } from '../../risk-assessor.js';
+import { withStagedDocuments } from '../../staged-documents.js';
 import { SubmitRequestCommand } from './submit-request.command.js';
 
 @CommandHandler(SubmitRequestCommand)
@@ -50,77 +47,67 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
     const earlier = await this.requests.findByExternalId(intakeClient, application.externalId);
     if (earlier) return { request: summarise(earlier), replay: true };
 
-    const staged: StagedDocument[] = [];
-    try {
-      for (const document of command.documents)
-        staged.push(await this.store.stage(document.content));
-      const outcome = await this.unitOfWork.run(async () => {
-        const now = this.clock.now();
-        const documents: RequestDocument[] = command.documents.map((document, index) => ({
-          id: this.ids.newId(),
-          kind: document.kind,
-          mediaType: document.mediaType,
-          sizeBytes: staged[index]!.sizeBytes,
-          sha256: staged[index]!.sha256,
-          originalName: document.originalName,
-          uploadedAt: now,
-          supersededAt: null,
-          replacesDocumentId: null,
-        }));
-        const assessment = await assessApplication(
-          { registry: this.registry, requests: this.requests },
-          {
-            subjectType: application.subjectType,
-            subjectFilingNumber: application.subjectFilingNumber,
-            subjectName: application.subjectName,
-            credentialNumber: application.credentialNumber,
-            aliyunAccountId: application.aliyunAccountId,
-            documentHashes: documents.map((document) => document.sha256),
-          },
-          { receivedAt: application.receivedAt },
-        );
-        const request = InitializationRequest.submit(
-          {
-            id: this.ids.newId(),
-            reference: await this.requests.nextReference(application.receivedAt),
-            externalId: application.externalId,
-            intakeClient,
-            receivedAt: application.receivedAt,
-            subjectType: application.subjectType,
-            filing: {
-              filingNumber: application.filingNumber,
+    return withStagedDocuments(
+      { store: this.store, ids: this.ids },
+      command.documents,
+      (staged) =>
+        this.unitOfWork.run(async () => {
+          const now = this.clock.now();
+          const documents: RequestDocument[] = staged
+            .versionsAt(now)
+            .map((document) => ({ ...document, supersededAt: null, replacesDocumentId: null }));
+          const assessment = await assessApplication(
+            { registry: this.registry, requests: this.requests },
+            {
+              subjectType: application.subjectType,
               subjectFilingNumber: application.subjectFilingNumber,
-              province: application.province,
               subjectName: application.subjectName,
               credentialNumber: application.credentialNumber,
+              aliyunAccountId: application.aliyunAccountId,
+              documentHashes: documents.map((document) => document.sha256),
             },
-            applicant: application.applicant,
-            newAccountEmail: application.newAccountEmail,
-            aliyunAccountId: application.aliyunAccountId,
-            subjectId: assessment.subjectId,
-            riskFlags: assessment.riskFlags,
-            documents,
-          },
-          await this.deadlines.deadlineFor(application.receivedAt),
-          now,
-        );
-        if ((await this.requests.insert(request)) === 'duplicate') {
-          // Another delivery of the same externalId won the race; answer with its result.
-          const first = await this.requests.findByExternalId(intakeClient, application.externalId);
-          return { request: summarise(first!), replay: true };
-        }
-        await this.events.record(request.pullEvents(), {
-          actor: { kind: 'INTAKE_CLIENT', name: intakeClient },
-          ip: command.ip,
-        });
-        return { request: summarise(request), replay: false };
-      });
-      if (outcome.replay) await Promise.all(staged.map((document) => document.discard()));
-      else await Promise.all(staged.map((document) => document.commit()));
-      return outcome;
-    } catch (error) {
-      await Promise.allSettled(staged.map((document) => document.discard()));
-      throw error;
-    }
+            { receivedAt: application.receivedAt },
+          );
+          const request = InitializationRequest.submit(
+            {
+              id: this.ids.newId(),
+              reference: await this.requests.nextReference(application.receivedAt),
+              externalId: application.externalId,
+              intakeClient,
+              receivedAt: application.receivedAt,
+              subjectType: application.subjectType,
+              filing: {
+                filingNumber: application.filingNumber,
+                subjectFilingNumber: application.subjectFilingNumber,
+                province: application.province,
+                subjectName: application.subjectName,
+                credentialNumber: application.credentialNumber,
+              },
+              applicant: application.applicant,
+              newAccountEmail: application.newAccountEmail,
+              aliyunAccountId: application.aliyunAccountId,
+              subjectId: assessment.subjectId,
+              riskFlags: assessment.riskFlags,
+              documents,
+            },
+            await this.deadlines.deadlineFor(application.receivedAt),
+            now,
+          );
+          if ((await this.requests.insert(request)) === 'duplicate') {
+            // Another delivery of the same externalId won the race; answer with its result.
+            const first = await this.requests.findByExternalId(
+              intakeClient,
+              application.externalId,
+            );
+            return { request: summarise(first!), replay: true };
+          }
+          await this.events.record(request.pullEvents(), {
+            actor: { kind: 'INTAKE_CLIENT', name: intakeClient },
+            ip: command.ip,
+          });
+          return { request: summarise(request), replay: false };
+        }),
+      (outcome) => !outcome.replay,
+    );
   }
 }
