@@ -421,6 +421,7 @@ describe('an audit trail every action speaks in', () => {
         'Node Type': string;
         'Relation Name'?: string;
         'Index Name'?: string;
+        'Index Cond'?: string;
         Plans?: PlanNode[];
       }
       const nodesOf = (plan: PlanNode): PlanNode[] => [
@@ -480,8 +481,23 @@ describe('an audit trail every action speaks in', () => {
         for (const cursor of [{}, { before: 1_000_000_000 }]) {
           const nodes = await planOf(filters(), cursor);
           expect(nodes.filter((node) => node['Node Type'] === 'Seq Scan')).toEqual([]);
+          // Nor an index read from end to end (a scan with a filter and no condition).
+          expect(
+            nodes.filter(
+              (node) =>
+                ['Index Scan', 'Index Only Scan'].includes(node['Node Type']) &&
+                !node['Index Cond'],
+            ),
+          ).toEqual([]);
           const indexes = indexesOf(nodes);
-          for (const index of lookups) expect(indexes).toContain(index);
+          // On a small table the planner may reach the registry's subjects by key from the
+          // requests it found instead of through their own index: bounded either way.
+          const subjectsByKey = nodes.some(
+            (node) => node['Index Name'] === 'filing_subjects_pkey' && node['Index Cond'],
+          );
+          for (const index of lookups)
+            if (!(subjectsByKey && index.startsWith('filing_subjects_')))
+              expect(indexes).toContain(index);
           // The events are found per request and per subject, not by walking the trail.
           expect(indexes).toContain('audit_events_request_idx');
           if (!('requestReference' in filters()))
