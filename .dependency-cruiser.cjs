@@ -3,7 +3,13 @@
  * through its published surface: its commands and queries (`application/commands/**`
  * `*.command.ts`, `application/queries/**` `*.query.ts`), its typed events and its
  * `contracts/` module, and its Nest module for wiring. Domain code imports no framework.
- * Try it: `npx depcruise src --config .dependency-cruiser.cjs`.
+ * The rules: domain code stays plain TypeScript; a context reaches another only through
+ * that published surface; no import cycle between modules anywhere in src/ (src/cli
+ * included: the CLI's shared types live in src/shared/interface/cli/cli-context.ts);
+ * and initialization, which owns the ports sla implements, never imports sla (the app
+ * module wires them). Part of `npm run lint`; test/e2e/dependency-fences.e2e-spec.ts
+ * plants a cross-context import and a cycle and checks both are reported.
+ * Try it: `npm run lint:deps`.
  */
 const CONTEXTS = '(identity|initialization|audit|sla|notifications|filing-registry)';
 module.exports = {
@@ -33,6 +39,14 @@ module.exports = {
           `^src/${CONTEXTS}/[^/]+[.]module[.]ts$`,
         ],
       },
+    },
+    {
+      name: 'port-owner-does-not-depend-on-implementer',
+      comment:
+        'initialization owns DeadlinePolicy and SlaDescriber and their vocabulary (contracts/sla.ts); sla implements them, so initialization never imports sla.',
+      severity: 'error',
+      from: { path: '^src/initialization/' },
+      to: { path: '^src/sla/' },
     },
     {
       name: 'no-cycles',

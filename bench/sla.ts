@@ -20,7 +20,7 @@ import { runMigrations } from '../src/shared/infrastructure/database/migrate.js'
 import { systemActor } from '../src/shared/domain/actor.js';
 import { RunSlaWatchCommand } from '../src/sla/application/commands/run-sla-watch/run-sla-watch.command.js';
 import { SLA_WATCH_BATCH } from '../src/sla/application/commands/run-sla-watch/run-sla-watch.handler.js';
-import { flagStatement } from '../src/sla/infrastructure/postgres-sla-flagger.js';
+import { flagStatement } from '../src/initialization/infrastructure/postgres/postgres-sla-line-flags.js';
 import {
   benchEnvironment,
   format,

@@ -8,6 +8,7 @@ import { FilingRegistryModule } from './filing-registry/filing-registry.module.j
 import { IdentityModule } from './identity/identity.module.js';
 import { InitializationModule } from './initialization/initialization.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { SlaModule } from './sla/sla.module.js';
 import { RolesGuard } from './identity/interface/web/roles.guard.js';
 import { StaffSessionGuard } from './identity/interface/web/staff-session.guard.js';
 import type { Clock } from './shared/application/clock.js';
@@ -46,7 +47,7 @@ export class AppModule {
         AuditModule.register({ workers: mode === 'server' }),
         IdentityModule,
         FilingRegistryModule,
-        InitializationModule,
+        InitializationModule.register({ sla: SlaModule }),
         NotificationsModule.register({ workers: mode === 'server' }),
       ],
       controllers: [HealthController],

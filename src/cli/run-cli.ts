@@ -19,12 +19,7 @@ import { projectRoot } from '../shared/infrastructure/project-root.js';
 import { prepareLocalRuntime } from '../shared/infrastructure/runtime/local-runtime.js';
 import { DomainError } from '../shared/domain/domain-error.js';
 import { Translator } from '../shared/i18n/translator.js';
-import type { CliContext } from './cli-context.js';
-
-export interface CliOutput {
-  out(line: string): void;
-  err(line: string): void;
-}
+import type { CliContext, CliOutput } from '../shared/interface/cli/cli-context.js';
 
 /**
  * `npm run cli -- <command>`: staff accounts, migrations, and each context's

@@ -1,8 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { APP_CONFIG, type AppConfig } from '../shared/infrastructure/config/app-config.js';
-import { SlaModule } from '../sla/sla.module.js';
 import { ApprovalEffects } from './application/approval-effects.js';
 import { AddNoteHandler } from './application/commands/add-note/add-note.handler.js';
 import { ApproveRequestHandler } from './application/commands/approve-request/approve-request.handler.js';
@@ -26,6 +25,10 @@ import { STAFF_DIRECTORY } from './application/ports/staff-directory.js';
 import { ViewDocumentHandler } from './application/commands/view-document/view-document.handler.js';
 import { ReleaseHeldRequestsHandler } from './application/commands/release-held-requests/release-held-requests.handler.js';
 import { HeldRequestsHandler } from './application/queries/held-requests/held-requests.handler.js';
+import { OverdueApplicantRepliesHandler } from './application/queries/overdue-applicant-replies/overdue-applicant-replies.handler.js';
+import { FlagSlaLineHandler } from './application/commands/flag-sla-line/flag-sla-line.handler.js';
+import { SLA_LINE_FLAGS } from './application/ports/sla-line-flags.js';
+import { PostgresSlaLineFlags } from './infrastructure/postgres/postgres-sla-line-flags.js';
 import { REQUEST_HISTORY } from './application/ports/request-history.js';
 import { RELATED_REQUESTS } from './application/ports/related-requests.js';
 import { DeadlinesToRescheduleHandler } from './application/queries/deadlines-to-reschedule/deadlines-to-reschedule.handler.js';
@@ -81,6 +84,7 @@ const commandHandlers = [
   ViewDocumentHandler,
   AddNoteHandler,
   ReleaseHeldRequestsHandler,
+  FlagSlaLineHandler,
 ];
 const queryHandlers = [
   GetRequestStatusHandler,
@@ -90,6 +94,7 @@ const queryHandlers = [
   DocumentComparisonHandler,
   RequestsOfSubjectHandler,
   HeldRequestsHandler,
+  OverdueApplicantRepliesHandler,
   DeadlinesToRescheduleHandler,
 ];
 const services = [RequestChanges, ApprovalEffects];
@@ -101,29 +106,39 @@ const adapters = [
   { provide: REQUEST_READ_MODEL, useClass: PostgresRequestReadModel },
   { provide: REQUEST_HISTORY, useClass: AuditTrailRequestHistory },
   { provide: RELATED_REQUESTS, useClass: PostgresRelatedRequests },
+  { provide: SLA_LINE_FLAGS, useClass: PostgresSlaLineFlags },
   { provide: REQUEST_NOTES, useClass: PostgresRequestNotes },
 ];
 
-/** Initialization requests: intake, review, decisions. */
-@Module({
-  imports: [
-    SlaModule,
-    // Uploads stay in memory (bounded by the limits) until their content is checked.
-    MulterModule.registerAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        storage: memoryStorage(),
-        limits: {
-          fileSize: config.MAX_FILE_BYTES,
-          files: 4,
-          fields: 4,
-          fieldSize: 256 * 1024,
-          parts: 12,
-        },
-      }),
-    }),
-  ],
-  controllers,
-  providers: [...commandHandlers, ...queryHandlers, ...services, ...adapters],
-})
-export class InitializationModule {}
+/**
+ * Initialization requests: intake, review, decisions. `sla` is the module that provides
+ * this context's ports `DEADLINE_POLICY` and `SLA_DESCRIBER` (see `contracts/sla.ts`):
+ * the composition root names it, so this context does not depend on its implementer.
+ */
+@Module({})
+export class InitializationModule {
+  static register(options: { sla: Type<unknown> }): DynamicModule {
+    return {
+      module: InitializationModule,
+      imports: [
+        options.sla,
+        // Uploads stay in memory (bounded by the limits) until their content is checked.
+        MulterModule.registerAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            storage: memoryStorage(),
+            limits: {
+              fileSize: config.MAX_FILE_BYTES,
+              files: 4,
+              fields: 4,
+              fieldSize: 256 * 1024,
+              parts: 12,
+            },
+          }),
+        }),
+      ],
+      controllers,
+      providers: [...commandHandlers, ...queryHandlers, ...services, ...adapters],
+    };
+  }
+}

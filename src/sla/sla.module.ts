@@ -1,6 +1,5 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { DEADLINE_POLICY } from '../initialization/application/ports/deadline-policy.js';
-import { SLA_DESCRIBER } from '../initialization/application/ports/sla-describer.js';
+import { DEADLINE_POLICY, SLA_DESCRIBER } from '../initialization/contracts/sla.js';
 import { CLOCK, type Clock } from '../shared/application/clock.js';
 import { msg } from '../shared/i18n/message.js';
 import { LayoutBanners } from '../shared/interface/web/layout-banners.js';
@@ -13,7 +12,7 @@ import { CALENDAR_REPOSITORY } from './application/ports/calendar-repository.js'
 import { SLA_FLAGGER } from './application/ports/sla-flagger.js';
 import { GetCalendarYearHandler } from './application/queries/get-calendar-year/get-calendar-year.handler.js';
 import { PreviewCalendarYearHandler } from './application/queries/preview-calendar-year/preview-calendar-year.handler.js';
-import { PostgresSlaFlagger } from './infrastructure/postgres-sla-flagger.js';
+import { InitializationSlaFlagger } from './infrastructure/initialization/initialization-sla-flagger.js';
 import { TypeormCalendarRepository } from './infrastructure/typeorm-calendar.repository.js';
 import { SlaWatchSchedule } from './interface/schedule/sla-watch.schedule.js';
 import { CalendarAdminController } from './interface/web/calendar-admin.controller.js';
@@ -29,7 +28,7 @@ const services = [
 ];
 const adapters = [
   { provide: CALENDAR_REPOSITORY, useClass: TypeormCalendarRepository },
-  { provide: SLA_FLAGGER, useClass: PostgresSlaFlagger },
+  { provide: SLA_FLAGGER, useClass: InitializationSlaFlagger },
   { provide: DEADLINE_POLICY, useExisting: CalendarDeadlinePolicy },
   { provide: SLA_DESCRIBER, useExisting: CalendarDeadlinePolicy },
 ];

@@ -25,7 +25,7 @@ import {
 } from '../../src/audit/application/ports/data-export.repository.js';
 import { EXPORT_QUEUE, type ExportQueue } from '../../src/audit/application/ports/export-queue.js';
 import { DataExport } from '../../src/audit/domain/data-export.js';
-import { maskPersonalData } from '../../src/audit/domain/personal-data.js';
+import { maskPersonalData } from '../../src/shared/domain/personal-data.js';
 import { Translator } from '../../src/shared/i18n/translator.js';
 import {
   appendAuditEvents,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { maskIdentifier } from '../../src/audit/domain/personal-data.js';
+import { maskIdentifier } from '../../src/shared/domain/personal-data.js';
 import { filingNumber, residentId } from '../support/credentials.js';
 import { individualDocuments, individualRequest, submitIntake } from '../support/intake.js';
 import { registerSubject, type TestSubject } from '../support/registry.js';

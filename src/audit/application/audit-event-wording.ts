@@ -1,14 +1,15 @@
 import {
   CORRECTABLE_FIELDS,
   isCorrectableField,
-} from '../../initialization/domain/correctable-field.js';
-import { DOCUMENT_KINDS, isDocumentKind } from '../../initialization/domain/document-kind.js';
-import { REJECT_REASONS, type RejectReason } from '../../initialization/domain/reject-reason.js';
-import {
+  DOCUMENT_KINDS,
+  isDocumentKind,
+  REJECT_REASONS,
+  type RejectReason,
   REQUEST_STATUSES,
   type RequestStatus,
-} from '../../initialization/domain/request-status.js';
-import { RISK_FLAGS, type RiskFlag } from '../../initialization/domain/risk-flag.js';
+  RISK_FLAGS,
+  type RiskFlag,
+} from '../../initialization/contracts/vocabulary.js';
 import {
   AUDIT_ACTION_GROUPS,
   AUDIT_ACTIONS,
@@ -21,9 +22,14 @@ import { messagesOf, msg, type Message } from '../../shared/i18n/message.js';
 import { CATALOGUES, type MessageKey } from '../../shared/i18n/messages/index.js';
 import { describeExportFilters } from '../domain/data-export-request.js';
 import type { ExportFilters } from '../domain/export-filters.js';
-import { maskIdentifiersInText, maskPersonalData } from '../domain/personal-data.js';
+import { maskIdentifiersInText, maskPersonalData } from '../../shared/domain/personal-data.js';
 
-/** What the wording needs of an audit event. */
+/**
+ * What the wording needs of an audit event. It words stored events, read back from the
+ * database: `details` is JSON as any version of the desk recorded it, so it stays untyped
+ * and every reader below tolerates a field missing or shaped otherwise. (The newest shapes
+ * are the typed events in each context's `contracts/events.ts`.)
+ */
 export interface AuditEventForWords {
   action: string;
   actorType: string;

@@ -1,5 +1,4 @@
-import { REQUEST_STATUSES } from '../../initialization/domain/request-status.js';
-import { SUBJECT_TYPES } from '../../initialization/domain/subject-type.js';
+import { REQUEST_STATUSES, SUBJECT_TYPES } from '../../initialization/contracts/vocabulary.js';
 import { msg, type Message } from '../../shared/i18n/message.js';
 import {
   EXPORT_DATASETS,

@@ -3,7 +3,7 @@ import {
   maskIdentifier,
   maskName,
   maskPhone,
-} from '../../audit/domain/personal-data.js';
+} from '../../shared/domain/personal-data.js';
 import type { SubjectType } from './subject-type.js';
 
 /**

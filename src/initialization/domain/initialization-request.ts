@@ -1,7 +1,11 @@
 import type { StaffActor } from '../../shared/domain/actor.js';
-import type { AuditActionOf } from '../../shared/domain/audit-actions.js';
-import type { DomainEvent } from '../../shared/domain/domain-event.js';
+import type { EventDetails } from '../../shared/domain/domain-event.js';
 import { msg, type Message } from '../../shared/i18n/message.js';
+import type {
+  ApplicantContact,
+  ApprovalEffect,
+  InitializationRequestEvent,
+} from '../contracts/events.js';
 import {
   auditedValue,
   CORRECTABLE_FIELDS,
@@ -265,7 +269,7 @@ const HELD_STATUSES: RequestStatus[] = [
  * application layer turns each into one audit event in the same transaction.
  */
 export class InitializationRequest {
-  private events: DomainEvent[] = [];
+  private events: InitializationRequestEvent[] = [];
   private previousAccountEmail: string | null = null;
 
   private constructor(private props: InitializationRequestProps) {}
@@ -361,7 +365,7 @@ export class InitializationRequest {
   }
 
   /** Domain events since the last call (each becomes one audit event). */
-  pullEvents(): DomainEvent[] {
+  pullEvents(): InitializationRequestEvent[] {
     const events = this.events;
     this.events = [];
     return events;
@@ -984,7 +988,7 @@ export class InitializationRequest {
     }
   }
 
-  private approvalEffect(): Record<string, unknown> {
+  private approvalEffect(): ApprovalEffect {
     return {
       newAccountEmail: this.props.newAccountEmail,
       previousAccountEmail: this.previousAccountEmail,
@@ -995,7 +999,7 @@ export class InitializationRequest {
   }
 
   /** Who the applicant-facing notices of an event go to. */
-  private applicantContact(): Record<string, unknown> {
+  private applicantContact(): ApplicantContact {
     return {
       reference: this.props.reference,
       applicantEmail: this.props.newAccountEmail,
@@ -1003,19 +1007,21 @@ export class InitializationRequest {
     };
   }
 
-  private record(
-    type: AuditActionOf<'requests'>,
+  /** Each event type takes its own details (src/initialization/contracts/events.ts). */
+  private record<T extends InitializationRequestEvent['type']>(
+    type: T,
     now: Date,
-    details: Record<string, unknown>,
+    details: EventDetails<InitializationRequestEvent, T>,
   ): void {
     this.props.updatedAt = now;
+    // The type and its details match (the signature says so); TypeScript cannot pair them.
     this.events.push({
       type,
       occurredAt: now,
       requestId: this.props.id,
       subjectId: this.props.subjectId,
       details,
-    });
+    } as InitializationRequestEvent);
   }
 }
 

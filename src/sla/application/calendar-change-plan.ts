@@ -8,7 +8,7 @@ import {
   type YearArrangement,
 } from '@lib/business-calendar';
 import { DateTime } from 'luxon';
-import type { DeadlinePolicy } from '../../initialization/application/ports/deadline-policy.js';
+import type { DeadlinePolicy } from '../../initialization/contracts/sla.js';
 import type { Message } from '../../shared/i18n/message.js';
 import { arrangementProblem, outsideReachProblem } from '../domain/calendar.errors.js';
 import { changedDays, dayChanges, type DayChanges } from '../domain/day-changes.js';

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BusinessCalendar } from '@lib/business-calendar';
 import { APP_CONFIG, type AppConfig } from '../../shared/infrastructure/config/app-config.js';
-import type { DeadlinePolicy } from '../../initialization/application/ports/deadline-policy.js';
 import type {
+  Deadline,
+  DeadlinePolicy,
   SlaDescriber,
   SlaDescription,
-} from '../../initialization/application/ports/sla-describer.js';
-import type { Deadline } from '../../initialization/domain/initialization-request.js';
-import { slaStateOf, type SlaFacts, type SlaState } from '../domain/sla-state.js';
+  SlaState,
+} from '../../initialization/contracts/sla.js';
+import { slaStateOf, type SlaFacts } from '../domain/sla-state.js';
 import { BusinessCalendarSource } from './business-calendar-source.js';
 
 /** States in which the SLA clock runs towards `dueAt`. */

@@ -1,12 +1,4 @@
-/**
- * Where a request stands against its deadline:
- * - ON_TRACK / AT_RISK / BREACHED while staff owe a decision,
- * - PAUSED while it waits for the applicant (the clock is stopped),
- * - MET / MISSED once decided (kept for good),
- * - null when no deadline applies (withdrawn or expired without a decision by staff).
- */
-export const SLA_STATES = ['ON_TRACK', 'AT_RISK', 'BREACHED', 'PAUSED', 'MET', 'MISSED'] as const;
-export type SlaState = (typeof SLA_STATES)[number];
+import type { SlaState } from '../../initialization/contracts/sla.js';
 
 export interface SlaFacts {
   status: string;
@@ -17,6 +9,7 @@ export interface SlaFacts {
 
 const RUNNING = ['PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL'];
 
+/** Where a request stands against its deadline (the states: initialization's `SlaState`). */
 export function slaStateOf(facts: SlaFacts, now: Date): SlaState | null {
   if (facts.outcome) return facts.outcome;
   if (facts.status === 'AWAITING_APPLICANT') return 'PAUSED';
@@ -25,13 +18,3 @@ export function slaStateOf(facts: SlaFacts, now: Date): SlaState | null {
   if (facts.atRiskAt && now.getTime() >= facts.atRiskAt.getTime()) return 'AT_RISK';
   return 'ON_TRACK';
 }
-
-/** The badge colour class the views use for each state. */
-export const SLA_STATE_TONES: Record<SlaState, 'ok' | 'warn' | 'bad' | 'neutral'> = {
-  ON_TRACK: 'ok',
-  AT_RISK: 'warn',
-  BREACHED: 'bad',
-  PAUSED: 'neutral',
-  MET: 'ok',
-  MISSED: 'bad',
-};

@@ -1,11 +1,14 @@
 import { DateTime } from 'luxon';
-import { REJECT_REASONS, type RejectReason } from '../../../initialization/domain/reject-reason.js';
 import {
+  REJECT_REASONS,
+  type RejectReason,
   REQUEST_STATUSES,
   type RequestStatus,
-} from '../../../initialization/domain/request-status.js';
-import { RISK_FLAGS, type RiskFlag } from '../../../initialization/domain/risk-flag.js';
-import { SUBJECT_TYPES, type SubjectType } from '../../../initialization/domain/subject-type.js';
+  RISK_FLAGS,
+  type RiskFlag,
+  SUBJECT_TYPES,
+  type SubjectType,
+} from '../../../initialization/contracts/vocabulary.js';
 import type { Actor } from '../../../shared/domain/actor.js';
 import { isStaffRole } from '../../../shared/domain/staff-role.js';
 import type { MessageKey } from '../../../shared/i18n/messages/index.js';
@@ -20,7 +23,7 @@ import {
   maskName,
   maskPersonalData,
   maskPhone,
-} from '../../domain/personal-data.js';
+} from '../../../shared/domain/personal-data.js';
 import type { BusinessTime } from '../../domain/business-time.js';
 import {
   submissionsOf,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessCalendarSource } from '../../../sla/application/business-calendar-source.js';
+import { BusinessCalendarSource } from '../../../sla/contracts/business-calendar.js';
 import type { BusinessTimeSource } from '../../application/ports/business-time-source.js';
 import { CalendarBusinessTime, type BusinessTime } from '../../domain/business-time.js';
 

@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import type { Command } from 'commander';
-import type { CliContext } from '../../../cli/cli-context.js';
+import type { CliContext } from '../../../shared/interface/cli/cli-context.js';
 import { systemActor } from '../../../shared/domain/actor.js';
 import { VerifyAuditChainCommand } from '../../application/commands/verify-audit-chain/verify-audit-chain.command.js';
 

@@ -8,7 +8,7 @@ import type {
   AuditTrailPage,
 } from '../../application/queries/search-audit-trail/search-audit-trail.query.js';
 import type { AuditEventFilters } from '../../domain/export-filters.js';
-import { maskIdentifier } from '../../domain/personal-data.js';
+import { maskIdentifier } from '../../../shared/domain/personal-data.js';
 
 /** The filters a search's links carry as typed (the credential number travels sealed). */
 export type LinkFilters = Omit<AuditEventFilters, 'credentialNumber'>;

@@ -14,7 +14,7 @@ import { DownloadExportCommand } from '../../application/commands/download-expor
 import { DownloadExportChecksumCommand } from '../../application/commands/download-export-checksum/download-export-checksum.command.js';
 import { RequestExportCommand } from '../../application/commands/request-export/request-export.command.js';
 import { ListExportsQuery } from '../../application/queries/list-exports/list-exports.query.js';
-import type { ExportRequestInput } from '../../domain/data-export-request.js';
+import { parseExportRequestForm } from './export-request-form.js';
 import { presentExports } from './exports.presenter.js';
 
 /** `attachment` with the file's name, for any browser (RFC 6266 and RFC 5987). */
@@ -45,7 +45,7 @@ export class ExportsController {
 
   @Post()
   async create(
-    @Body() form: ExportRequestInput,
+    @Body() body: unknown,
     @CurrentActor() actor: StaffActor,
     @ClientIp() ip: string,
     @Req() request: Request,
@@ -53,6 +53,7 @@ export class ExportsController {
   ): Promise<void> {
     // The file speaks the language the auditor reads the desk in.
     const locale = pageLocale(request, this.config.DEFAULT_LOCALE);
+    const form = parseExportRequestForm(body);
     const { id } = await this.commands.execute(new RequestExportCommand(actor, form, locale, ip));
     flash(request, 'success', msg('exports.queued'));
     response.redirect(303, `/exports#export-${id}`);

@@ -1,7 +1,6 @@
 // Beside the controller in interface/web: it shapes the exports page's model (badges, form choices).
 import { DateTime } from 'luxon';
-import { REQUEST_STATUSES } from '../../../initialization/domain/request-status.js';
-import { SUBJECT_TYPES } from '../../../initialization/domain/subject-type.js';
+import { REQUEST_STATUSES, SUBJECT_TYPES } from '../../../initialization/contracts/vocabulary.js';
 import { msg, type Message } from '../../../shared/i18n/message.js';
 import { AUDIT_ACTION_CHOICES } from '../../application/audit-event-wording.js';
 import type { ExportListItem } from '../../application/queries/list-exports/list-exports.query.js';

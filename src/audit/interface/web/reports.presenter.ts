@@ -1,5 +1,5 @@
 // Beside the controller in interface/web: it writes the charts in the reader's Words.
-import { REJECT_REASONS, type RejectReason } from '../../../initialization/domain/reject-reason.js';
+import { REJECT_REASONS, type RejectReason } from '../../../initialization/contracts/vocabulary.js';
 import { msg, type Message } from '../../../shared/i18n/message.js';
 import type { Words } from '../../../shared/i18n/translator.js';
 import type { DayRange } from '../../domain/request-figures.js';

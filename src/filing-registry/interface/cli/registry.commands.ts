@@ -6,7 +6,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify';
-import type { CliContext } from '../../../cli/cli-context.js';
+import type { CliContext } from '../../../shared/interface/cli/cli-context.js';
 import { systemActor } from '../../../shared/domain/actor.js';
 import {
   ImportLegacyRegistryCommand,

@@ -1,3 +1,4 @@
+import type { RequestStatus } from '../../../initialization/contracts/vocabulary.js';
 import type { Actor, StaffActor } from '../../../shared/domain/actor.js';
 import type { Message } from '../../../shared/i18n/message.js';
 
@@ -17,7 +18,7 @@ export interface HeldRequest {
 export interface ReturnedRequest {
   id: string;
   reference: string;
-  status: string;
+  status: RequestStatus;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import type { Command } from 'commander';
-import type { CliContext } from '../../../cli/cli-context.js';
+import type { CliContext } from '../../../shared/interface/cli/cli-context.js';
 import { systemActor } from '../../../shared/domain/actor.js';
 import { CreateStaffMemberCommand } from '../../application/commands/create-staff-member/create-staff-member.command.js';
 import { DeactivateStaffMemberCommand } from '../../application/commands/deactivate-staff-member/deactivate-staff-member.command.js';

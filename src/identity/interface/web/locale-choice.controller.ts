@@ -2,11 +2,11 @@ import { Body, Controller, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
-import { isLocale } from '../../../shared/i18n/locale.js';
 import { Public } from '../../../shared/interface/http/access.decorators.js';
 import { keepLocaleCookie } from '../../../shared/interface/http/request-locale.js';
 import { safeBackUrl } from '../../../shared/interface/http/safe-back-url.js';
 import { ChooseLocaleCommand } from '../../application/commands/choose-locale/choose-locale.command.js';
+import { parseLocaleForm } from './forms.js';
 import { RecentStaffChecks } from './recent-staff-checks.js';
 
 /**
@@ -26,12 +26,12 @@ export class LocaleChoiceController {
   @Public()
   @Post('locale')
   async choose(
-    @Body() form: { locale?: unknown },
+    @Body() body: unknown,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const locale = form?.locale;
-    if (isLocale(locale)) {
+    const { locale } = parseLocaleForm(body);
+    if (locale) {
       const staffId = request.session?.staffId;
       if (staffId) {
         await this.commands.execute(new ChooseLocaleCommand(staffId, locale));

@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
 import { msg, type Message } from '../../../shared/i18n/message.js';
 import { ClientIp, CurrentActor } from '../../../shared/interface/http/access.decorators.js';
-import { FORM_FIELDS, type FormFields } from '../../../shared/interface/http/form-fields.pipe.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { ChangeOwnPasswordCommand } from '../../application/commands/change-own-password/change-own-password.command.js';
 import { EndOtherSessionsCommand } from '../../application/commands/end-other-sessions/end-other-sessions.command.js';
@@ -12,6 +11,7 @@ import { PASSWORD_MIN_LENGTH } from '../../domain/password-policy.js';
 import { InvalidPasswordError, type PasswordField } from '../../domain/password.errors.js';
 import { RecentStaffChecks } from './recent-staff-checks.js';
 import { currentSessionReference } from './session-reference.js';
+import { parseOwnPasswordForm } from './forms.js';
 
 /**
  * Every staff member's own account (`/account`): change their password (the current
@@ -31,20 +31,20 @@ export class OwnAccountController {
 
   @Post('password')
   async changePassword(
-    @Body(FORM_FIELDS) form: FormFields,
+    @Body() body: unknown,
     @CurrentActor() actor: StaffActor,
     @ClientIp() ip: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const field = (name: string): string => (typeof form[name] === 'string' ? form[name] : '');
+    const form = parseOwnPasswordForm(body);
     try {
       await this.commands.execute(
         new ChangeOwnPasswordCommand(
           actor,
-          field('currentPassword'),
-          field('newPassword'),
-          field('confirmPassword'),
+          form.currentPassword,
+          form.newPassword,
+          form.confirmPassword,
           currentSessionReference(request),
           ip,
         ),

@@ -3,7 +3,6 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { msg, type Message } from '../../../shared/i18n/message.js';
 import { ClientIp, Public } from '../../../shared/interface/http/access.decorators.js';
-import { FORM_FIELDS, type FormFields } from '../../../shared/interface/http/form-fields.pipe.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { SetPasswordWithLinkCommand } from '../../application/commands/set-password-with-link/set-password-with-link.command.js';
 import {
@@ -17,6 +16,7 @@ import {
   type PasswordField,
   type UnusableLinkReason,
 } from '../../domain/password.errors.js';
+import { parseSetPasswordForm } from './forms.js';
 
 /** An unknown link is not there (404); a used, expired or replaced one is gone for good (410). */
 const STATUS_BY_REASON: Record<UnusableLinkReason, number> = {
@@ -50,15 +50,15 @@ export class SetPasswordController {
   @Post()
   async setPassword(
     @Param('token') token: string,
-    @Body(FORM_FIELDS) form: FormFields,
+    @Body() body: unknown,
     @ClientIp() ip: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const field = (name: string): string => (typeof form[name] === 'string' ? form[name] : '');
+    const { newPassword, confirmPassword } = parseSetPasswordForm(body);
     try {
       await this.commands.execute(
-        new SetPasswordWithLinkCommand(token, field('newPassword'), field('confirmPassword'), ip),
+        new SetPasswordWithLinkCommand(token, newPassword, confirmPassword, ip),
       );
     } catch (error) {
       if (error instanceof PasswordLinkUnusableError) {

@@ -17,12 +17,7 @@ import {
   Public,
 } from '../../../shared/interface/http/access.decorators.js';
 import type { StaffActor } from '../../../shared/domain/actor.js';
-
-interface SignInForm {
-  email?: string;
-  password?: string;
-  next?: string;
-}
+import { parseSignInForm } from './forms.js';
 
 @Controller()
 export class SignInController {
@@ -47,13 +42,13 @@ export class SignInController {
   @Public()
   @Post('login')
   async signIn(
-    @Body() form: SignInForm,
+    @Body() body: unknown,
     @ClientIp() ip: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const email = typeof form.email === 'string' ? form.email : '';
-    const password = typeof form.password === 'string' ? form.password : '';
+    const form = parseSignInForm(body);
+    const { email, password } = form;
     try {
       if (!email.trim() || !password) throw new MissingFieldsError();
       // The session counts as signed in from before the password was read: a reset that

@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
 import { STAFF_ROLES } from '../../../shared/domain/staff-role.js';
 import { msg, type Message } from '../../../shared/i18n/message.js';
-import { FORM_FIELDS, type FormFields } from '../../../shared/interface/http/form-fields.pipe.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { CreateStaffMemberCommand } from '../../application/commands/create-staff-member/create-staff-member.command.js';
 import { ListStaffMembersQuery } from '../../application/queries/list-staff-members/list-staff-members.query.js';
@@ -16,6 +15,7 @@ import {
   type StaffDetailsField,
 } from '../../domain/staff-member.errors.js';
 import { PASSWORD_MIN_LENGTH } from '../../domain/password-policy.js';
+import { parseNewStaffForm } from './forms.js';
 import { RecentStaffChecks } from './recent-staff-checks.js';
 
 /** The new-account form as the page shows it: what was typed (never the password) and each field's problems. */
@@ -29,11 +29,6 @@ interface NewStaffFormView {
 const EMPTY_NEW_STAFF: NewStaffFormView = {
   values: { displayName: '', email: '', role: '' },
   errors: {},
-};
-
-const text = (form: FormFields, name: string): string => {
-  const value = form[name];
-  return typeof value === 'string' ? value : '';
 };
 
 @Controller('admin/users')
@@ -79,17 +74,13 @@ export class StaffAdminController {
 
   @Post()
   async create(
-    @Body(FORM_FIELDS) form: FormFields,
+    @Body() body: unknown,
     @CurrentActor() actor: StaffActor,
     @ClientIp() ip: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const values = {
-      displayName: text(form, 'displayName'),
-      email: text(form, 'email'),
-      role: text(form, 'role'),
-    };
+    const { password, ...values } = parseNewStaffForm(body);
     try {
       await this.commands.execute(
         new CreateStaffMemberCommand(
@@ -97,7 +88,7 @@ export class StaffAdminController {
           values.email,
           values.displayName,
           values.role,
-          text(form, 'password'),
+          password,
           ip,
         ),
       );

@@ -7,7 +7,6 @@ import { STAFF_ROLES } from '../../../shared/domain/staff-role.js';
 import { msg, type Message } from '../../../shared/i18n/message.js';
 import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
 import { STATUS_BY_CATEGORY } from '../../../shared/interface/http/domain-error.mapping.js';
-import { FORM_FIELDS, type FormFields } from '../../../shared/interface/http/form-fields.pipe.js';
 import { UUID_PARAM } from '../../../shared/interface/http/uuid-param.pipe.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { ChangeStaffRoleCommand } from '../../application/commands/change-staff-role/change-staff-role.command.js';
@@ -19,13 +18,11 @@ import {
   StaffRoleUnchangedError,
   UnknownStaffRoleError,
 } from '../../domain/staff-lifecycle.errors.js';
+import { parseDeactivationForm, parseRoleForm, type DeactivationInput } from './forms.js';
 import { RecentStaffChecks } from './recent-staff-checks.js';
 
 /** What the deactivation form sent: release the held requests, or reassign them to a senior. */
-interface DeactivationForm {
-  held: 'release' | 'reassign';
-  senior: string;
-}
+type DeactivationForm = DeactivationInput;
 
 /** The form's refusals: next to a field, or about the whole change. */
 interface FormErrors {
@@ -61,16 +58,13 @@ export class StaffLifecycleController {
   @Post('deactivate')
   async deactivate(
     @Param('id', UUID_PARAM) id: string,
-    @Body(FORM_FIELDS) fields: FormFields,
+    @Body() body: unknown,
     @CurrentActor() actor: StaffActor,
     @ClientIp() ip: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const form: DeactivationForm = {
-      held: fields.held === 'reassign' ? 'reassign' : 'release',
-      senior: typeof fields.senior === 'string' ? fields.senior : '',
-    };
+    const form = parseDeactivationForm(body);
     if (form.held === 'reassign' && !form.senior) {
       response.status(422);
       return this.renderDeactivation(response, id, actor, form, {
@@ -138,13 +132,13 @@ export class StaffLifecycleController {
   @Post('role')
   async changeRole(
     @Param('id', UUID_PARAM) id: string,
-    @Body(FORM_FIELDS) fields: FormFields,
+    @Body() body: unknown,
     @CurrentActor() actor: StaffActor,
     @ClientIp() ip: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const role = typeof fields.role === 'string' ? fields.role : '';
+    const { role } = parseRoleForm(body);
     try {
       await this.commands.execute(new ChangeStaffRoleCommand(actor, id, role, ip));
       this.recentChecks.forget(id);

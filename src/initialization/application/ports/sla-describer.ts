@@ -1,4 +1,4 @@
-import type { SlaState } from '../../../sla/domain/sla-state.js';
+import type { SlaState } from '../../contracts/sla-state.js';
 
 export interface SlaDescription {
   slaState: SlaState | null;

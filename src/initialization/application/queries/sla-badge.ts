@@ -1,5 +1,5 @@
-import { describeBusinessTimeLeft } from '../../../sla/domain/business-time-left.js';
-import { SLA_STATES, SLA_STATE_TONES, type SlaState } from '../../../sla/domain/sla-state.js';
+import { describeBusinessTimeLeft } from './business-time-left.js';
+import { SLA_STATES, SLA_STATE_TONES, type SlaState } from '../../contracts/sla-state.js';
 import { messagesOf, type Message } from '../../../shared/i18n/message.js';
 import type { SlaDescription } from '../ports/sla-describer.js';
 

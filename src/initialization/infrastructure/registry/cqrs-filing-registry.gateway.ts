@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ReplaceSubjectAccountEmailCommand } from '../../../filing-registry/application/commands/replace-subject-account-email/replace-subject-account-email.command.js';
-import type { FilingSubjectSnapshot } from '../../../filing-registry/application/filing-subject-snapshot.js';
+import type { FilingSubjectSnapshot } from '../../../filing-registry/contracts/filing-subject.js';
 import { FindSubjectAndAccountHolderQuery } from '../../../filing-registry/application/queries/find-subject-and-account-holder/find-subject-and-account-holder.query.js';
 import type { EventContext } from '../../../shared/application/domain-events.js';
 import type {

@@ -6,7 +6,7 @@ import { REJECT_REASONS } from '../../domain/reject-reason.js';
 import { REQUEST_STATUSES } from '../../domain/request-status.js';
 import { RISK_FLAGS } from '../../domain/risk-flag.js';
 import { SUBJECT_TYPES } from '../../domain/subject-type.js';
-import { SLA_STATES } from '../../../sla/domain/sla-state.js';
+import { SLA_STATES } from '../../contracts/sla-state.js';
 import { correctionRequestSchema } from './correction-request.schema.js';
 import { FIELD_PROBLEM_CODES, PROBLEM_CODES } from './intake-problem-codes.js';
 import { intakeRequestSchema } from './intake-request.schema.js';

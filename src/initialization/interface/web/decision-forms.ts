@@ -116,9 +116,3 @@ export function formProblems(issues: readonly z.core.$ZodIssue[]): Message[] {
   const fields = new Set(issues.map((issue) => String(issue.path[0] ?? '')));
   return [...fields].map((field) => msg(FIELD_PROBLEMS[field] ?? 'common.error.400.text'));
 }
-
-/** A text field of a form read by hand (the notes form): absent or not one text is empty. */
-export function readText(form: DecisionForm, field: string): string {
-  const value = form[field];
-  return typeof value === 'string' ? value : '';
-}

@@ -7,12 +7,11 @@ import {
   Roles,
   staffActorOf,
 } from '../../../shared/interface/http/access.decorators.js';
-import { FORM_FIELDS, type FormFields } from '../../../shared/interface/http/form-fields.pipe.js';
 import { UuidParam } from '../../../shared/interface/http/uuid-param.pipe.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { AddNoteCommand } from '../../application/commands/add-note/add-note.command.js';
 import { RequestNotFoundError } from '../../domain/initialization-request.errors.js';
-import { readText } from './decision-forms.js';
+import { parseNoteForm } from './request-note-form.js';
 
 /**
  * Internal notes of the request workspace: reviewers and senior reviewers write them
@@ -27,13 +26,12 @@ export class RequestNotesController {
   @Post()
   async add(
     @Param('id', new UuidParam((id) => new RequestNotFoundError(id))) id: string,
-    @Body(FORM_FIELDS) form: FormFields,
+    @Body() body: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.commands.execute(
-      new AddNoteCommand(id, staffActorOf(req), readText(form, 'text'), clientIpOf(req)),
-    );
+    const { text } = parseNoteForm(body);
+    await this.commands.execute(new AddNoteCommand(id, staffActorOf(req), text, clientIpOf(req)));
     flash(req, 'success', msg('workspace.notes.added'));
     res.redirect(303, `/requests/${id}#notes`);
   }

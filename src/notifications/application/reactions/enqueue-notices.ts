@@ -41,7 +41,9 @@ export interface StaffNotice {
  * to one who chose none), deduplicated per recipient.
  */
 @Injectable()
-export abstract class StaffNoticeReaction implements TransactionalReaction {
+export abstract class StaffNoticeReaction<
+  E extends DomainEvent = DomainEvent,
+> implements TransactionalReaction<E> {
   constructor(
     @Inject(NOTIFICATION_OUTBOX) private readonly outbox: NotificationOutbox,
     @Inject(STAFF_CONTACTS) protected readonly staff: StaffContacts,
@@ -49,7 +51,7 @@ export abstract class StaffNoticeReaction implements TransactionalReaction {
     private readonly translator: Translator,
   ) {}
 
-  abstract react(event: DomainEvent): Promise<void>;
+  abstract react(event: E): Promise<void>;
 
   protected async notify(recipients: readonly StaffContact[], notice: StaffNotice): Promise<void> {
     for (const recipient of recipients) {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ReactsTo } from '../../../shared/application/domain-events.js';
-import type { DomainEvent } from '../../../shared/domain/domain-event.js';
 import { breachMail } from '../../domain/mails/staff-mails.js';
 import { StaffNoticeReaction } from './enqueue-notices.js';
-import { slaDetails } from './event-details.js';
+import type { RequestSlaBreached } from '../../../sla/contracts/events.js';
 
 /**
  * A breach goes to every active senior reviewer, and to the reviewer holding the request:
@@ -11,9 +10,9 @@ import { slaDetails } from './event-details.js';
  */
 @Injectable()
 @ReactsTo('request.sla_breached')
-export class EscalateToSeniorsWhenRequestBreached extends StaffNoticeReaction {
-  override async react(event: DomainEvent): Promise<void> {
-    const details = slaDetails.parse(event.details);
+export class EscalateToSeniorsWhenRequestBreached extends StaffNoticeReaction<RequestSlaBreached> {
+  override async react(event: RequestSlaBreached): Promise<void> {
+    const details = { ...event.details, dueAt: new Date(event.details.dueAt) };
     const seniors = await this.staff.activeSeniorReviewers();
     const assignee = details.assigneeId ? await this.staff.active(details.assigneeId) : null;
     const recipients = [

@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
-import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import type {
+  RequestApproved,
+  RequestSecondApprovalGiven,
+} from '../../../initialization/contracts/events.js';
 import { Translator } from '../../../shared/i18n/translator.js';
 import { approvalMails } from '../../domain/mails/applicant-mails.js';
 import type { MailStyle } from '../../domain/mails/letter.js';
 import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
 import { MAIL_STYLE } from '../settings.js';
 import { enqueueNotices } from './enqueue-notices.js';
-import { approvalDetails } from './event-details.js';
 import { applicantWords } from './mail-words.js';
 
 /**
@@ -24,9 +26,9 @@ export class NotifyAccountEmailsWhenRequestApproved implements TransactionalReac
     private readonly translator: Translator,
   ) {}
 
-  async react(event: DomainEvent): Promise<void> {
-    if (event.type === 'request.approved' && event.details.awaitingSecondApproval !== false) return;
-    const details = approvalDetails.parse(event.details);
+  async react(event: RequestApproved | RequestSecondApprovalGiven): Promise<void> {
+    const { details } = event;
+    if ('why' in details) return; // a first approval, awaiting the second
     await enqueueNotices(
       this.outbox,
       event,

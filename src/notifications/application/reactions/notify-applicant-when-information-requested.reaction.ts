@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
-import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import type { RequestInformationRequested } from '../../../initialization/contracts/events.js';
 import { Translator } from '../../../shared/i18n/translator.js';
 import { informationRequestMail } from '../../domain/mails/applicant-mails.js';
 import type { MailStyle } from '../../domain/mails/letter.js';
 import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
 import { MAIL_STYLE } from '../settings.js';
 import { enqueueNotices } from './enqueue-notices.js';
-import { informationRequestDetails } from './event-details.js';
 import { applicantWords } from './mail-words.js';
 
 /** The applicant learns what to send again, why, and by when. */
@@ -20,8 +19,8 @@ export class NotifyApplicantWhenInformationRequested implements TransactionalRea
     private readonly translator: Translator,
   ) {}
 
-  async react(event: DomainEvent): Promise<void> {
-    const details = informationRequestDetails.parse(event.details);
+  async react(event: RequestInformationRequested): Promise<void> {
+    const details = { ...event.details, expiresAt: new Date(event.details.expiresAt) };
     await enqueueNotices(this.outbox, event, [
       informationRequestMail(details, this.style, applicantWords(this.translator)),
     ]);

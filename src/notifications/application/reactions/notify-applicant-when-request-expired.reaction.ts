@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
-import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import type { RequestExpired } from '../../../initialization/contracts/events.js';
 import { Translator } from '../../../shared/i18n/translator.js';
 import { expiryMail } from '../../domain/mails/applicant-mails.js';
 import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
 import { enqueueNotices } from './enqueue-notices.js';
-import { expiryDetails } from './event-details.js';
 import { applicantWords } from './mail-words.js';
 
 /** The applicant learns the request closed unanswered and may submit a new one. */
@@ -17,9 +16,9 @@ export class NotifyApplicantWhenRequestExpired implements TransactionalReaction 
     private readonly translator: Translator,
   ) {}
 
-  async react(event: DomainEvent): Promise<void> {
+  async react(event: RequestExpired): Promise<void> {
     await enqueueNotices(this.outbox, event, [
-      expiryMail(expiryDetails.parse(event.details), applicantWords(this.translator)),
+      expiryMail(event.details, applicantWords(this.translator)),
     ]);
   }
 }

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReactsTo, type TransactionalReaction } from '../../../shared/application/domain-events.js';
-import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import type { RequestRejected } from '../../../initialization/contracts/events.js';
 import { Translator } from '../../../shared/i18n/translator.js';
 import { rejectionMail } from '../../domain/mails/applicant-mails.js';
 import { NOTIFICATION_OUTBOX, type NotificationOutbox } from '../ports/notification-outbox.js';
 import { enqueueNotices } from './enqueue-notices.js';
-import { rejectionDetails } from './event-details.js';
 import { applicantWords } from './mail-words.js';
 
 /** The applicant learns every reason and reads the reviewer's message. */
@@ -17,9 +16,9 @@ export class NotifyApplicantWhenRequestRejected implements TransactionalReaction
     private readonly translator: Translator,
   ) {}
 
-  async react(event: DomainEvent): Promise<void> {
+  async react(event: RequestRejected): Promise<void> {
     await enqueueNotices(this.outbox, event, [
-      rejectionMail(rejectionDetails.parse(event.details), applicantWords(this.translator)),
+      rejectionMail(event.details, applicantWords(this.translator)),
     ]);
   }
 }

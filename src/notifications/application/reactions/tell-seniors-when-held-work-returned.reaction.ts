@@ -1,21 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { z } from 'zod';
-import { REQUEST_STATUSES } from '../../../initialization/domain/request-status.js';
 import { ReactsTo } from '../../../shared/application/domain-events.js';
-import type { DomainEvent } from '../../../shared/domain/domain-event.js';
+import type { StaffDeactivated } from '../../../identity/contracts/events.js';
 import { heldWorkReturnedMail } from '../../domain/mails/staff-mails.js';
 import { StaffNoticeReaction } from './enqueue-notices.js';
 import { requestLink } from './mail-words.js';
-
-/** What the notice reads of a deactivation: whose account, and the requests it gave back. */
-const deactivationDetails = z.object({
-  staffId: z.string(),
-  displayName: z.string(),
-  returnedRequests: z
-    .array(z.object({ id: z.string(), reference: z.string(), status: z.enum(REQUEST_STATUSES) }))
-    .default([]),
-  handedToId: z.string().nullish(),
-});
 
 /**
  * A deactivation that gave requests back tells the senior reviewers, in each one's
@@ -24,9 +12,9 @@ const deactivationDetails = z.object({
  */
 @Injectable()
 @ReactsTo('staff.deactivated')
-export class TellSeniorsWhenHeldWorkReturned extends StaffNoticeReaction {
-  override async react(event: DomainEvent): Promise<void> {
-    const details = deactivationDetails.parse(event.details);
+export class TellSeniorsWhenHeldWorkReturned extends StaffNoticeReaction<StaffDeactivated> {
+  override async react(event: StaffDeactivated): Promise<void> {
+    const { details } = event;
     if (details.returnedRequests.length === 0) return;
     const handedTo = details.handedToId ? await this.staff.active(details.handedToId) : null;
     const recipients = handedTo ? [handedTo] : await this.staff.activeSeniorReviewers();

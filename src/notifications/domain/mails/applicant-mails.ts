@@ -1,6 +1,5 @@
 import { isMessageKey, type MessageKey } from '../../../shared/i18n/messages/index.js';
-import type { DocumentKind } from '../../../initialization/domain/document-kind.js';
-import type { RejectReason } from '../../../initialization/domain/reject-reason.js';
+import type { DocumentKind, RejectReason } from '../../../initialization/contracts/vocabulary.js';
 import type { ComposedMail } from '../outbox-message.js';
 import { greeting, localTime, renderLetter, type Bilingual, type MailStyle } from './letter.js';
 

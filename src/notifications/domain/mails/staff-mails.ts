@@ -1,4 +1,4 @@
-import type { RequestStatus } from '../../../initialization/domain/request-status.js';
+import type { RequestStatus } from '../../../initialization/contracts/vocabulary.js';
 import type { Words } from '../../../shared/i18n/translator.js';
 import type { ComposedMail } from '../outbox-message.js';
 import { dueTime, mailLink } from './letter.js';

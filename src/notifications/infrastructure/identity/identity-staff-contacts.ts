@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetSignedInStaffQuery } from '../../../identity/application/queries/get-signed-in-staff/get-signed-in-staff.query.js';
-import type { SignedInStaff } from '../../../identity/application/queries/get-signed-in-staff/signed-in-staff.js';
+import type { SignedInStaff } from '../../../identity/contracts/signed-in-staff.js';
 import {
   ListStaffMembersQuery,
   type StaffMemberListItem,

@@ -15,6 +15,7 @@ import {
   MailAlreadyResentError,
   OnlyAbandonedMailIsResentError,
 } from '../../domain/outbox-message.errors.js';
+import { parseResendForm } from './resend-form.js';
 
 const statusOf = (value: unknown): OutboxStatus | null =>
   OUTBOX_STATUSES.find((status) => status === value) ?? null;
@@ -98,14 +99,14 @@ export class MailAdminController {
   @Post(':id/resend')
   async resend(
     @Param('id', UUID_PARAM) id: string,
-    @Body() form: { confirmed?: unknown },
+    @Body() body: unknown,
     @CurrentActor() actor: StaffActor,
     @ClientIp() ip: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     // Only from the confirmation step, which says the recipient may get it twice.
-    if (form.confirmed !== 'yes') {
+    if (!parseResendForm(body).confirmed) {
       response.redirect(303, `/admin/mail/${id}/resend`);
       return;
     }

@@ -16,16 +16,12 @@ import {
   CalendarChangedMeanwhileError,
   InvalidCalendarError,
 } from '../../domain/calendar.errors.js';
-import {
-  parseArrangementForm,
-  type ArrangementForm,
-  type ParsedArrangementForm,
-} from './arrangement-form.js';
+import type { ParsedArrangementForm } from './arrangement-form.js';
+import { parseCalendarForm } from './calendar-form.js';
 import {
   arrangementHelp,
   formProblems,
   previewView,
-  typedArrangement,
   type FormProblems,
   type PreviewView,
   type TypedArrangement,
@@ -33,14 +29,6 @@ import {
 import { calendarNames } from './calendar-names.js';
 
 const PAGE = 'pages/sla/calendar';
-
-/** The confirmation's own fields, beside the arrangement's. */
-interface CalendarSubmission extends ArrangementForm {
-  /** 'yes' from the preview's Save button. */
-  confirm?: string;
-  /** The stored calendar the preview was made from. */
-  basis?: string;
-}
 
 /**
  * The official calendar, a year at a time, and its edit in two steps: the form's text is
@@ -71,16 +59,14 @@ export class CalendarAdminController {
 
   @Post()
   async save(
-    @Body() submitted: CalendarSubmission,
+    @Body() body: unknown,
     @CurrentActor() admin: StaffActor,
     @ClientIp() ip: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const parsed = parseArrangementForm(submitted);
-    const typed = typedArrangement(submitted);
-    const basis = typeof submitted.basis === 'string' ? submitted.basis : '';
-    if (parsed.ok && parsed.arrangement && submitted.confirm === 'yes' && basis) {
+    const { parsed, typed, basis, confirmed } = parseCalendarForm(body);
+    if (parsed.ok && parsed.arrangement && confirmed && basis) {
       try {
         const moved = await this.commands.execute(
           new SaveCalendarYearCommand(admin, parsed.arrangement, ip, basis),

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { maskIdentifier } from '../../../../audit/domain/personal-data.js';
+import { maskIdentifier } from '../../../../shared/domain/personal-data.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { msg } from '../../../../shared/i18n/message.js';
 import { FilingSubjectNotFoundError } from '../../../domain/filing-subject.errors.js';

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/application/domain-events.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { isUuid } from '../../../../shared/domain/uuid.js';
+import type { StaffDeactivated } from '../../../contracts/events.js';
 import { refuseUnsafeAccountChange } from '../../../domain/account-administration.js';
 import { NotAnActiveSeniorError } from '../../../domain/staff-lifecycle.errors.js';
 import type { StaffMember } from '../../../domain/staff-member.js';
@@ -69,7 +70,7 @@ export class DeactivateStaffMemberHandler implements ICommandHandler<DeactivateS
               handedToId: handedTo?.id ?? null,
               handedToName: handedTo?.name ?? null,
             },
-          },
+          } satisfies StaffDeactivated,
         ],
         context,
       );

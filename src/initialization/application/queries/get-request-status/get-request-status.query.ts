@@ -4,7 +4,7 @@ import type { DocumentKind } from '../../../domain/document-kind.js';
 import type { RejectReason } from '../../../domain/reject-reason.js';
 import type { RequestStatus } from '../../../domain/request-status.js';
 import type { SubjectType } from '../../../domain/subject-type.js';
-import type { SlaState } from '../../../../sla/domain/sla-state.js';
+import type { SlaState } from '../../../contracts/sla-state.js';
 
 /** What the public filing system may know about one of its requests. */
 export interface RequestStatusView {

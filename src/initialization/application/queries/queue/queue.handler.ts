@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { maskIdentifier } from '../../../../audit/domain/personal-data.js';
+import { maskIdentifier } from '../../../../shared/domain/personal-data.js';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import { messagesOf, msg, type Message } from '../../../../shared/i18n/message.js';
 import { REQUEST_STATUSES } from '../../../domain/request-status.js';

@@ -1,4 +1,4 @@
-import { maskIdentifier, maskPhone } from '../../../../audit/domain/personal-data.js';
+import { maskIdentifier, maskPhone } from '../../../../shared/domain/personal-data.js';
 import { messagesOf, msg, type Message } from '../../../../shared/i18n/message.js';
 import type { MessageKey } from '../../../../shared/i18n/messages/index.js';
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../../../domain/correctable-field.js';

@@ -1,6 +1,6 @@
 import type { StaffActor } from '../../../../shared/domain/actor.js';
 import { messagesOf, type Message } from '../../../../shared/i18n/message.js';
-import { maskIdentifiersInText } from '../../../../audit/domain/personal-data.js';
+import { maskIdentifiersInText } from '../../../../shared/domain/personal-data.js';
 import { NOTE_MAX_LENGTH } from '../../../domain/request-note.js';
 import type { StoredRequestNote } from '../../ports/request-notes.js';
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { maskIdentifier, maskPhone } from '../../../../audit/domain/personal-data.js';
+import { maskIdentifier, maskPhone } from '../../../../shared/domain/personal-data.js';
 import { CLOCK, type Clock } from '../../../../shared/application/clock.js';
 import type { StaffActor } from '../../../../shared/domain/actor.js';
 import { Message, msg } from '../../../../shared/i18n/message.js';

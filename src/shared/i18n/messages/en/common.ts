@@ -115,4 +115,6 @@ export const common = {
   'registry.requests.received': 'Received',
   'registry.requests.none': 'No requests for this subject.',
   'registry.requests.more': 'Only the newest {count, number} are listed.',
+  // Forms the pages would never send (shared/interface/http/form-schema.ts): every problem at once.
+  'common.formProblem.andMore': '{problem} {more}',
 };

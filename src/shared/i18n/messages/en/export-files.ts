@@ -156,4 +156,9 @@ export const exportFiles = {
   'exports.list.checksum': 'SHA-256 file',
   'exports.list.checksumHint':
     'Save it beside the downloaded file and check it with: sha256sum -c {file}.sha256',
+  // Forms the pages would never send (interface/web/export-request-form.ts): one sentence a field.
+  'exports.formProblem.dataset': 'Choose one dataset from the list.',
+  'exports.formProblem.format': 'Choose one format from the list.',
+  'exports.formProblem.range': 'Give each end of the range as one date.',
+  'exports.formProblem.filter': 'Write each filter as one text.',
 };

@@ -174,4 +174,19 @@ export const identity = {
   'error.staff.not-an-active-senior': 'Choose an active senior reviewer to take the requests over.',
   'error.staff.unknown-role':
     '"{role}" is not a role (REVIEWER, SENIOR_REVIEWER, AUDITOR or ADMIN).',
+  // Forms the pages would never send (interface/web/forms.ts): one sentence a field.
+  'identity.formProblem.displayName': 'Write the name as one text.',
+  'identity.formProblem.email': 'Write the email address as one text.',
+  'identity.formProblem.role': 'Choose one role from the list.',
+  'identity.formProblem.password': 'Write the password as one text.',
+  'identity.formProblem.held': 'Choose whether the held requests are released or reassigned.',
+  'identity.formProblem.senior': 'Choose one senior reviewer from the list.',
+  'identity.formProblem.lockout':
+    'The form does not say which sign-in lockout to end; reload the page and try again.',
+  'identity.formProblem.currentPassword': 'Write your current password as one text.',
+  'identity.formProblem.newPassword': 'Write the new password as one text.',
+  'identity.formProblem.confirmPassword': 'Write the new password again as one text.',
+  'identity.formProblem.locale': 'Choose one language.',
+  'identity.formProblem.next':
+    'The form does not say which page to open after signing in; open the sign-in page again.',
 };

@@ -142,4 +142,7 @@ export const notifications = {
   'notifications.heldWork.seniorAsked':
     'As a senior reviewer you are asked to see that they are claimed or reassigned.',
   'notifications.heldWork.yoursAsked': 'You hold them now: decide them, or reassign them.',
+  // Forms the pages would never send (interface/web/resend-form.ts).
+  'notifications.formProblem.confirmed':
+    'The form does not say whether the resend is confirmed; confirm it again on the resend page.',
 };

@@ -119,4 +119,11 @@ export const sla = {
   'sla.calendar.preview.noDays': 'No day changes: only the source notice is saved.',
   'sla.calendar.preview.confirm': 'Save the {year} arrangement',
   'sla.calendar.preview.orEdit': 'Or change the arrangement below and check again.',
+  // Forms the pages would never send (interface/web/calendar-form.ts): one sentence a field.
+  'sla.formProblem.year': 'Write the year as one text.',
+  'sla.formProblem.source': 'Write the source notice as one text.',
+  'sla.formProblem.daysOff': 'Write the days off as one text, one entry a line.',
+  'sla.formProblem.makeUpWorkdays': 'Write the make-up working days as one text, one entry a line.',
+  'sla.formProblem.preview':
+    'The form does not say which preview it confirms; check the arrangement again and save it from the new preview.',
 };

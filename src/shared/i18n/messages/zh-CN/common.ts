@@ -114,4 +114,6 @@ export const common: Catalogue<typeof english> = {
   'registry.requests.received': '收到时间',
   'registry.requests.none': '该主体没有申请。',
   'registry.requests.more': '仅列出最近的 {count, number} 条。',
+  // Forms the pages would never send (shared/interface/http/form-schema.ts): every problem at once.
+  'common.formProblem.andMore': '{problem}{more}',
 };

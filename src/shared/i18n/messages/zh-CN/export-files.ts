@@ -149,4 +149,9 @@ export const exportFiles: Catalogue<typeof english> = {
   'exports.list.checksum': 'SHA-256 校验文件',
   'exports.list.checksumHint':
     '将其与下载的文件放在同一目录，用以下命令校验：sha256sum -c {file}.sha256',
+  // Forms the pages would never send (interface/web/export-request-form.ts): one sentence a field.
+  'exports.formProblem.dataset': '请从列表中选择一个数据集。',
+  'exports.formProblem.format': '请从列表中选择一种格式。',
+  'exports.formProblem.range': '请将日期范围的起止各填写为一个日期。',
+  'exports.formProblem.filter': '请将每个筛选条件填写为一段文字。',
 };

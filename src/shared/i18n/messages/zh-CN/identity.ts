@@ -164,4 +164,17 @@ export const identity: Catalogue<typeof english> = {
   'error.staff.not-an-active-senior': '请选择一位启用中的高级审核员接手这些申请。',
   'error.staff.unknown-role':
     '“{role}”不是有效的角色（REVIEWER、SENIOR_REVIEWER、AUDITOR 或 ADMIN）。',
+  // Forms the pages would never send (interface/web/forms.ts): one sentence a field.
+  'identity.formProblem.displayName': '请将姓名填写为一段文字。',
+  'identity.formProblem.email': '请将电子邮箱地址填写为一段文字。',
+  'identity.formProblem.role': '请从列表中选择一个角色。',
+  'identity.formProblem.password': '请将密码填写为一段文字。',
+  'identity.formProblem.held': '请选择释放还是转派其持有的申请。',
+  'identity.formProblem.senior': '请从列表中选择一位高级审核员。',
+  'identity.formProblem.lockout': '表单未说明要解除哪项登录锁定；请刷新页面后重试。',
+  'identity.formProblem.currentPassword': '请将当前密码填写为一段文字。',
+  'identity.formProblem.newPassword': '请将新密码填写为一段文字。',
+  'identity.formProblem.confirmPassword': '请将再次输入的新密码填写为一段文字。',
+  'identity.formProblem.locale': '请选择一种语言。',
+  'identity.formProblem.next': '表单未说明登录后要打开哪个页面；请重新打开登录页面。',
 };

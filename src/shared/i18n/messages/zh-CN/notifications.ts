@@ -123,4 +123,6 @@ export const notifications: Catalogue<typeof english> = {
   'notifications.heldWork.request': '{reference}（{status}）：{url}',
   'notifications.heldWork.seniorAsked': '请您作为高级审核员确保这些申请被认领或转派。',
   'notifications.heldWork.yoursAsked': '这些申请现由您持有：请处理或转派。',
+  // Forms the pages would never send (interface/web/resend-form.ts).
+  'notifications.formProblem.confirmed': '表单未说明是否确认重发；请在重发页面再次确认。',
 };

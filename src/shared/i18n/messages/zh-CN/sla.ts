@@ -115,4 +115,10 @@ export const sla: Catalogue<typeof english> = {
   'sla.calendar.preview.noDays': '没有日期改变：只保存依据的通知。',
   'sla.calendar.preview.confirm': '保存 {year} 年的安排',
   'sla.calendar.preview.orEdit': '也可以在下方修改安排后再查看。',
+  // Forms the pages would never send (interface/web/calendar-form.ts): one sentence a field.
+  'sla.formProblem.year': '请将年份填写为一段文字。',
+  'sla.formProblem.source': '请将通知来源填写为一段文字。',
+  'sla.formProblem.daysOff': '请将放假日期填写为一段文字，每行一项。',
+  'sla.formProblem.makeUpWorkdays': '请将调休上班日填写为一段文字，每行一项。',
+  'sla.formProblem.preview': '表单未说明要确认哪次预览；请重新检查安排，并在新的预览中保存。',
 };

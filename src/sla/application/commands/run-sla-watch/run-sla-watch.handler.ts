@@ -8,8 +8,8 @@ import {
 } from '../../../../shared/application/domain-events.js';
 import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/unit-of-work.js';
 import { systemActor } from '../../../../shared/domain/actor.js';
-import type { AuditActionOf } from '../../../../shared/domain/audit-actions.js';
 import { DomainError } from '../../../../shared/domain/domain-error.js';
+import type { SlaEvent } from '../../../contracts/events.js';
 import { SLA_FLAGGER, type FlaggedRequest, type SlaFlagger } from '../../ports/sla-flagger.js';
 import { RunSlaWatchCommand, type SlaWatchReport } from './run-sla-watch.command.js';
 
@@ -56,7 +56,7 @@ export class RunSlaWatchHandler implements ICommandHandler<RunSlaWatchCommand> {
    */
   private async inBatches(
     flag: () => Promise<FlaggedRequest[]>,
-    type: AuditActionOf<'requests'>,
+    type: SlaEvent['type'],
     now: Date,
     notify: (request: FlaggedRequest) => boolean = () => true,
   ): Promise<number> {
@@ -66,7 +66,7 @@ export class RunSlaWatchHandler implements ICommandHandler<RunSlaWatchCommand> {
         const flagged = await flag();
         const notified = flagged.filter(notify);
         await this.events.record(
-          notified.map((request) => ({
+          notified.map((request): SlaEvent => ({
             type,
             occurredAt: now,
             requestId: request.id,

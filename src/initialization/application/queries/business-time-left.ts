@@ -1,4 +1,4 @@
-import { msg, type Message } from '../../shared/i18n/message.js';
+import { msg, type Message } from '../../../shared/i18n/message.js';
 
 /**
  * Business time until a deadline, in words: "3 h 20 min left" (剩余 3 小时 20 分钟), or

@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { TypeormUnitOfWork } from '../../shared/infrastructure/database/typeorm-unit-of-work.js';
-import type { FlaggedRequest, SlaFlagger } from '../application/ports/sla-flagger.js';
+import { TypeormUnitOfWork } from '../../../shared/infrastructure/database/typeorm-unit-of-work.js';
+import type {
+  SlaLine,
+  SlaLineCrossing,
+} from '../../application/commands/flag-sla-line/flag-sla-line.command.js';
+import type { SlaLineFlags } from '../../application/ports/sla-line-flags.js';
 
 const CLOCK_RUNNING = `('PENDING_REVIEW', 'IN_REVIEW', 'AWAITING_SECOND_APPROVAL')`;
 
 type FlagColumn = 'at_risk_flagged_at' | 'breached_flagged_at';
 type DueColumn = 'at_risk_at' | 'due_at';
+
+const COLUMNS: Record<SlaLine, { flag: FlagColumn; due: DueColumn }> = {
+  AT_RISK: { flag: 'at_risk_flagged_at', due: 'at_risk_at' },
+  BREACHED: { flag: 'breached_flagged_at', due: 'due_at' },
+};
 
 /**
  * The statement of one batch ($1 now, $2 the batch size); exported so bench:sla
@@ -39,15 +48,22 @@ interface Row {
  * flag them, and return them. Run concurrently, every row is flagged once.
  */
 @Injectable()
-export class PostgresSlaFlagger implements SlaFlagger {
+export class PostgresSlaLineFlags implements SlaLineFlags {
   constructor(private readonly unitOfWork: TypeormUnitOfWork) {}
 
-  flagAtRisk(now: Date, limit: number): Promise<FlaggedRequest[]> {
-    return this.flag('at_risk_flagged_at', 'at_risk_at', now, limit);
-  }
-
-  flagBreached(now: Date, limit: number): Promise<FlaggedRequest[]> {
-    return this.flag('breached_flagged_at', 'due_at', now, limit);
+  async flag(line: SlaLine, now: Date, limit: number): Promise<SlaLineCrossing[]> {
+    const { flag, due } = COLUMNS[line];
+    const result: [Row[], number] = await this.unitOfWork
+      .manager()
+      .query(flagStatement(flag, due), [now, limit]);
+    return result[0].map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      subjectId: row.subject_id,
+      assigneeId: row.assignee_id,
+      assigneeName: row.assignee_name,
+      dueAt: row.due_at,
+    }));
   }
 
   async overdueApplicantReplies(now: Date, limit: number): Promise<string[]> {
@@ -58,24 +74,5 @@ export class PostgresSlaFlagger implements SlaFlagger {
       [now, limit],
     );
     return rows.map((row) => row.id);
-  }
-
-  private async flag(
-    flagColumn: FlagColumn,
-    dueColumn: DueColumn,
-    now: Date,
-    limit: number,
-  ): Promise<FlaggedRequest[]> {
-    const result: [Row[], number] = await this.unitOfWork
-      .manager()
-      .query(flagStatement(flagColumn, dueColumn), [now, limit]);
-    return result[0].map((row) => ({
-      id: row.id,
-      reference: row.reference,
-      subjectId: row.subject_id,
-      assigneeId: row.assignee_id,
-      assigneeName: row.assignee_name,
-      dueAt: row.due_at,
-    }));
   }
 }

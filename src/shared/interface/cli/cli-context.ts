@@ -1,5 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { CliOutput } from './run-cli.js';
+
+/** Where a command writes: standard output and standard error, a line at a time. */
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
 
 /** What a context's CLI commands get: output, and the app (or just the database) to work with. */
 export interface CliContext {

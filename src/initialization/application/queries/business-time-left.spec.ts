@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Translator } from '../../shared/i18n/translator.js';
+import { Translator } from '../../../shared/i18n/translator.js';
 import { describeBusinessTimeLeft } from './business-time-left.js';
 
 const translator = new Translator('Asia/Shanghai');
