@@ -4,15 +4,18 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from './audit/audit.module.js';
+import { AuditPortsModule } from './audit/audit-ports.module.js';
 import { FilingRegistryModule } from './filing-registry/filing-registry.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { InitializationModule } from './initialization/initialization.module.js';
+import { InitializationPortsModule } from './initialization/initialization-ports.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { RolesGuard } from './identity/interface/web/roles.guard.js';
 import { StaffSessionGuard } from './identity/interface/web/staff-session.guard.js';
 import type { Clock } from './shared/application/clock.js';
 import type { AppConfig } from './shared/infrastructure/config/app-config.js';
+import { ENTITIES } from './entities.js';
 import { DatabaseModule } from './shared/infrastructure/database/database.module.js';
 import { QueueModule } from './shared/infrastructure/queue/queue.module.js';
 import { HealthController } from './shared/interface/health/health.controller.js';
@@ -39,15 +42,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         SharedModule.register(config, clock),
-        DatabaseModule,
+        DatabaseModule.register(ENTITIES),
         QueueModule,
         CqrsModule.forRoot(),
         TerminusModule,
         ...(runsSchedules ? [ScheduleModule.forRoot()] : []),
         AuditModule.register({ workers: mode === 'server' }),
-        IdentityModule,
-        FilingRegistryModule,
-        InitializationModule.register({ sla: SlaModule }),
+        // Upstream contexts' ports implemented downstream: see docs/architecture.md.
+        IdentityModule.register({ heldWork: InitializationPortsModule }),
+        FilingRegistryModule.register({ subjectRequests: InitializationPortsModule }),
+        InitializationModule.register({ sla: SlaModule, history: AuditPortsModule }),
         NotificationsModule.register({ workers: mode === 'server' }),
       ],
       controllers: [HealthController],

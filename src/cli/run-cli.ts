@@ -9,6 +9,7 @@ import {
   InvalidConfigurationError,
   loadConfig,
 } from '../shared/infrastructure/config/app-config.js';
+import { ENTITIES } from '../entities.js';
 import {
   generateMigration,
   revertMigrations,
@@ -104,7 +105,12 @@ export async function runCli(
     .argument('<name>', 'a short name, e.g. add-subject-province')
     .action((name: string) =>
       context.withDatabaseUrl(async (url) => {
-        const file = await generateMigration(url, name, path.join(projectRoot(), 'migrations'));
+        const file = await generateMigration(
+          url,
+          name,
+          path.join(projectRoot(), 'migrations'),
+          ENTITIES,
+        );
         output.out(
           file
             ? `Wrote ${path.relative(projectRoot(), file)}; add it to migrations/index.ts.`

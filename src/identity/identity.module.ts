@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { ChooseLocaleHandler } from './application/commands/choose-locale/choose-locale.handler.js';
 import { CreateStaffMemberHandler } from './application/commands/create-staff-member/create-staff-member.handler.js';
 import { DeactivateStaffMemberHandler } from './application/commands/deactivate-staff-member/deactivate-staff-member.handler.js';
@@ -7,9 +7,7 @@ import { ClearSignInLockoutHandler } from './application/commands/clear-sign-in-
 import { SignOutHandler } from './application/commands/sign-out/sign-out.handler.js';
 import { ChangeStaffRoleHandler } from './application/commands/change-staff-role/change-staff-role.handler.js';
 import { ReactivateStaffMemberHandler } from './application/commands/reactivate-staff-member/reactivate-staff-member.handler.js';
-import { HELD_WORK } from './application/ports/held-work.js';
 import { AccountAdministrationHandler } from './application/queries/account-administration/account-administration.handler.js';
-import { InitializationHeldWork } from './infrastructure/initialization/initialization-held-work.js';
 import { StaffLifecycleController } from './interface/web/staff-lifecycle.controller.js';
 import { PASSWORD_HASHER } from './application/ports/password-hasher.js';
 import { SIGN_IN_THROTTLE } from './application/ports/sign-in-throttle.js';
@@ -77,16 +75,31 @@ const adapters = [
   { provide: STAFF_MEMBER_REPOSITORY, useClass: TypeormStaffMemberRepository },
   { provide: PASSWORD_HASHER, useClass: Argon2PasswordHasher },
   { provide: SIGN_IN_THROTTLE, useClass: PostgresSignInThrottle },
-  { provide: HELD_WORK, useClass: InitializationHeldWork },
   { provide: PASSWORD_RESET_LINK_REPOSITORY, useClass: TypeormPasswordResetLinkRepository },
   { provide: PASSWORD_STRENGTH, useClass: ZxcvbnPasswordStrength },
   { provide: SECRET_TOKENS, useClass: RandomSecretTokens },
 ];
 
-/** Staff accounts, sign-in and sessions, roles. */
-@Module({
-  controllers,
-  providers: [...commandHandlers, ...queryHandlers, ...adapters, PasswordRules, RecentStaffChecks],
-  exports: [STAFF_MEMBER_REPOSITORY, PASSWORD_HASHER, RecentStaffChecks],
-})
-export class IdentityModule {}
+/**
+ * Staff accounts, sign-in and sessions, roles. `heldWork` is the module that provides this
+ * context's port `HELD_WORK` (see `contracts/held-work.ts`): the composition root names it,
+ * so identity depends on no other context.
+ */
+@Module({})
+export class IdentityModule {
+  static register(options: { heldWork: Type<unknown> }): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: [options.heldWork],
+      controllers,
+      providers: [
+        ...commandHandlers,
+        ...queryHandlers,
+        ...adapters,
+        PasswordRules,
+        RecentStaffChecks,
+      ],
+      exports: [STAFF_MEMBER_REPOSITORY, PASSWORD_HASHER, RecentStaffChecks],
+    };
+  }
+}

@@ -29,7 +29,6 @@ import { OverdueApplicantRepliesHandler } from './application/queries/overdue-ap
 import { FlagSlaLineHandler } from './application/commands/flag-sla-line/flag-sla-line.handler.js';
 import { SLA_LINE_FLAGS } from './application/ports/sla-line-flags.js';
 import { PostgresSlaLineFlags } from './infrastructure/postgres/postgres-sla-line-flags.js';
-import { REQUEST_HISTORY } from './application/ports/request-history.js';
 import { RELATED_REQUESTS } from './application/ports/related-requests.js';
 import { DeadlinesToRescheduleHandler } from './application/queries/deadlines-to-reschedule/deadlines-to-reschedule.handler.js';
 import { DocumentComparisonHandler } from './application/queries/document-comparison/document-comparison.handler.js';
@@ -41,7 +40,6 @@ import { REQUEST_READ_MODEL } from './application/ports/request-read-model.js';
 import { QueueHandler } from './application/queries/queue/queue.handler.js';
 import { RequestWorkspaceHandler } from './application/queries/request-workspace/request-workspace.handler.js';
 import { SlaBadgesHandler } from './application/queries/sla-badges/sla-badges.handler.js';
-import { AuditTrailRequestHistory } from './infrastructure/audit/audit-trail-request-history.js';
 import { PostgresRequestNotes } from './infrastructure/postgres/postgres-request-notes.js';
 import { PostgresRequestReadModel } from './infrastructure/postgres/postgres-request-read-model.js';
 import { GetRequestStatusHandler } from './application/queries/get-request-status/get-request-status.handler.js';
@@ -104,7 +102,6 @@ const adapters = [
   { provide: FILING_REGISTRY_GATEWAY, useClass: CqrsFilingRegistryGateway },
   { provide: STAFF_DIRECTORY, useClass: IdentityStaffDirectory },
   { provide: REQUEST_READ_MODEL, useClass: PostgresRequestReadModel },
-  { provide: REQUEST_HISTORY, useClass: AuditTrailRequestHistory },
   { provide: RELATED_REQUESTS, useClass: PostgresRelatedRequests },
   { provide: SLA_LINE_FLAGS, useClass: PostgresSlaLineFlags },
   { provide: REQUEST_NOTES, useClass: PostgresRequestNotes },
@@ -112,16 +109,18 @@ const adapters = [
 
 /**
  * Initialization requests: intake, review, decisions. `sla` is the module that provides
- * this context's ports `DEADLINE_POLICY` and `SLA_DESCRIBER` (see `contracts/sla.ts`):
- * the composition root names it, so this context does not depend on its implementer.
+ * this context's ports `DEADLINE_POLICY` and `SLA_DESCRIBER` (see `contracts/sla.ts`),
+ * `history` the one that provides `REQUEST_HISTORY` (`contracts/request-history.ts`):
+ * the composition root names them, so this context does not depend on its implementers.
  */
 @Module({})
 export class InitializationModule {
-  static register(options: { sla: Type<unknown> }): DynamicModule {
+  static register(options: { sla: Type<unknown>; history: Type<unknown> }): DynamicModule {
     return {
       module: InitializationModule,
       imports: [
         options.sla,
+        options.history,
         // Uploads stay in memory (bounded by the limits) until their content is checked.
         MulterModule.registerAsync({
           inject: [APP_CONFIG],

@@ -62,10 +62,16 @@ describe('the dependency fences', () => {
       path.join(copy, 'src/notifications/application/planted-b.ts'),
       "import { a } from './planted-a.js';\nexport const b = (): number => a() - 1;\n",
     );
-    // The port owner importing its implementer.
+    // A cycle between contexts through published surfaces only: initialization already
+    // uses identity's queries; identity sending initialization's command closes the loop.
     writeFileSync(
-      path.join(copy, 'src/initialization/application/planted-sla.ts'),
-      "export { slaStateOf } from '../../sla/domain/sla-state.js';\n",
+      path.join(copy, 'src/identity/application/planted-loop.ts'),
+      "export { ReleaseHeldRequestsCommand } from '../../initialization/application/commands/release-held-requests/release-held-requests.command.js';\n",
+    );
+    // The shared kernel reaching a context.
+    writeFileSync(
+      path.join(copy, 'src/shared/application/planted-kernel.ts'),
+      "export type { RequestStatus } from '../../initialization/contracts/vocabulary.js';\n",
     );
   });
 
@@ -73,7 +79,7 @@ describe('the dependency fences', () => {
     if (copy) rmSync(copy, { recursive: true, force: true });
   });
 
-  it('reports a planted cross-context import, a planted cycle and initialization importing sla', () => {
+  it('reports a planted cross-context import, a module cycle, a context cycle through published surfaces and the shared kernel importing a context', () => {
     const violations = depcruise(copy);
 
     const found = violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
@@ -81,7 +87,8 @@ describe('the dependency fences', () => {
       expect.arrayContaining([
         'only-published-surface-across-contexts: src/audit/application/planted-reach.ts → src/initialization/domain/request-status.ts',
         'no-cycles: src/notifications/application/planted-a.ts → src/notifications/application/planted-b.ts',
-        'port-owner-does-not-depend-on-implementer: src/initialization/application/planted-sla.ts → src/sla/domain/sla-state.ts',
+        'layers-identity: src/identity/application/planted-loop.ts → src/initialization/application/commands/release-held-requests/release-held-requests.command.ts',
+        'shared-kernel-knows-no-context: src/shared/application/planted-kernel.ts → src/initialization/contracts/vocabulary.ts',
       ]),
     );
     // Nothing else: the copy is main plus the plants.

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { ENTITIES } from '../../src/entities.js';
 import { dataSourceOptions } from '../../src/shared/infrastructure/database/data-source-options.js';
 import {
   revertMigrations,
@@ -60,7 +61,7 @@ describe('migrations', () => {
     // The previous test left the database fully migrated; make sure of it.
     expect(await runMigrations(url)).toEqual([]);
     const dataSource = await new DataSource(
-      dataSourceOptions(url, { applicationName: 'beian-desk-diff' }),
+      dataSourceOptions(url, { applicationName: 'beian-desk-diff', entities: ENTITIES }),
     ).initialize();
     try {
       const { upQueries } = await dataSource.driver.createSchemaBuilder().log();

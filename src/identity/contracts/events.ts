@@ -1,4 +1,3 @@
-import type { RequestStatus } from '../../initialization/contracts/vocabulary.js';
 import type { DomainEvent } from '../../shared/domain/domain-event.js';
 
 /**
@@ -15,7 +14,8 @@ export type StaffDeactivated = DomainEvent<
     readonly returnedRequests: readonly {
       readonly id: string;
       readonly reference: string;
-      readonly status: RequestStatus;
+      /** The request's status code (`IN_REVIEW`, …), as its context names it. */
+      readonly status: string;
     }[];
     /** The senior reviewer they were reassigned to (null: released, nobody holds them). */
     readonly handedToId: string | null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReactsTo } from '../../../shared/application/domain-events.js';
 import type { StaffDeactivated } from '../../../identity/contracts/events.js';
+import type { RequestStatus } from '../../../initialization/contracts/vocabulary.js';
 import { heldWorkReturnedMail } from '../../domain/mails/staff-mails.js';
 import { StaffNoticeReaction } from './enqueue-notices.js';
 import { requestLink } from './mail-words.js';
@@ -20,7 +21,8 @@ export class TellSeniorsWhenHeldWorkReturned extends StaffNoticeReaction<StaffDe
     const recipients = handedTo ? [handedTo] : await this.staff.activeSeniorReviewers();
     const requests = details.returnedRequests.map((request) => ({
       reference: request.reference,
-      status: request.status,
+      // Identity carries the code as the request context wrote it.
+      status: request.status as RequestStatus,
       url: requestLink(this.style, request.id),
     }));
     await this.notify(recipients, {

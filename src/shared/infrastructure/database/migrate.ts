@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
 
 /** Applies every pending migration; returns the names applied. */
@@ -39,9 +39,10 @@ export async function generateMigration(
   url: string,
   name: string,
   dir: string,
+  entities: NonNullable<DataSourceOptions['entities']>,
 ): Promise<string | null> {
   const dataSource = await new DataSource(
-    dataSourceOptions(url, { applicationName: 'beian-desk-migrate' }),
+    dataSourceOptions(url, { applicationName: 'beian-desk-migrate', entities }),
   ).initialize();
   try {
     const sqlInMemory = await dataSource.driver.createSchemaBuilder().log();

@@ -23,7 +23,10 @@ export class FileSystemObjectStore implements ObjectStore {
     this.root = path.resolve(root);
   }
 
-  async put(key: string, body: Buffer | { stream: import('node:stream').Readable; sizeBytes: number }) {
+  async put(
+    key: string,
+    body: Buffer | { stream: import('node:stream').Readable; sizeBytes: number },
+  ) {
     const target = this.pathOf(key);
     const incomingDir = path.join(this.root, '.incoming');
     await mkdir(incomingDir, { recursive: true });

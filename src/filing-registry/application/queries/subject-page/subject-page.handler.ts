@@ -8,7 +8,7 @@ import {
   FILING_SUBJECT_REPOSITORY,
   type FilingSubjectRepository,
 } from '../../ports/filing-subject.repository.js';
-import { SUBJECT_REQUESTS, type SubjectRequests } from '../../ports/subject-requests.js';
+import { SUBJECT_REQUESTS, type SubjectRequests } from '../../../contracts/subject-requests.js';
 import { toSnapshot } from '../../filing-subject-snapshot.js';
 import { SubjectPageQuery, type SubjectPageView } from './subject-page.query.js';
 

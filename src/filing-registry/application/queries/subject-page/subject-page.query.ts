@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { StaffActor } from '../../../../shared/domain/actor.js';
 import type { Message } from '../../../../shared/i18n/message.js';
-import type { SubjectRequest } from '../../ports/subject-requests.js';
+import type { SubjectRequest } from '../../../contracts/subject-requests.js';
 
 /** A past account email of the subject, and what replaced it. */
 export interface EmailHistoryRow {

@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { Actor } from '../../../../shared/domain/actor.js';
-import type { ReturnedRequest } from '../../ports/held-work.js';
+import type { ReturnedRequest } from '../../../contracts/held-work.js';
 
 /** What a deactivation did with the work the account held. */
 export interface Deactivation {

@@ -11,7 +11,7 @@ import type { StaffDeactivated } from '../../../contracts/events.js';
 import { refuseUnsafeAccountChange } from '../../../domain/account-administration.js';
 import { NotAnActiveSeniorError } from '../../../domain/staff-lifecycle.errors.js';
 import type { StaffMember } from '../../../domain/staff-member.js';
-import { HELD_WORK, type HeldWork } from '../../ports/held-work.js';
+import { HELD_WORK, type HeldWork } from '../../../contracts/held-work.js';
 import {
   STAFF_MEMBER_REPOSITORY,
   type StaffMemberRepository,

@@ -8,7 +8,7 @@ import {
 } from '../../../domain/account-administration.js';
 import { StaffMemberAlreadyInactiveError } from '../../../domain/staff-member.errors.js';
 import { StaffMemberNotFoundError } from '../../../domain/staff-member.errors.js';
-import { HELD_WORK, type HeldWork } from '../../ports/held-work.js';
+import { HELD_WORK, type HeldWork } from '../../../contracts/held-work.js';
 import {
   STAFF_MEMBER_REPOSITORY,
   type StaffMemberRepository,

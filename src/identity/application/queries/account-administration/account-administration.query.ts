@@ -2,7 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import type { StaffActor } from '../../../../shared/domain/actor.js';
 import type { StaffRole } from '../../../../shared/domain/staff-role.js';
 import type { Message } from '../../../../shared/i18n/message.js';
-import type { HeldRequest } from '../../ports/held-work.js';
+import type { HeldRequest } from '../../../contracts/held-work.js';
 
 /** A staff account as its administration pages show it, with everything decided. */
 export interface AccountAdministration {

@@ -26,7 +26,7 @@ import {
   INITIALIZATION_REQUEST_REPOSITORY,
   type InitializationRequestRepository,
 } from '../../ports/initialization-request.repository.js';
-import { REQUEST_HISTORY, type RequestHistory } from '../../ports/request-history.js';
+import { REQUEST_HISTORY, type RequestHistory } from '../../../contracts/request-history.js';
 import { RELATED_REQUESTS, type RelatedRequests } from '../../ports/related-requests.js';
 import { SLA_DESCRIBER, type SlaDescriber } from '../../ports/sla-describer.js';
 import { STAFF_DIRECTORY, type StaffDirectory } from '../../ports/staff-directory.js';

@@ -1,6 +1,5 @@
-import type { RequestStatus } from '../../../initialization/contracts/vocabulary.js';
-import type { Actor, StaffActor } from '../../../shared/domain/actor.js';
-import type { Message } from '../../../shared/i18n/message.js';
+import type { Actor, StaffActor } from '../../shared/domain/actor.js';
+import type { Message } from '../../shared/i18n/message.js';
 
 /** An open request a member of staff holds, as the deactivation page lists it. */
 export interface HeldRequest {
@@ -14,17 +13,18 @@ export interface HeldRequest {
   href: string | null;
 }
 
-/** A request given back by a deactivation, and the state it kept (`IN_REVIEW`, …). */
+/** A request given back by a deactivation, and the state it kept (`IN_REVIEW`, …: the request's own status code). */
 export interface ReturnedRequest {
   id: string;
   reference: string;
-  status: RequestStatus;
+  status: string;
 }
 
 /**
- * The review work a member of staff holds, owned by the initialization context: what
- * identity needs of it to deactivate an account without leaving requests held by
- * nobody who can act.
+ * The review work a member of staff holds: what identity needs to deactivate an account
+ * without leaving requests held by nobody who can act. Identity owns this port; the
+ * context that owns the requests implements it (initialization's `HeldWorkForIdentity`),
+ * and the composition root wires the two, so identity depends on no context.
  */
 export interface HeldWork {
   /** Every open request `staffId` holds, awaiting the applicant included, the earliest due first. */

@@ -1,5 +1,5 @@
-import type { StaffActor } from '../../../shared/domain/actor.js';
-import type { Message } from '../../../shared/i18n/message.js';
+import type { StaffActor } from '../../shared/domain/actor.js';
+import type { Message } from '../../shared/i18n/message.js';
 
 /** An initialization request for a subject, as the subject page lists it. */
 export interface SubjectRequest {
@@ -12,7 +12,11 @@ export interface SubjectRequest {
   href: string | null;
 }
 
-/** The initialization requests of a subject (kept by another context). */
+/**
+ * The initialization requests of a subject. The filing registry owns this port; the context
+ * that keeps the requests implements it (initialization's `SubjectRequestsForRegistry`) and
+ * the composition root wires the two, so the registry depends on no other context.
+ */
 export interface SubjectRequests {
   /** Newest first; `more` when there are more than were listed. */
   of(

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { GetRequestTimelineQuery } from '../../../audit/application/queries/get-request-timeline/get-request-timeline.query.js';
-import type { HistoryEvent, RequestHistory } from '../../application/ports/request-history.js';
+import type {
+  HistoryEvent,
+  RequestHistory,
+} from '../../../initialization/contracts/request-history.js';
+import { GetRequestTimelineQuery } from '../../application/queries/get-request-timeline/get-request-timeline.query.js';
 
-/** A request's history from the audit context, through its published query (worded and masked there, in Messages the workspace renders in its reader's language). */
+/** Initialization's `RequestHistory` port, answered with this context's published timeline query (worded and masked here, in Messages the workspace renders in its reader's language). */
 @Injectable()
-export class AuditTrailRequestHistory implements RequestHistory {
+export class RequestHistoryForInitialization implements RequestHistory {
   constructor(private readonly queries: QueryBus) {}
 
   async eventsOf(

@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ReleaseHeldRequestsCommand } from '../../../initialization/application/commands/release-held-requests/release-held-requests.command.js';
-import { HeldRequestsQuery } from '../../../initialization/application/queries/held-requests/held-requests.query.js';
+import type {
+  HeldRequest,
+  HeldWork,
+  ReturnedRequest,
+} from '../../../identity/contracts/held-work.js';
 import type { Actor, StaffActor } from '../../../shared/domain/actor.js';
-import type { HeldRequest, HeldWork, ReturnedRequest } from '../../application/ports/held-work.js';
+import { ReleaseHeldRequestsCommand } from '../../application/commands/release-held-requests/release-held-requests.command.js';
+import { HeldRequestsQuery } from '../../application/queries/held-requests/held-requests.query.js';
 
 /**
- * The initialization context's held requests, through its published query and command
- * (the command joins the caller's transaction: the deactivation and the requests it
- * gives back commit together).
+ * Identity's `HeldWork` port, answered with this context's published query and command
+ * (the command joins the caller's transaction: the deactivation and the requests it gives
+ * back commit together). Provided to identity by `InitializationPortsModule`.
  */
 @Injectable()
-export class InitializationHeldWork implements HeldWork {
+export class HeldWorkForIdentity implements HeldWork {
   constructor(
     private readonly queries: QueryBus,
     private readonly commands: CommandBus,

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { RequestsOfSubjectQuery } from '../../../initialization/application/queries/requests-of-subject/requests-of-subject.query.js';
+import type {
+  SubjectRequest,
+  SubjectRequests,
+} from '../../../filing-registry/contracts/subject-requests.js';
 import type { StaffActor } from '../../../shared/domain/actor.js';
-import type { SubjectRequest, SubjectRequests } from '../../application/ports/subject-requests.js';
+import { RequestsOfSubjectQuery } from '../../application/queries/requests-of-subject/requests-of-subject.query.js';
 
-/** The initialization context's published query, through the query bus. */
+/** The filing registry's `SubjectRequests` port, answered with this context's published query. */
 @Injectable()
-export class CqrsSubjectRequests implements SubjectRequests {
+export class SubjectRequestsForRegistry implements SubjectRequests {
   constructor(private readonly queries: QueryBus) {}
 
   async of(
