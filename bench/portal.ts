@@ -546,6 +546,7 @@ async function main(): Promise<void> {
       INTAKE_TOKENS: 'bench:bench-token-0000000000',
       DOCUMENT_DIR: path.join(scratch, 'documents'),
       EXPORT_DIR: path.join(scratch, 'exports'),
+      DOCUMENT_ENCRYPTION_KEYS: `bench-1:${Buffer.alloc(32, 9).toString('base64')}`,
       SCHEDULER_ENABLED: 'false',
       LOG_LEVEL: 'warn',
       COOKIE_SECURE: 'false',

@@ -16,6 +16,8 @@ import { StaffCredentials1765238400000 } from './1765238400000-staff-credentials
 import { SignInFailures1765324800000 } from './1765324800000-sign-in-failures.js';
 import { AuditSubjectSearch1765411200000 } from './1765411200000-audit-subject-search.js';
 import { OutboxResends1765497600000 } from './1765497600000-outbox-resends.js';
+import { DocumentEncryption1765584000000 } from './1765584000000-document-encryption.js';
+import { DocumentRetention1765670400000 } from './1765670400000-document-retention.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   SignInFailures1765324800000,
   AuditSubjectSearch1765411200000,
   OutboxResends1765497600000,
+  DocumentEncryption1765584000000,
+  DocumentRetention1765670400000,
 ];

@@ -18,7 +18,10 @@ import type { AppConfig } from './shared/infrastructure/config/app-config.js';
 import { ENTITIES } from './entities.js';
 import { DatabaseModule } from './shared/infrastructure/database/database.module.js';
 import { QueueModule } from './shared/infrastructure/queue/queue.module.js';
+import { ObjectStoreModule } from './shared/infrastructure/object-store/object-store.module.js';
 import { HealthController } from './shared/interface/health/health.controller.js';
+import { MetricsModule } from './shared/infrastructure/metrics/metrics.module.js';
+import { MetricsController } from './shared/interface/metrics/metrics.controller.js';
 import { CsrfGuard } from './shared/interface/http/csrf.guard.js';
 import { ErrorResponseFilter } from './shared/interface/http/error-response.filter.js';
 import { WebLayoutInterceptor } from './shared/interface/web/web-layout.interceptor.js';
@@ -37,13 +40,16 @@ export interface AppOptions {
 export class AppModule {
   static register(options: AppOptions): DynamicModule {
     const { config, clock, mode } = options;
+    const serves = mode === 'server';
     const runsSchedules = mode === 'server' && config.SCHEDULER_ENABLED;
     return {
       module: AppModule,
       imports: [
         SharedModule.register(config, clock),
+        MetricsModule.register({ enabled: serves && config.METRICS_TOKEN !== undefined }),
         DatabaseModule.register(ENTITIES),
         QueueModule,
+        ObjectStoreModule,
         CqrsModule.forRoot(),
         TerminusModule,
         ...(runsSchedules ? [ScheduleModule.forRoot()] : []),
@@ -54,7 +60,11 @@ export class AppModule {
         InitializationModule.register({ sla: SlaModule, history: AuditPortsModule }),
         NotificationsModule.register({ workers: mode === 'server' }),
       ],
-      controllers: [HealthController],
+      // GET /metrics exists only with METRICS_TOKEN set (otherwise 404, like any unknown path).
+      controllers: [
+        HealthController,
+        ...(serves && config.METRICS_TOKEN ? [MetricsController] : []),
+      ],
       providers: [
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         // Guards run in this order: the form's token, then the session, then the role.

@@ -70,6 +70,7 @@ export async function benchEnvironment(
         INTAKE_TOKENS: `bench:${BENCH_TOKEN}`,
         DOCUMENT_DIR: path.join(scratch, 'documents'),
         EXPORT_DIR: path.join(scratch, 'exports'),
+        DOCUMENT_ENCRYPTION_KEYS: `bench-1:${Buffer.alloc(32, 9).toString('base64')}`,
         SCHEDULER_ENABLED: 'false',
         LOG_LEVEL: 'warn',
         LOGIN_MAX_FAILURES_PER_IP: '100000',

@@ -22,7 +22,7 @@ import { SlaModule } from '../sla/sla.module.js';
 import { OfficialBusinessTime } from './infrastructure/calendar/official-business-time.js';
 import { ChainedAuditLog } from './infrastructure/chained-audit-log.js';
 import { StreamingExportFileWriters } from './infrastructure/files/export-file-writers.js';
-import { FileSystemExportStorage } from './infrastructure/files/file-system-export-storage.js';
+import { ObjectStoreExportStorage } from './infrastructure/files/object-store-export-storage.js';
 import { PostgresAuditTrailReader } from './infrastructure/postgres/postgres-audit-trail.reader.js';
 import { PostgresRequestFactsReader } from './infrastructure/postgres/postgres-request-facts.reader.js';
 import { BullExportQueue } from './infrastructure/queue/bull-export-queue.js';
@@ -30,6 +30,8 @@ import { DeferredExportQueue } from './infrastructure/queue/deferred-export-queu
 import { ExportWorker } from './infrastructure/queue/export-worker.js';
 import { exportsQueueProvider } from './infrastructure/queue/exports-queue.provider.js';
 import { ExportHousekeeping } from './infrastructure/schedule/export-housekeeping.js';
+import { AuditMetrics } from './infrastructure/metrics/audit-metrics.js';
+import { ExportsQueueMetrics } from './infrastructure/metrics/exports-queue-metrics.js';
 import { TypeormDataExportRepository } from './infrastructure/typeorm/typeorm-data-export.repository.js';
 import { AuditController } from './interface/web/audit.controller.js';
 import { ExportsController } from './interface/web/exports.controller.js';
@@ -62,7 +64,7 @@ const adapters = [
   { provide: AUDIT_TRAIL_READER, useClass: PostgresAuditTrailReader },
   { provide: REQUEST_FACTS_READER, useClass: PostgresRequestFactsReader },
   { provide: DATA_EXPORT_REPOSITORY, useClass: TypeormDataExportRepository },
-  { provide: EXPORT_STORAGE, useClass: FileSystemExportStorage },
+  { provide: EXPORT_STORAGE, useClass: ObjectStoreExportStorage },
   { provide: EXPORT_FILE_WRITERS, useClass: StreamingExportFileWriters },
   // Plain weekdays until the official calendar's adapter is bound here.
   { provide: BUSINESS_TIME_SOURCE, useClass: OfficialBusinessTime },
@@ -83,13 +85,14 @@ export class AuditModule {
           { provide: EXPORT_QUEUE, useClass: BullExportQueue },
           ExportWorker,
           ExportHousekeeping,
+          ExportsQueueMetrics,
         ]
       : [{ provide: EXPORT_QUEUE, useClass: DeferredExportQueue }];
     return {
       module: AuditModule,
       imports: [SlaModule],
       controllers,
-      providers: [...commandHandlers, ...queryHandlers, ...adapters, ...workers],
+      providers: [...commandHandlers, ...queryHandlers, ...adapters, AuditMetrics, ...workers],
       exports: [AUDIT_LOG],
     };
   }

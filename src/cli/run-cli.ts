@@ -5,6 +5,7 @@ import { AppModule } from '../app.module.js';
 import { registerAuditCommands } from '../audit/interface/cli/audit.commands.js';
 import { registerRegistryCommands } from '../filing-registry/interface/cli/registry.commands.js';
 import { registerStaffCommands } from '../identity/interface/cli/staff.commands.js';
+import { registerDocumentCommands } from '../initialization/interface/cli/document.commands.js';
 import {
   InvalidConfigurationError,
   loadConfig,
@@ -121,6 +122,7 @@ export async function runCli(
   registerStaffCommands(program, context);
   registerAuditCommands(program, context);
   registerRegistryCommands(program, context);
+  registerDocumentCommands(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

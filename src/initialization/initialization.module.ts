@@ -29,6 +29,10 @@ import { OverdueApplicantRepliesHandler } from './application/queries/overdue-ap
 import { FlagSlaLineHandler } from './application/commands/flag-sla-line/flag-sla-line.handler.js';
 import { SLA_LINE_FLAGS } from './application/ports/sla-line-flags.js';
 import { PostgresSlaLineFlags } from './infrastructure/postgres/postgres-sla-line-flags.js';
+import { PurgeExpiredDocumentsHandler } from './application/commands/purge-expired-documents/purge-expired-documents.handler.js';
+import { EXPIRED_DOCUMENTS } from './application/ports/expired-documents.js';
+import { PostgresExpiredDocuments } from './infrastructure/postgres/postgres-expired-documents.js';
+import { DocumentRetentionSchedule } from './interface/schedule/document-retention.schedule.js';
 import { RELATED_REQUESTS } from './application/ports/related-requests.js';
 import { DeadlinesToRescheduleHandler } from './application/queries/deadlines-to-reschedule/deadlines-to-reschedule.handler.js';
 import { DocumentComparisonHandler } from './application/queries/document-comparison/document-comparison.handler.js';
@@ -41,12 +45,18 @@ import { QueueHandler } from './application/queries/queue/queue.handler.js';
 import { RequestWorkspaceHandler } from './application/queries/request-workspace/request-workspace.handler.js';
 import { SlaBadgesHandler } from './application/queries/sla-badges/sla-badges.handler.js';
 import { PostgresRequestNotes } from './infrastructure/postgres/postgres-request-notes.js';
+import { RequestMetrics } from './infrastructure/metrics/request-metrics.js';
 import { PostgresRequestReadModel } from './infrastructure/postgres/postgres-request-read-model.js';
 import { GetRequestStatusHandler } from './application/queries/get-request-status/get-request-status.handler.js';
 import { RequestChanges } from './application/request-changes.js';
 import { IdentityStaffDirectory } from './infrastructure/identity/identity-staff-directory.js';
 import { CqrsFilingRegistryGateway } from './infrastructure/registry/cqrs-filing-registry.gateway.js';
-import { FileSystemDocumentStore } from './infrastructure/storage/file-system-document-store.js';
+import { EncryptedDocumentStore } from './infrastructure/storage/encrypted-document-store.js';
+import { DOCUMENT_MAINTENANCE } from './application/ports/document-maintenance.js';
+import { SweepOrphanDocumentsHandler } from './application/commands/sweep-orphan-documents/sweep-orphan-documents.handler.js';
+import { RewrapDocumentKeysHandler } from './application/commands/rewrap-document-keys/rewrap-document-keys.handler.js';
+import { EncryptLegacyDocumentsHandler } from './application/commands/encrypt-legacy-documents/encrypt-legacy-documents.handler.js';
+import { DocumentSweepSchedule } from './interface/schedule/document-sweep.schedule.js';
 import { TypeormInitializationRequestRepository } from './infrastructure/typeorm/typeorm-initialization-request.repository.js';
 import { IntakeApiController } from './interface/api/intake-api.controller.js';
 import { OpenApiController } from './interface/api/openapi.controller.js';
@@ -83,6 +93,10 @@ const commandHandlers = [
   AddNoteHandler,
   ReleaseHeldRequestsHandler,
   FlagSlaLineHandler,
+  PurgeExpiredDocumentsHandler,
+  SweepOrphanDocumentsHandler,
+  RewrapDocumentKeysHandler,
+  EncryptLegacyDocumentsHandler,
 ];
 const queryHandlers = [
   GetRequestStatusHandler,
@@ -96,14 +110,21 @@ const queryHandlers = [
   DeadlinesToRescheduleHandler,
 ];
 const services = [RequestChanges, ApprovalEffects];
+/** Scheduled work (runs only where the scheduler is on). */
+const schedules = [DocumentRetentionSchedule, DocumentSweepSchedule];
+/** This context's series on /metrics. */
+const metrics = [RequestMetrics];
 const adapters = [
   { provide: INITIALIZATION_REQUEST_REPOSITORY, useClass: TypeormInitializationRequestRepository },
-  { provide: DOCUMENT_STORE, useClass: FileSystemDocumentStore },
+  EncryptedDocumentStore,
+  { provide: DOCUMENT_STORE, useExisting: EncryptedDocumentStore },
+  { provide: DOCUMENT_MAINTENANCE, useExisting: EncryptedDocumentStore },
   { provide: FILING_REGISTRY_GATEWAY, useClass: CqrsFilingRegistryGateway },
   { provide: STAFF_DIRECTORY, useClass: IdentityStaffDirectory },
   { provide: REQUEST_READ_MODEL, useClass: PostgresRequestReadModel },
   { provide: RELATED_REQUESTS, useClass: PostgresRelatedRequests },
   { provide: SLA_LINE_FLAGS, useClass: PostgresSlaLineFlags },
+  { provide: EXPIRED_DOCUMENTS, useClass: PostgresExpiredDocuments },
   { provide: REQUEST_NOTES, useClass: PostgresRequestNotes },
 ];
 
@@ -137,7 +158,14 @@ export class InitializationModule {
         }),
       ],
       controllers,
-      providers: [...commandHandlers, ...queryHandlers, ...services, ...adapters],
+      providers: [
+        ...commandHandlers,
+        ...queryHandlers,
+        ...services,
+        ...adapters,
+        ...metrics,
+        ...schedules,
+      ],
     };
   }
 }

@@ -36,6 +36,8 @@ import {
 } from './infrastructure/queue/delivery-queue.constants.js';
 import { OutboxDeliveryWorker } from './infrastructure/queue/outbox-delivery.worker.js';
 import { OutboxSchedule } from './infrastructure/queue/outbox-schedule.js';
+import { NotificationsQueueMetrics } from './infrastructure/metrics/notifications-queue-metrics.js';
+import { OutboxMetrics } from './infrastructure/metrics/outbox-metrics.js';
 import { RelayOnlyDeliveryQueue } from './infrastructure/queue/relay-only-delivery-queue.js';
 import { TypeormOutboxRepository } from './infrastructure/typeorm/typeorm-outbox.repository.js';
 import { MailAdminController } from './interface/web/mail-admin.controller.js';
@@ -112,6 +114,7 @@ export class NotificationsModule {
           { provide: DELIVERY_QUEUE, useClass: BullDeliveryQueue },
           OutboxDeliveryWorker,
           OutboxSchedule,
+          NotificationsQueueMetrics,
         ]
       : [{ provide: DELIVERY_QUEUE, useClass: RelayOnlyDeliveryQueue }];
     return {
@@ -142,6 +145,7 @@ export class NotificationsModule {
         ...queryHandlers,
         ...settings,
         ...adapters,
+        OutboxMetrics,
         ...workers,
       ],
       exports: [NOTIFICATION_OUTBOX],

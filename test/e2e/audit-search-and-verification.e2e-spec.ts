@@ -7,7 +7,13 @@ import { runMigrations } from '../../src/shared/infrastructure/database/migrate.
 import { appendAuditEvents, decodeEntities } from '../support/audit-fixtures.js';
 import { insertRequest } from '../support/request-fixtures.js';
 import { testServices, withDatabase } from '../support/services.js';
-import { createStaff, startTestApp, type TestApp, type TestStaff } from '../support/test-app.js';
+import {
+  createStaff,
+  startTestApp,
+  type TestApp,
+  type TestStaff,
+  TEST_DOCUMENT_ENCRYPTION_KEYS,
+} from '../support/test-app.js';
 import { signedIn, type WebSession } from '../support/web-session.js';
 
 const ID_NUMBER = '11010519491231002X';
@@ -267,6 +273,7 @@ describe('verifying the audit trail', () => {
     INTAKE_TOKENS: 'cli:cli-token-000000000000',
     DOCUMENT_DIR: t.config.DOCUMENT_DIR,
     EXPORT_DIR: t.config.EXPORT_DIR,
+    DOCUMENT_ENCRYPTION_KEYS: TEST_DOCUMENT_ENCRYPTION_KEYS,
     // Required in production (the CLI's default), as every mail link is absolute.
     PUBLIC_BASE_URL: t.config.PUBLIC_BASE_URL,
   });

@@ -19,6 +19,10 @@ import {
 import { DataExport } from '../../src/audit/domain/data-export.js';
 import { Translator } from '../../src/shared/i18n/translator.js';
 import {
+  EXPORT_OBJECTS,
+  type ObjectStore,
+} from '../../src/shared/infrastructure/object-store/object-store.js';
+import {
   appendAuditEvents,
   download,
   exportIdOf,
@@ -252,7 +256,7 @@ describe('export files an auditor can hand on', () => {
         `SELECT file_key FROM data_exports WHERE id = $1`,
         [lost.id],
       );
-      await rm(path.join(t.config.EXPORT_DIR, lostRow.file_key));
+      await t.app.get<ObjectStore>(EXPORT_OBJECTS).remove(lostRow.file_key);
       const missing = await english.agent.get(`/exports/${lost.id}/download.sha256`);
       expect(missing.status).toBe(404);
       expect(missing.text).toContain('no longer in the export folder');

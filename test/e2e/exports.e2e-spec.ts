@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CommandBus } from '@nestjs/cqrs';
@@ -27,6 +27,10 @@ import { EXPORT_QUEUE, type ExportQueue } from '../../src/audit/application/port
 import { DataExport } from '../../src/audit/domain/data-export.js';
 import { maskPersonalData } from '../../src/shared/domain/personal-data.js';
 import { Translator } from '../../src/shared/i18n/translator.js';
+import {
+  EXPORT_OBJECTS,
+  type ObjectStore,
+} from '../../src/shared/infrastructure/object-store/object-store.js';
 import {
   appendAuditEvents,
   download,
@@ -657,8 +661,9 @@ describe('exports of the audit trail', () => {
   it('removes exports older than the retention period, audited, and then refuses their download', async () => {
     const id = await exportAuditEvents('CSV');
     const done = await waitForExport(t.dataSource, id);
-    const file = path.join(t.config.EXPORT_DIR, done.file_key!);
-    expect(existsSync(file)).toBe(true);
+    // In the export store: EXPORT_DIR on disk, or the bucket (npm run test:e2e:s3).
+    const store = t.app.get<ObjectStore>(EXPORT_OBJECTS);
+    expect(await store.exists(done.file_key!)).toBe(true);
     await t.dataSource.query(
       `UPDATE data_exports SET finished_at = finished_at - interval '91 days' WHERE id = $1`,
       [id],
@@ -667,7 +672,7 @@ describe('exports of the audit trail', () => {
       .get(CommandBus)
       .execute(new RemoveExpiredExportsCommand(t.config.EXPORT_RETENTION_DAYS));
     expect(removed).toBeGreaterThanOrEqual(1);
-    expect(existsSync(file)).toBe(false);
+    expect(await store.exists(done.file_key!)).toBe(false);
     const [row] = await t.dataSource.query(`SELECT status FROM data_exports WHERE id = $1`, [id]);
     expect(row.status).toBe('REMOVED');
     const audited = await t.dataSource.query(
@@ -716,7 +721,7 @@ describe('exports of the audit trail', () => {
   it('says so when a completed export’s file has gone from the export folder', async () => {
     const id = await exportAuditEvents('CSV');
     const done = await waitForExport(t.dataSource, id);
-    await rm(path.join(t.config.EXPORT_DIR, done.file_key!));
+    await t.app.get<ObjectStore>(EXPORT_OBJECTS).remove(done.file_key!);
     const response = await session.agent.get(`/exports/${id}/download`);
     expect(response.status).toBe(404);
     expect(response.text).toContain('no longer in the export folder');

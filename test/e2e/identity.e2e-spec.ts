@@ -11,6 +11,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
   type TestStaff,
+  TEST_DOCUMENT_ENCRYPTION_KEYS,
 } from '../support/test-app.js';
 import { DeactivateStaffMemberCommand } from '../../src/identity/application/commands/deactivate-staff-member/deactivate-staff-member.command.js';
 import { systemActor } from '../../src/shared/domain/actor.js';
@@ -505,6 +506,7 @@ describe('staff sign-in and access', () => {
       INTAKE_TOKENS: 'cli:cli-token-000000000000',
       DOCUMENT_DIR: t.config.DOCUMENT_DIR,
       EXPORT_DIR: t.config.EXPORT_DIR,
+      DOCUMENT_ENCRYPTION_KEYS: TEST_DOCUMENT_ENCRYPTION_KEYS,
     };
     const email = `cli-${Date.now()}@test.beian-desk.test`;
     const created = await runCli(

@@ -15,6 +15,10 @@ import {
   type IntakeBody,
   type IntakeFile,
 } from '../support/intake.js';
+import {
+  DOCUMENT_OBJECTS,
+  type ObjectStore,
+} from '../../src/shared/infrastructure/object-store/object-store.js';
 import { registerSubject } from '../support/registry.js';
 import { checksForm, submitReviewable } from '../support/review.js';
 import { testServices } from '../support/services.js';
@@ -54,9 +58,16 @@ describe('the intake API', () => {
     return response;
   }
 
-  /** Every file under DOCUMENT_DIR, staging included. */
+  /**
+   * Every object in the documents' store: on disk, every file under DOCUMENT_DIR (unfinished
+   * writes included); on the S3 server, every key the store lists.
+   */
   async function storedFiles(): Promise<string[]> {
-    return filesUnder(t.config.DOCUMENT_DIR);
+    const store = t.app.get<ObjectStore>(DOCUMENT_OBJECTS);
+    if (store.kind === 'disk') return filesUnder(t.config.DOCUMENT_DIR);
+    const keys: string[] = [];
+    for await (const object of store.list('')) keys.push(object.key);
+    return keys.sort();
   }
 
   /** Every file under a folder, as paths relative to it. */
@@ -78,10 +89,12 @@ describe('the intake API', () => {
     documents: number;
     events: number;
     files: number;
+    keys: number;
   }> {
     const [row] = await t.dataSource.query(
       `SELECT (SELECT count(*) FROM initialization_requests)::int AS requests,
               (SELECT count(*) FROM request_documents)::int AS documents,
+              (SELECT count(*) FROM document_keys)::int AS keys,
               (SELECT count(*) FROM audit_events)::int AS events`,
     );
     return { ...row, files: (await storedFiles()).length };
@@ -153,9 +166,9 @@ describe('the intake API', () => {
       riskFlags: [],
     });
     expect(response.headers.location).toBe(`/api/v1/initialization-requests/${response.body.id}`);
-    const documents: { kind: string; media_type: string; sha256: string }[] =
+    const documents: { kind: string; media_type: string; storage_key: string }[] =
       await t.dataSource.query(
-        `SELECT kind, media_type, sha256 FROM request_documents WHERE request_id = $1 ORDER BY kind`,
+        `SELECT kind, media_type, storage_key FROM request_documents WHERE request_id = $1 ORDER BY kind`,
         [response.body.id],
       );
     expect(documents.map((document) => [document.kind, document.media_type])).toEqual([
@@ -163,11 +176,9 @@ describe('the intake API', () => {
       ['ID_BACK', 'image/jpeg'],
       ['ID_FRONT', 'image/jpeg'],
     ]);
-    const files = await storedFiles();
-    for (const document of documents)
-      expect(files).toContain(
-        path.join(document.sha256.slice(0, 2), document.sha256.slice(2, 4), document.sha256),
-      );
+    // Each file encrypted under a storage key of its own (test/e2e/document-encryption.e2e-spec.ts).
+    const objects = t.app.get<ObjectStore>(DOCUMENT_OBJECTS);
+    for (const document of documents) expect(await objects.exists(document.storage_key)).toBe(true);
     const [event] = await t.dataSource.query(
       `SELECT actor_type, actor_name, details FROM audit_events WHERE request_id = $1 AND action = 'request.submitted'`,
       [response.body.id],
@@ -468,19 +479,16 @@ describe('the intake API', () => {
     );
     const response = await submitIntake(t.url, body, files);
     expect(response.status).toBe(201);
-    const documents: { kind: string; sha256: string; original_name: string }[] =
+    const documents: { kind: string; storage_key: string; original_name: string }[] =
       await t.dataSource.query(
-        `SELECT kind, sha256, original_name FROM request_documents WHERE request_id = $1 AND kind IN ('ID_FRONT', 'ID_BACK') ORDER BY kind`,
+        `SELECT kind, storage_key, original_name FROM request_documents WHERE request_id = $1 AND kind IN ('ID_FRONT', 'ID_BACK') ORDER BY kind`,
         [response.body.id],
       );
     // The name is kept as the client's record (at most its last segment), never as a path.
     expect(documents.map((document) => document.kind)).toEqual(['ID_BACK', 'ID_FRONT']);
     for (const document of documents) expect(document.original_name).toContain(marker);
     const stored = await storedFiles();
-    for (const document of documents)
-      expect(stored).toContain(
-        path.join(document.sha256.slice(0, 2), document.sha256.slice(2, 4), document.sha256),
-      );
+    for (const document of documents) expect(stored).toContain(document.storage_key);
     expect(stored.filter((file) => file.includes(marker) || file.startsWith('..'))).toEqual([]);
     // Nothing anywhere in the scratch folder (documents, exports, staging) carries the name...
     expect((await filesUnder(scratch)).filter((file) => file.includes(marker))).toEqual([]);
@@ -523,6 +531,7 @@ describe('the intake API', () => {
   });
 
   it('stores one request when the same externalId arrives ten times at once', async () => {
+    const startedAt = new Date(Date.now() - 1000);
     const { body } = await cleanIndividual();
     const documents = individualDocuments();
     const responses = await Promise.all(
@@ -537,7 +546,15 @@ describe('the intake API', () => {
       [body.externalId],
     );
     expect(row.n).toBe(1);
-    expect((await storedFiles()).filter((file) => file.startsWith('.staging'))).toEqual([]);
+    // The nine uploads staged for the losing deliveries were discarded: objects and data keys.
+    const [orphans] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM document_keys k
+        WHERE k.created_at >= $1
+          AND NOT EXISTS (SELECT 1 FROM request_documents d WHERE d.storage_key = k.storage_key)`,
+      [startedAt],
+    );
+    expect(orphans.n).toBe(0);
+    expect((await storedFiles()).filter((file) => file.startsWith('.'))).toEqual([]);
   });
 
   describe('raises each risk flag for a request built to raise it', () => {

@@ -9,7 +9,7 @@ import { ReplaceSubjectAccountEmailCommand } from '../../src/filing-registry/app
 import { systemActor } from '../../src/shared/domain/actor.js';
 import { projectRoot } from '../../src/shared/infrastructure/project-root.js';
 import { testServices } from '../support/services.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, TEST_DOCUMENT_ENCRYPTION_KEYS } from '../support/test-app.js';
 
 const SAMPLE = path.join(projectRoot(), 'test/fixtures/hichina-registry-sample.csv');
 
@@ -30,6 +30,7 @@ describe('importing the legacy HiChina registry from the command line', () => {
       INTAKE_TOKENS: 'cli:cli-token-000000000000',
       DOCUMENT_DIR: t.config.DOCUMENT_DIR,
       EXPORT_DIR: t.config.EXPORT_DIR,
+      DOCUMENT_ENCRYPTION_KEYS: TEST_DOCUMENT_ENCRYPTION_KEYS,
     };
   });
   afterAll(() => t.close());

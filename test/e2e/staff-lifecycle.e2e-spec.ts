@@ -8,7 +8,13 @@ import { systemActor, type Actor } from '../../src/shared/domain/actor.js';
 import type { DomainError } from '../../src/shared/domain/domain-error.js';
 import { testServices } from '../support/services.js';
 import { statusOf, submitReviewable, type ReviewableRequest } from '../support/review.js';
-import { createStaff, startTestApp, type TestApp, type TestStaff } from '../support/test-app.js';
+import {
+  createStaff,
+  startTestApp,
+  type TestApp,
+  type TestStaff,
+  TEST_DOCUMENT_ENCRYPTION_KEYS,
+} from '../support/test-app.js';
 import { signedIn, WebSession } from '../support/web-session.js';
 
 interface AuditRow {
@@ -466,6 +472,7 @@ describe('a staff account’s life: reactivation, role changes, deactivation giv
       INTAKE_TOKENS: 'cli:cli-token-000000000000',
       DOCUMENT_DIR: t.config.DOCUMENT_DIR,
       EXPORT_DIR: t.config.EXPORT_DIR,
+      DOCUMENT_ENCRYPTION_KEYS: TEST_DOCUMENT_ENCRYPTION_KEYS,
       PUBLIC_BASE_URL: 'https://desk.beian-desk.test',
     };
     expect(await runCli(['staff:deactivate', reviewer.email], env, output)).toBe(0);

@@ -7,12 +7,15 @@ import pg from 'pg';
 // so this file imports the two service starters directly.
 import { startEmbeddedPostgres } from '../../libs/local-services/src/embedded-postgres.ts';
 import { startRedisServer } from '../../libs/local-services/src/redis-server.ts';
+import { startS3TestServer } from '../../bench/support/s3-test-server.ts';
 import type { TestServices } from './services.ts';
 
 /**
  * Brings up this run's services: PostgreSQL (embedded, or the server of
- * TEST_DATABASE_URL) with a fresh, empty database, and a redis-server (or
- * TEST_REDIS_URL). The first test to need the schema applies the migrations.
+ * TEST_DATABASE_URL) with a fresh, empty database, a redis-server (or
+ * TEST_REDIS_URL) and an S3-protocol server with one bucket (the apps use it when
+ * TEST_OBJECT_STORE=s3; the object store's own tests always). The first test to need
+ * the schema applies the migrations.
  * Nothing is shared with the demo.
  */
 export default async function globalSetup(): Promise<void> {
@@ -52,6 +55,10 @@ export default async function globalSetup(): Promise<void> {
     redisUrl = redis.url;
   }
 
+  const bucket = 'beian-test';
+  const s3 = await startS3TestServer({ buckets: [bucket] });
+  stops.push(() => s3.stop());
+
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${database}`;
   const services: TestServices = {
@@ -59,6 +66,13 @@ export default async function globalSetup(): Promise<void> {
     adminUrl,
     redisUrl,
     scratchDir: await mkdtemp(path.join(os.tmpdir(), 'beian-test-files-')),
+    objectStore: {
+      endpoint: s3.endpoint,
+      region: s3.region,
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
+      bucket,
+    },
   };
   stops.unshift(() => rm(services.scratchDir, { recursive: true, force: true }));
   process.env.BEIAN_TEST_SERVICES = JSON.stringify(services);

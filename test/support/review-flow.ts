@@ -88,10 +88,12 @@ export function aNewRequest(
         mediaType: 'image/jpeg',
         sizeBytes: 1000,
         sha256: options.sha256?.[kind] ?? randomBytes(32).toString('hex'),
+        storageKey: null,
         originalName: `${kind.toLowerCase()}.jpg`,
         uploadedAt: receivedAt,
         supersededAt: null,
         replacesDocumentId: null,
+        purgedAt: null,
       })),
     },
     options.deadline === undefined

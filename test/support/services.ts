@@ -7,6 +7,14 @@ export interface TestServices {
   redisUrl: string;
   /** Scratch folder for documents and exports of this run. */
   scratchDir: string;
+  /** The run's S3-protocol server (s3rver) and its bucket. */
+  objectStore: {
+    endpoint: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    bucket: string;
+  };
 }
 
 export function testServices(): TestServices {
@@ -20,4 +28,25 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+/**
+ * The settings that put an app's documents and exports in the run's S3 server (one bucket
+ * per run, as the disk store uses one scratch folder per run).
+ */
+export function s3StoreEnv(): Record<string, string> {
+  const store = testServices().objectStore;
+  return {
+    OBJECT_STORE_URL: store.endpoint,
+    OBJECT_STORE_REGION: store.region,
+    OBJECT_STORE_BUCKET: store.bucket,
+    OBJECT_STORE_ACCESS_KEY_ID: store.accessKeyId,
+    OBJECT_STORE_SECRET_ACCESS_KEY: store.secretAccessKey,
+    OBJECT_STORE_FORCE_PATH_STYLE: 'true',
+  };
+}
+
+/** Whether this run's apps keep documents and exports in the S3 server (TEST_OBJECT_STORE=s3). */
+export function testsUseS3(): boolean {
+  return process.env.TEST_OBJECT_STORE === 's3';
 }

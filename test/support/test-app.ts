@@ -13,10 +13,12 @@ import { loadConfig, type AppConfig } from '../../src/shared/infrastructure/conf
 import { SettableClock } from '../../src/shared/infrastructure/clock/system-clock.js';
 import { createRootLogger } from '../../src/shared/infrastructure/logging/logger.js';
 import { createMigratedDatabase, migratedDatabaseUrl } from './database.js';
-import { testServices } from './services.js';
+import { s3StoreEnv, testServices, testsUseS3 } from './services.js';
 
 export const TEST_INTAKE_TOKEN = 'test-intake-token-0000000001';
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
+/** The test app's master key for documents (a fixed one, so a second app reads the first's). */
+export const TEST_DOCUMENT_ENCRYPTION_KEYS = `test-1:${Buffer.alloc(32, 7).toString('base64')}`;
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -59,6 +61,7 @@ export async function startTestApp(
     INTAKE_TOKENS: `test-client:${TEST_INTAKE_TOKEN}`,
     DOCUMENT_DIR: path.join(services.scratchDir, 'documents'),
     EXPORT_DIR: path.join(services.scratchDir, 'exports'),
+    DOCUMENT_ENCRYPTION_KEYS: TEST_DOCUMENT_ENCRYPTION_KEYS,
     SCHEDULER_ENABLED: 'false',
     LOG_LEVEL: 'info',
     LOGIN_MAX_FAILURES_PER_IP: '10000',
@@ -69,6 +72,8 @@ export async function startTestApp(
     SESSION_READ_CACHE_SECONDS: '0',
     // Links in mails start with it (the server's own port is known only after listening).
     PUBLIC_BASE_URL: 'https://desk.beian-desk.test',
+    // `npm run test:e2e:s3`: documents and exports in the run's S3 server.
+    ...(testsUseS3() ? s3StoreEnv() : {}),
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];

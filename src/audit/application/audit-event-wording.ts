@@ -743,6 +743,37 @@ const WORDINGS: Record<AuditAction, Wording> = {
     label: 'audit.action.document.viewed',
     sentence: (who, d) => msg('audit.event.document.viewed', { who, document: aDocument(d.kind) }),
   },
+  'document.purged': {
+    label: 'audit.action.document.purged',
+    sentence: (_, d) =>
+      msg('audit.event.document.purged', {
+        document: aDocument(d.kind),
+        days: text(d.retentionDays),
+      }),
+  },
+  'document.orphans_removed': {
+    label: 'audit.action.document.orphans_removed',
+    sentence: (who, d) =>
+      msg('audit.event.document.orphans_removed', {
+        who,
+        count: Number(d.count) || 0,
+        hours: text(d.graceHours),
+      }),
+  },
+  'document.keys_rewrapped': {
+    label: 'audit.action.document.keys_rewrapped',
+    sentence: (who, d) =>
+      msg('audit.event.document.keys_rewrapped', {
+        who,
+        count: Number(d.count) || 0,
+        keyId: text(d.keyId),
+      }),
+  },
+  'document.legacy_encrypted': {
+    label: 'audit.action.document.legacy_encrypted',
+    sentence: (who, d) =>
+      msg('audit.event.document.legacy_encrypted', { who, count: Number(d.count) || 0 }),
+  },
   'calendar.year_added': {
     label: 'audit.action.calendar.year_added',
     sentence: (who, d) =>

@@ -4,7 +4,10 @@ import type { UploadedDocument } from './commands/submit-request/submit-request.
 import type { DocumentStore, StagedDocument } from './ports/document-store.js';
 
 /** An uploaded file as a new document version: what the request records of it. */
-export type NewDocumentVersion = Omit<RequestDocument, 'supersededAt' | 'replacesDocumentId'>;
+export type NewDocumentVersion = Omit<
+  RequestDocument,
+  'supersededAt' | 'replacesDocumentId' | 'purgedAt'
+>;
 
 /** The uploads, written aside in the store, as the change that names them sees them. */
 export interface StagedUploads {
@@ -34,6 +37,7 @@ export async function withStagedDocuments<T>(
           mediaType: upload.mediaType,
           sizeBytes: staged[index]!.sizeBytes,
           sha256: staged[index]!.sha256,
+          storageKey: staged[index]!.storageKey,
           originalName: upload.originalName,
           uploadedAt: now,
         })),

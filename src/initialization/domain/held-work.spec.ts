@@ -51,10 +51,12 @@ function newRequest(
       mediaType: 'image/jpeg',
       sizeBytes: 1000,
       sha256: kind.padEnd(64, '0'),
+      storageKey: null,
       originalName: `${kind}.jpg`,
       uploadedAt: t0,
       supersededAt: null,
       replacesDocumentId: null,
+      purgedAt: null,
     })),
   };
   const request = InitializationRequest.submit(input, deadline, t0);
@@ -139,6 +141,7 @@ describe('the held work of a deactivated reviewer', () => {
             mediaType: 'image/jpeg',
             sizeBytes: 10,
             sha256: 'f'.repeat(64),
+            storageKey: null,
             originalName: 'new.jpg',
             uploadedAt: later(6),
           },

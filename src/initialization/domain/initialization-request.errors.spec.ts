@@ -39,6 +39,7 @@ const refusals: Record<string, DomainError> = {
     unaskedFields: ['subjectType'],
   }),
   DocumentNotFoundError: new errors.DocumentNotFoundError(),
+  DocumentPurgedError: new errors.DocumentPurgedError(new Date('2026-06-01T02:00:00Z')),
   DocumentAccessError: new errors.DocumentAccessError(),
 };
 

@@ -218,6 +218,15 @@ export class DocumentNotFoundError extends DomainError {
   readonly code = 'request.document-not-found';
 }
 
+/** The file was removed by the retention job: its record stays, its bytes are gone for good (410). */
+export class DocumentPurgedError extends DomainError {
+  readonly category = 'gone';
+  readonly code = 'request.document-purged';
+  constructor(at: Date) {
+    super({ at });
+  }
+}
+
 export class DocumentAccessError extends DomainError {
   readonly category = 'not-allowed';
   readonly code = 'request.document-not-allowed';

@@ -78,10 +78,12 @@ function document(kind: DocumentKind, id = `doc-${kind}`): RequestDocument {
     mediaType: 'image/jpeg',
     sizeBytes: 1000,
     sha256: kind.padEnd(64, '0'),
+    storageKey: null,
     originalName: `${kind}.jpg`,
     uploadedAt: t0,
     supersededAt: null,
     replacesDocumentId: null,
+    purgedAt: null,
   };
 }
 
@@ -93,6 +95,7 @@ function version(kind: DocumentKind, id: string): Resubmission['documents'][numb
     mediaType: 'image/jpeg',
     sizeBytes: 2000,
     sha256: id.padEnd(64, '1'),
+    storageKey: null,
     originalName: `${kind}-new.jpg`,
     uploadedAt: later(600),
   };

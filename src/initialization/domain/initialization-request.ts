@@ -77,12 +77,22 @@ export interface RequestDocument {
   mediaType: string;
   sizeBytes: number;
   sha256: string;
+  /**
+   * The encrypted file's key in the documents store (null: a file stored in the clear
+   * before encryption, found by its SHA-256 until `documents:encrypt-legacy` runs).
+   */
+  storageKey: string | null;
   originalName: string;
   uploadedAt: Date;
   /** Set when a resubmission replaced this file; superseded files stay for the record, with their checks. */
   supersededAt: Date | null;
   /** The earlier version of the same kind this one replaced (null: sent with the application). */
   replacesDocumentId: string | null;
+  /**
+   * When the retention job removed the file, DOCUMENT_RETENTION_DAYS after the request
+   * ended (null: stored). The record stays: its SHA-256 still detects reuse.
+   */
+  purgedAt: Date | null;
 }
 
 export interface DocumentCheck {
@@ -153,7 +163,7 @@ export interface Correction {
 /** The applicant's answer to a request for information. */
 export interface Resubmission {
   /** One new version per document kind asked for. */
-  documents: Omit<RequestDocument, 'supersededAt' | 'replacesDocumentId'>[];
+  documents: Omit<RequestDocument, 'supersededAt' | 'replacesDocumentId' | 'purgedAt'>[];
   /** One corrected value per field asked for. */
   values: CorrectedValues;
 }
@@ -737,6 +747,7 @@ export class InitializationRequest {
         ...document,
         supersededAt: null,
         replacesDocumentId: earlier?.id ?? null,
+        purgedAt: null,
       });
     }
     this.props.documents.push(...replacements);

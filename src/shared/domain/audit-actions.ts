@@ -29,7 +29,13 @@ export const AUDIT_ACTIONS = {
     'request.deadline_rescheduled',
     'request.reply_deadline_rescheduled',
   ],
-  documents: ['document.viewed'],
+  documents: [
+    'document.viewed',
+    'document.purged',
+    'document.orphans_removed',
+    'document.keys_rewrapped',
+    'document.legacy_encrypted',
+  ],
   registry: ['registry.subject_registered', 'registry.account_email_replaced', 'registry.imported'],
   staff: [
     'staff.signed_in',

@@ -12,6 +12,7 @@ export type DomainErrorCategory =
   | 'not-found' // the thing asked for does not exist (404)
   | 'not-allowed' // this person may not do this (403)
   | 'conflict' // the state moved on, or somebody else acted first (409)
+  | 'gone' // it existed and was removed on purpose, for good (410): a purged document
   | 'rule-violated'; // the request is well-formed but a business rule refuses it (422)
 
 /** Every code with a sentence in the catalogues (`error.request.not-assignee` → `request.not-assignee`). */

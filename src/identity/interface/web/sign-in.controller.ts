@@ -35,7 +35,12 @@ export class SignInController {
   @Public()
   @Get('login')
   @Render('pages/identity/sign-in')
-  signInPage(@Query('next') next?: string): object {
+  async signInPage(@Req() request: Request, @Query('next') next?: string): Promise<object> {
+    // The form's CSRF token lives in the session: it is stored before the page is shown, so
+    // while the database is down the sign-in page is a 503, never a form that cannot work.
+    await new Promise<void>((resolve, reject) =>
+      request.session.save((error) => (error ? reject(error as Error) : resolve())),
+    );
     return { pageTitle: msg('identity.signIn.title'), next: safeNext(next), layout: 'bare' };
   }
 

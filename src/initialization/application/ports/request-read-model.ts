@@ -99,7 +99,11 @@ export interface DocumentRecord {
   mediaType: string;
   sizeBytes: number;
   sha256: string;
+  /** The encrypted file's key in the store (null: a file stored in the clear, by SHA-256). */
+  storageKey: string | null;
   superseded: boolean;
+  /** When the retention job removed the file (null: stored). */
+  purgedAt: Date | null;
 }
 
 /**

@@ -273,9 +273,11 @@ export class PostgresRequestReadModel implements RequestReadModel {
       size_bytes: number;
       sha256: string;
       superseded_at: Date | null;
+      purged_at: Date | null;
+      storage_key: string | null;
     }>(
       `SELECT d.id, d.request_id, r.reference, r.subject_id, d.kind, d.media_type, d.size_bytes,
-              d.sha256, d.superseded_at
+              d.sha256, d.superseded_at, d.purged_at, d.storage_key
          FROM request_documents d JOIN initialization_requests r ON r.id = d.request_id
         WHERE d.id = $1 AND d.request_id = $2`,
       [documentId, requestId],
@@ -291,7 +293,9 @@ export class PostgresRequestReadModel implements RequestReadModel {
       mediaType: row.media_type,
       sizeBytes: row.size_bytes,
       sha256: row.sha256.trim(),
+      storageKey: row.storage_key,
       superseded: row.superseded_at !== null,
+      purgedAt: row.purged_at,
     };
   }
 

@@ -126,6 +126,11 @@ export class InitializationRequestEntity {
 )
 @Index('request_documents_request_idx', ['requestId'])
 @Index('request_documents_sha256_idx', ['sha256'])
+@Index('request_documents_storage_key_key', ['storageKey'], {
+  unique: true,
+  where: `storage_key IS NOT NULL`,
+})
+@Index('request_documents_unpurged_idx', ['requestId'], { where: `purged_at IS NULL` })
 export class RequestDocumentEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'request_id', type: 'uuid' })
@@ -145,6 +150,15 @@ export class RequestDocumentEntity {
   @Column({ name: 'replaces_document_id', type: 'uuid', nullable: true })
   @ForeignKey(() => RequestDocumentEntity, { name: 'request_documents_replaces_document_id_fkey' })
   replacesDocumentId!: string | null;
+  /** The encrypted object's key in the documents store (null: a file stored in the clear, by SHA-256). */
+  @Column({ name: 'storage_key', type: 'uuid', nullable: true })
+  storageKey!: string | null;
+  /**
+   * When the retention job removed the file (null: still stored). Written only by that
+   * job's statement: saving a request leaves it as it is (see the mapper).
+   */
+  @Column({ name: 'purged_at', type: 'timestamptz', nullable: true })
+  purgedAt!: Date | null;
 }
 
 @Entity({ name: 'document_checks' })

@@ -91,10 +91,12 @@ export const InitializationRequestMapper = {
           mediaType: document.mediaType,
           sizeBytes: document.sizeBytes,
           sha256: document.sha256,
+          storageKey: document.storageKey,
           originalName: document.originalName,
           uploadedAt: document.uploadedAt,
           supersededAt: document.supersededAt,
           replacesDocumentId: document.replacesDocumentId,
+          purgedAt: document.purgedAt ?? null,
         }))
         .sort(
           (a, b) =>
@@ -189,11 +191,13 @@ export const InitializationRequestMapper = {
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
     } satisfies InitializationRequestEntity);
-    const documents = p.documents.map((document) =>
+    // `purged_at` is the retention job's alone: a request saved from a copy read before a
+    // purge committed must not write back the state it read (the upsert leaves it as it is).
+    const documents = p.documents.map(({ purgedAt: _purgedAt, ...document }) =>
       Object.assign(new RequestDocumentEntity(), {
         ...document,
         requestId: p.id,
-      } satisfies RequestDocumentEntity),
+      } satisfies Omit<RequestDocumentEntity, 'purgedAt'>),
     );
     const checks = p.checks.map((check) =>
       Object.assign(new DocumentCheckEntity(), {

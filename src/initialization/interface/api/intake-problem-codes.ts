@@ -17,6 +17,8 @@ export const PROBLEM_CODES = {
   'token.missing': '(401) No `Authorization: Bearer <token>` header.',
   'token.invalid': '(401) The bearer token is not one of the intake tokens of the desk.',
   'request.not-found': '(404) No such request for this client.',
+  'database.unavailable':
+    "(503, with `Retry-After`) The desk's database is not answering. Nothing was stored: send the same request again after `Retry-After` seconds.",
 } as const;
 
 /** The codes of the entries of `errors`, each beside a `field` and a `message`. */

@@ -9,6 +9,7 @@ const VALID = {
   DOCUMENT_DIR: '/var/lib/beian/documents',
   EXPORT_DIR: '/var/lib/beian/exports',
   PUBLIC_BASE_URL: 'https://desk.example.com',
+  DOCUMENT_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -51,13 +52,14 @@ describe('configuration', () => {
         expect.stringMatching(/^INTAKE_TOKENS .*client:token pair/),
         'DOCUMENT_DIR is required',
         'EXPORT_DIR is required',
+        'DOCUMENT_ENCRYPTION_KEYS is required',
         'TZ_BUSINESS is not an IANA time zone',
         expect.stringMatching(/^PUBLIC_BASE_URL is required when NODE_ENV is production/),
       ]),
     );
-    expect(problems).toHaveLength(9);
+    expect(problems).toHaveLength(10);
     expect(() => loadConfig({})).toThrow(
-      /^beian-desk cannot start: 7 settings are missing or invalid/,
+      /^beian-desk cannot start: 8 settings are missing or invalid/,
     );
     expect(() => loadConfig({})).toThrow('See .env.example');
   });
@@ -136,5 +138,100 @@ describe('configuration', () => {
     expect(loadConfig({ ...withoutBase, NODE_ENV: 'test', PORT: '4100' }).PUBLIC_BASE_URL).toBe(
       'http://localhost:4100',
     );
+  });
+
+  it("reads the documents' master keys as id:base64 pairs, the first current, and names every bad one", () => {
+    const one = Buffer.alloc(32, 1).toString('base64');
+    const two = Buffer.alloc(32, 2).toString('base64');
+    const keys = loadConfig({
+      ...VALID,
+      DOCUMENT_ENCRYPTION_KEYS: `2026b:${two}, 2026a:${one}`,
+    }).DOCUMENT_ENCRYPTION_KEYS;
+    expect(keys.map((key) => key.id)).toEqual(['2026b', '2026a']);
+    expect(keys[0]!.key).toEqual(Buffer.alloc(32, 2));
+    expect(loadConfig(VALID).DOCUMENT_ORPHAN_GRACE_HOURS).toBe(24);
+    expect(
+      problemsOf({
+        ...VALID,
+        DOCUMENT_ENCRYPTION_KEYS: `short:${Buffer.alloc(16).toString('base64')},${one},a:${one},a:${two}`,
+      }),
+    ).toEqual([
+      'DOCUMENT_ENCRYPTION_KEYS key "short" is not 32 bytes in base64 (make one with: openssl rand -base64 32)',
+      expect.stringMatching(/^DOCUMENT_ENCRYPTION_KEYS ".*" is not an id:base64 pair/),
+      'DOCUMENT_ENCRYPTION_KEYS key "a" is given twice',
+    ]);
+    const { DOCUMENT_ENCRYPTION_KEYS: _unset, ...withoutKeys } = VALID;
+    expect(problemsOf({ ...withoutKeys, NODE_ENV: 'production' })).toEqual([
+      'DOCUMENT_ENCRYPTION_KEYS is required',
+    ]);
+  });
+});
+
+describe('configuration of the object store', () => {
+  const S3 = {
+    OBJECT_STORE_URL: 'https://oss-cn-hangzhou.aliyuncs.com',
+    OBJECT_STORE_REGION: 'oss-cn-hangzhou',
+    OBJECT_STORE_BUCKET: 'beian-desk-files',
+    OBJECT_STORE_ACCESS_KEY_ID: 'LTAI5tExample',
+    OBJECT_STORE_SECRET_ACCESS_KEY: 'secret-example',
+  };
+
+  it('keeps documents and exports on the disk when OBJECT_STORE_URL is unset', () => {
+    const config = loadConfig(VALID);
+    expect(config.OBJECT_STORE_URL).toBeUndefined();
+    expect(config.OBJECT_STORE_REGION).toBe('us-east-1');
+    expect(config.OBJECT_STORE_FORCE_PATH_STYLE).toBe(false);
+  });
+
+  it('reads an S3-compatible store given all its settings', () => {
+    const config = loadConfig({ ...VALID, ...S3, OBJECT_STORE_FORCE_PATH_STYLE: 'yes' });
+    expect(config).toMatchObject({ ...S3, OBJECT_STORE_FORCE_PATH_STYLE: true });
+  });
+
+  it('lists every setting the store lacks, beside the other problems', () => {
+    expect(
+      problemsOf({
+        ...VALID,
+        REDIS_URL: undefined,
+        OBJECT_STORE_URL: 'oss-cn-hangzhou.aliyuncs.com',
+        OBJECT_STORE_BUCKET: 'Not_A_Bucket',
+      }),
+    ).toEqual([
+      'REDIS_URL is required',
+      expect.stringMatching(/^OBJECT_STORE_URL must be an absolute http:\/\/ or https:\/\/ URL/),
+      expect.stringMatching(/^OBJECT_STORE_BUCKET must be a bucket name/),
+      'OBJECT_STORE_ACCESS_KEY_ID is required when OBJECT_STORE_URL is set',
+      'OBJECT_STORE_SECRET_ACCESS_KEY is required when OBJECT_STORE_URL is set',
+    ]);
+  });
+
+  it('says the address is missing when only the rest is given', () => {
+    const { OBJECT_STORE_URL: _url, OBJECT_STORE_REGION: _region, ...rest } = S3;
+    expect(problemsOf({ ...VALID, ...rest })).toEqual([
+      'OBJECT_STORE_URL is required when OBJECT_STORE_BUCKET, OBJECT_STORE_ACCESS_KEY_ID, OBJECT_STORE_SECRET_ACCESS_KEY are set (unset them to keep documents and exports on the local disk)',
+    ]);
+  });
+});
+
+describe('metrics settings', () => {
+  it('leaves /metrics off by default and reuses its counts for 15 seconds', () => {
+    const config = loadConfig(VALID);
+    expect(config.METRICS_TOKEN).toBeUndefined();
+    expect(config.METRICS_CACHE_SECONDS).toBe(15);
+  });
+
+  it('lists a short token and a cache out of range beside the other problems', () => {
+    expect(
+      problemsOf({
+        ...VALID,
+        REDIS_URL: undefined,
+        METRICS_TOKEN: 'short',
+        METRICS_CACHE_SECONDS: '301',
+      }),
+    ).toEqual([
+      'REDIS_URL is required',
+      'METRICS_TOKEN must be at least 16 characters',
+      expect.stringMatching(/^METRICS_CACHE_SECONDS /),
+    ]);
   });
 });

@@ -63,6 +63,74 @@ const hourOfDay = z
     return hours * 60 + minutes;
   });
 
+/** One master key of the documents' envelope encryption: its id and its 32 bytes. */
+export interface DocumentMasterKey {
+  readonly id: string;
+  readonly key: Buffer;
+}
+
+/**
+ * `id:base64` pairs of 32-byte keys, comma-separated, the first one current (it wraps every
+ * new document's data key; the others only unwrap). Every bad pair is reported.
+ */
+const documentEncryptionKeys = z
+  .string()
+  .min(1)
+  .transform((value, ctx) => {
+    const keys: DocumentMasterKey[] = [];
+    let invalid = false;
+    for (const pair of value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
+      const separator = pair.indexOf(':');
+      const id = pair.slice(0, separator).trim();
+      const encoded = pair.slice(separator + 1).trim();
+      const key = Buffer.from(encoded, 'base64');
+      if (separator <= 0 || !/^[A-Za-z0-9_.-]{1,32}$/.test(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${pair.slice(0, 8)}…" is not an id:base64 pair (the id: 1–32 letters, digits, _ . -)`,
+        });
+        invalid = true;
+      } else if (key.length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `key "${id}" is not 32 bytes in base64 (make one with: openssl rand -base64 32)`,
+        });
+        invalid = true;
+      } else if (keys.some((known) => known.id === id)) {
+        ctx.addIssue({ code: 'custom', message: `key "${id}" is given twice` });
+        invalid = true;
+      } else keys.push({ id, key });
+    }
+    if (invalid) return z.NEVER;
+    if (keys.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'needs at least one id:base64 key' });
+      return z.NEVER;
+    }
+    return keys;
+  });
+
+/** An S3-compatible service's address: absolute http(s), no query or fragment. */
+const objectStoreUrl = z
+  .string()
+  .url({
+    message:
+      'must be an absolute http:// or https:// URL, such as https://oss-cn-hangzhou.aliyuncs.com',
+  })
+  .refine((value) => /^https?:\/\/[^/]/i.test(value) && !/[?#]/.test(value), {
+    message:
+      'must be an absolute http:// or https:// URL, such as https://oss-cn-hangzhou.aliyuncs.com',
+  });
+
+/** The settings an S3-compatible store needs besides its address. */
+const OBJECT_STORE_NEEDS = [
+  'OBJECT_STORE_BUCKET',
+  'OBJECT_STORE_ACCESS_KEY_ID',
+  'OBJECT_STORE_SECRET_ACCESS_KEY',
+] as const;
+
 /** An absolute http(s) address, kept without a trailing slash. */
 const publicBaseUrl = z
   .string()
@@ -105,6 +173,8 @@ export const configSchema = z
     DOCUMENT_DIR: z.string().min(1),
     EXPORT_DIR: z.string().min(1),
     EXPORT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+    /** The documents of a request that ended (approved, rejected, expired, withdrawn) this many days ago are purged. */
+    DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     TZ_BUSINESS: timeZone.default('Asia/Shanghai'),
     /** The staff portal's language when neither the staff member nor their browser chose one. */
     DEFAULT_LOCALE: z.enum(['zh-CN', 'en'], { message: 'must be zh-CN or en' }).default('zh-CN'),
@@ -154,6 +224,35 @@ export const configSchema = z
       .default(24),
     /** Where people reach the desk; links in mails start with it. Required in production. */
     PUBLIC_BASE_URL: publicBaseUrl.optional(),
+    /** The bearer token of `GET /metrics`; unset: the route is off (404). */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** How long an instance reuses a metric's counts before reading them again (0: every scrape). */
+    METRICS_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
+    /** Master keys wrapping each document's own data key (envelope encryption); the first is current. */
+    DOCUMENT_ENCRYPTION_KEYS: documentEncryptionKeys,
+    /** Stored documents no request names (an upload whose request never committed) are removed after this. */
+    DOCUMENT_ORPHAN_GRACE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
+    /** An S3-compatible store (OSS, S3, MinIO) for documents and exports; unset: the local disk. */
+    OBJECT_STORE_URL: objectStoreUrl.optional(),
+    OBJECT_STORE_REGION: z
+      .string()
+      .regex(/^[a-z0-9-]{2,40}$/, 'must be a region name, such as oss-cn-hangzhou or us-east-1')
+      .default('us-east-1'),
+    OBJECT_STORE_BUCKET: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        'must be a bucket name: 3–63 lowercase letters, digits, dots and hyphens',
+      )
+      .optional(),
+    OBJECT_STORE_ACCESS_KEY_ID: z.string().optional(),
+    OBJECT_STORE_SECRET_ACCESS_KEY: z.string().optional(),
+    OBJECT_STORE_FORCE_PATH_STYLE: booleanFlag.default(false),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.PUBLIC_BASE_URL !== undefined, {
     path: ['PUBLIC_BASE_URL'],
@@ -174,6 +273,30 @@ export const configSchema = z
         ['BUSINESS_DAY_START', 'BUSINESS_DAY_END'].includes(String(issue.path?.[0])),
       ),
   })
+  // The object store's settings go together: every one missing is listed, whatever else
+  // is wrong (by default zod skips refinements of an invalid object).
+  .superRefine(
+    (env, ctx) => {
+      const troubled = new Set(ctx.issues.map((issue) => String(issue.path?.[0])));
+      const given = OBJECT_STORE_NEEDS.filter((key) => env[key] !== undefined || troubled.has(key));
+      if (env.OBJECT_STORE_URL !== undefined || troubled.has('OBJECT_STORE_URL')) {
+        for (const key of OBJECT_STORE_NEEDS)
+          if (!given.includes(key))
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: 'is required when OBJECT_STORE_URL is set',
+            });
+      } else if (given.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['OBJECT_STORE_URL'],
+          message: `is required when ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set (unset ${given.length === 1 ? 'it' : 'them'} to keep documents and exports on the local disk)`,
+        });
+      }
+    },
+    { when: () => true },
+  )
   .transform((env) => ({
     ...env,
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,

@@ -75,7 +75,9 @@ export function requestLogging(root: Logger) {
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: {
-      ignore: (req) => req.url === '/health' || (req.url ?? '').startsWith('/assets/'),
+      // Probes and scrapes come every few seconds; /metrics has its own request counts.
+      ignore: (req) =>
+        req.url === '/health' || req.url === '/metrics' || (req.url ?? '').startsWith('/assets/'),
     },
   });
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   assertObjectKey,
@@ -23,17 +24,31 @@ export class FileSystemObjectStore implements ObjectStore {
     this.root = path.resolve(root);
   }
 
-  async put(
-    key: string,
-    body: Buffer | { stream: import('node:stream').Readable; sizeBytes: number },
-  ) {
+  async put(key: string, body: Buffer | { stream: Readable; sizeBytes: number }) {
     const target = this.pathOf(key);
     const incomingDir = path.join(this.root, '.incoming');
-    await mkdir(incomingDir, { recursive: true });
     const incoming = path.join(incomingDir, randomUUID());
+    let sourceError: unknown;
     try {
-      const input = Buffer.isBuffer(body) ? [body] : body.stream;
-      await pipeline(input, createWriteStream(incoming, { mode: 0o640, highWaterMark: 1 << 20 }));
+      await mkdir(incomingDir, { recursive: true });
+      const input = Buffer.isBuffer(body)
+        ? Readable.from([body])
+        : body.stream.on('error', (error) => (sourceError = error));
+      let written = 0;
+      await pipeline(
+        input,
+        async function* count(chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            written += chunk.length;
+            yield chunk;
+          }
+        },
+        createWriteStream(incoming, { mode: 0o640, highWaterMark: 1 << 20 }),
+      );
+      if (!Buffer.isBuffer(body) && written !== body.sizeBytes)
+        throw (sourceError = new Error(
+          `the object's stream had ${written} bytes, not the ${body.sizeBytes} announced`,
+        ));
       const handle = await open(incoming, 'r+');
       try {
         await handle.sync();
@@ -43,8 +58,10 @@ export class FileSystemObjectStore implements ObjectStore {
       await mkdir(path.dirname(target), { recursive: true });
       await rename(incoming, target);
     } catch (error) {
-      await rm(incoming, { force: true });
-      throw error;
+      await rm(incoming, { force: true }).catch(() => undefined);
+      // The bytes we were given failed (a read error, a wrong length): that, not the store.
+      if (sourceError) throw sourceError as Error;
+      throw new ObjectStoreUnavailableError(error);
     }
   }
 
@@ -67,16 +84,22 @@ export class FileSystemObjectStore implements ObjectStore {
   }
 
   async exists(key: string): Promise<boolean> {
+    const file = this.pathOf(key);
     try {
-      return (await stat(this.pathOf(key))).isFile();
+      return (await stat(file)).isFile();
     } catch (error) {
       if (codeOf(error) === 'ENOENT') return false;
-      throw error;
+      throw new ObjectStoreUnavailableError(error);
     }
   }
 
   async remove(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
+    const file = this.pathOf(key);
+    try {
+      await rm(file, { force: true });
+    } catch (error) {
+      throw new ObjectStoreUnavailableError(error);
+    }
   }
 
   async *list(prefix: string): AsyncIterable<StoredObjectSummary> {
@@ -89,7 +112,7 @@ export class FileSystemObjectStore implements ObjectStore {
         entries = await readdir(directory, { withFileTypes: true });
       } catch (error) {
         if (codeOf(error) === 'ENOENT') return;
-        throw error;
+        throw new ObjectStoreUnavailableError(error);
       }
       for (const entry of entries) {
         if (entry.name.startsWith('.')) continue;
@@ -122,5 +145,7 @@ function codeOf(error: unknown): unknown {
 }
 
 function notFoundOr(error: unknown, key: string): Error {
-  return codeOf(error) === 'ENOENT' ? new ObjectNotFoundError(key) : (error as Error);
+  return codeOf(error) === 'ENOENT'
+    ? new ObjectNotFoundError(key)
+    : new ObjectStoreUnavailableError(error);
 }

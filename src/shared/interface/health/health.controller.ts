@@ -6,9 +6,13 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { Public } from '../http/access.decorators.js';
+import { ObjectStores } from '../../infrastructure/object-store/object-store.module.js';
 import { RedisPing } from '../../infrastructure/queue/redis-ping.js';
 
-/** Database and Redis, reported separately; 503 when either is down. */
+/**
+ * Database, Redis and the document and export store, reported separately; 503 when any is
+ * down.
+ */
 @Controller('health')
 @Public()
 export class HealthController {
@@ -17,6 +21,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly redis: RedisPing,
+    private readonly objectStores: ObjectStores,
   ) {}
 
   @Get()
@@ -30,6 +35,23 @@ export class HealthController {
           ? indicator.up()
           : indicator.down({ message: 'Redis does not answer PING' });
       },
+      async () => {
+        const indicator = this.indicators.check('objectStore');
+        const kind = this.objectStores.kind;
+        try {
+          await withTimeout(this.objectStores.check(), 2000);
+          return indicator.up({ kind });
+        } catch {
+          return indicator.down({ kind, message: 'the document and export store cannot be used' });
+        }
+      },
     ]);
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref()),
+  ]);
 }

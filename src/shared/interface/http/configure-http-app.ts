@@ -7,10 +7,12 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../infrastructure/config/app-config.js';
 import { requestLogging } from '../../infrastructure/logging/logger.js';
+import { MetricsRegistry } from '../../infrastructure/metrics/metrics-registry.js';
 import { projectRoot } from '../../infrastructure/project-root.js';
 import { Translator } from '../../i18n/translator.js';
 import { isLocale } from '../../i18n/locale.js';
 import { FALLBACK_LOCALE, viewHelpers, withStaticWords } from '../web/view-helpers.js';
+import { httpRequestDurations } from '../metrics/http-request-durations.js';
 import { handlebarsViews } from './handlebars-views.js';
 import { mayRelyOnRecentChecks } from './reading-request.js';
 import { redirectsAfterSessionSaved } from './redirects-after-session-saved.js';
@@ -28,6 +30,9 @@ export function configureHttpApp(
 ): void {
   const root = projectRoot();
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
+  // First, so a request's time includes the whole pipeline (sessions too).
+  const metrics = app.get(MetricsRegistry);
+  if (metrics.enabled) app.use(httpRequestDurations(metrics));
   app.use(requestLogging(logger));
   // Pages may not be framed at all; a document's file may be framed by the desk itself,
   // because the workspace shows PDFs in place (an <object>, which obeys frame-ancestors).
@@ -74,9 +79,14 @@ export function configureHttpApp(
   // every other request reads it afresh (`mayRelyOnRecentChecks`): a session ended
   // anywhere opens no workspace, document or download and changes nothing.
   const readingSessions = session({ ...sessionOptions, store: store.forReadingPages() });
-  // The intake API and the probes never use cookies.
+  // The intake API, the probes and the metrics scrape never use cookies.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.path.startsWith('/api/') || req.path === '/health' || req.path.startsWith('/assets/')) {
+    if (
+      req.path.startsWith('/api/') ||
+      req.path === '/health' ||
+      req.path === '/metrics' ||
+      req.path.startsWith('/assets/')
+    ) {
       return next();
     }
     return (mayRelyOnRecentChecks(req.method, req.path) ? readingSessions : sessions)(

@@ -6,5 +6,6 @@ export const STATUS_BY_CATEGORY: Record<DomainErrorCategory, HttpStatus> = {
   'not-found': HttpStatus.NOT_FOUND,
   'not-allowed': HttpStatus.FORBIDDEN,
   conflict: HttpStatus.CONFLICT,
+  gone: HttpStatus.GONE,
   'rule-violated': HttpStatus.UNPROCESSABLE_ENTITY,
 };

@@ -10,6 +10,8 @@ import {
 import type { Request, Response } from 'express';
 import { DomainError } from '../../domain/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../infrastructure/config/app-config.js';
+import { isDatabaseUnavailable } from '../../infrastructure/database/postgres-errors.js';
+import { ObjectStoreUnavailableError } from '../../infrastructure/object-store/object-store.js';
 import { Message, msg } from '../../i18n/message.js';
 import type { MessageKey } from '../../i18n/messages/index.js';
 import { Translator, type Words } from '../../i18n/translator.js';
@@ -21,9 +23,39 @@ import { SignInRequiredException } from './sign-in-required.exception.js';
 import { safeBackUrl } from './safe-back-url.js';
 
 /** The statuses whose page has its own title and words (`common.error.<status>.*`). */
-const PAGE_STATUSES = new Set([400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503]);
+const PAGE_STATUSES = new Set([400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 500, 503]);
 /** The statuses whose name the API's problems carry as their title (`api.status.<status>`). */
 const API_STATUSES = PAGE_STATUSES;
+/** When to try again while the database is down (a restart takes about this long). */
+export const DATABASE_RETRY_AFTER_SECONDS = 30;
+
+type UnavailableService = 'database' | 'store';
+/** What a 503 says for each service the desk cannot work without. */
+const UNAVAILABLE = {
+  database: {
+    code: 'database.unavailable',
+    problemType: 'database-unavailable',
+    apiDetail: 'api.problem.databaseUnavailable',
+    pageText: 'common.error.databaseUnavailable',
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+  },
+  store: {
+    code: 'store.unavailable',
+    problemType: 'store-unavailable',
+    apiDetail: 'api.problem.storeUnavailable',
+    pageText: 'common.error.storeUnavailable',
+    retryAfterSeconds: 30,
+  },
+} as const satisfies Record<
+  UnavailableService,
+  {
+    code: string;
+    problemType: string;
+    apiDetail: MessageKey;
+    pageText: MessageKey;
+    retryAfterSeconds: number;
+  }
+>;
 
 /**
  * Every error leaves through here: as problem+json on the API, as a page (or a
@@ -43,12 +75,62 @@ export class ErrorResponseFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
+    // The store's own error first: it may carry a socket error (its cause) that would read as the database's.
+    if (error instanceof ObjectStoreUnavailableError)
+      return this.unavailable('store', error, request, response);
+    if (isDatabaseUnavailable(error)) return this.unavailable('database', error, request, response);
     if (request.path.startsWith('/api/')) return this.problem(error, request, response);
     if (request.path === '/health' && error instanceof HttpException) {
+      if (error.getStatus() === 503)
+        response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
       response.status(error.getStatus()).json(error.getResponse());
       return;
     }
     return this.page(error, request, response);
+  }
+
+  /**
+   * A service the desk cannot work without is out of reach — PostgreSQL stopped, restarting
+   * or out of connections (sessions live there too, so this is also what a page gets whose
+   * session could not be read), or the document and export store down or refusing a write:
+   * a 503 with Retry-After, problem+json to the API and a page in the reader's words to
+   * people. Nothing was kept (an upload is not stored then), and the next request after the
+   * service is back succeeds.
+   */
+  private unavailable(
+    service: UnavailableService,
+    error: unknown,
+    request: Request,
+    response: Response,
+  ): void {
+    const words = UNAVAILABLE[service];
+    if (service === 'database')
+      this.logger.warn(
+        { err: { message: error instanceof Error ? error.message : String(error) } },
+        'database unavailable',
+      );
+    else this.logger.error({ err: error }, 'object store unavailable');
+    response.setHeader('Retry-After', String(words.retryAfterSeconds));
+    if (request.path.startsWith('/api/')) {
+      const translated = this.translator.words(apiLocale(request));
+      const body: ProblemDetails = {
+        type: PROBLEM_TYPE_BASE + words.problemType,
+        title: translated.text(apiTitleOf(503)),
+        status: 503,
+        detail: translated.t(words.apiDetail),
+        code: words.code,
+        instance: request.originalUrl.split('?')[0],
+      };
+      response.status(503).type('application/problem+json').send(JSON.stringify(body));
+      return;
+    }
+    response.locals.locale ??= pageLocale(request, this.config.DEFAULT_LOCALE);
+    response.status(503).render('pages/error', {
+      pageTitle: titleOf(503),
+      status: 503,
+      title: titleOf(503),
+      text: msg(words.pageText),
+    });
   }
 
   private problem(error: unknown, request: Request, response: Response): void {

@@ -53,9 +53,12 @@ export class SubmitRequestHandler implements ICommandHandler<SubmitRequestComman
       (staged) =>
         this.unitOfWork.run(async () => {
           const now = this.clock.now();
-          const documents: RequestDocument[] = staged
-            .versionsAt(now)
-            .map((document) => ({ ...document, supersededAt: null, replacesDocumentId: null }));
+          const documents: RequestDocument[] = staged.versionsAt(now).map((document) => ({
+            ...document,
+            supersededAt: null,
+            replacesDocumentId: null,
+            purgedAt: null,
+          }));
           const assessment = await assessApplication(
             { registry: this.registry, requests: this.requests },
             {

@@ -5,8 +5,13 @@ import { UNIT_OF_WORK, type UnitOfWork } from '../../../../shared/application/un
 import {
   DocumentAccessError,
   DocumentNotFoundError,
+  DocumentPurgedError,
 } from '../../../domain/initialization-request.errors.js';
-import { DOCUMENT_STORE, type DocumentStore } from '../../ports/document-store.js';
+import {
+  DOCUMENT_STORE,
+  DocumentMissingError,
+  type DocumentStore,
+} from '../../ports/document-store.js';
 import { REQUEST_READ_MODEL, type RequestReadModel } from '../../ports/request-read-model.js';
 import { ViewDocumentCommand, type OpenedDocument } from './view-document.command.js';
 
@@ -32,11 +37,16 @@ export class ViewDocumentHandler implements ICommandHandler<ViewDocumentCommand>
     if (!MAY_VIEW.includes(command.viewer.role)) throw new DocumentAccessError();
     const document = await this.readModel.document(command.requestId, command.documentId);
     if (!document) throw new DocumentNotFoundError();
+    // Nothing to hand over, so nothing viewed: the answer says when and why it went.
+    if (document.purgedAt) throw new DocumentPurgedError(document.purgedAt);
     let content;
     try {
-      content = await this.store.open(document.sha256);
-    } catch {
-      throw new DocumentNotFoundError();
+      content = await this.store.open(document);
+    } catch (error) {
+      // A store that is down (503) or a key that does not open the file says so; only a
+      // file that is not there is "not found".
+      if (error instanceof DocumentMissingError) throw new DocumentNotFoundError();
+      throw error;
     }
     try {
       await this.unitOfWork.run(async () => {

@@ -40,7 +40,7 @@ export class DocumentComparisonHandler implements IQueryHandler<DocumentComparis
           ? {
               id: document.id,
               href: `/requests/${p.id}/documents/${document.id}`,
-              isImage: document.mediaType.startsWith('image/'),
+              isImage: !document.purgedAt && document.mediaType.startsWith('image/'),
               mediaType: document.mediaType,
               originalName: document.originalName,
               uploadedAt: document.uploadedAt,
@@ -48,6 +48,9 @@ export class DocumentComparisonHandler implements IQueryHandler<DocumentComparis
                 kind: kindLabel,
                 reference: p.reference,
               }),
+              purged: document.purgedAt
+                ? msg('workspace.compareView.purged', { kind: kindLabel, at: document.purgedAt })
+                : null,
             }
           : null,
         missing: document ? null : msg('workspace.compareView.missing', { kind: kindLabel }),

@@ -15,6 +15,8 @@ export interface ComparisonPane {
     originalName: string;
     uploadedAt: Date;
     alt: Message;
+    /** Said in place of the file once the retention job removed it (null: stored). */
+    purged: Message | null;
   } | null;
   /** Said when the request holds no such document. */
   missing: Message | null;

@@ -21,10 +21,12 @@ function document(id: string, overrides: Partial<RequestDocument> = {}): Request
     mediaType: 'image/jpeg',
     sizeBytes: 2048,
     sha256: id.repeat(8),
+    storageKey: null,
     originalName: 'front.jpg',
     uploadedAt: at('2026-11-17T02:00:00Z'),
     supersededAt: null,
     replacesDocumentId: null,
+    purgedAt: null,
     ...overrides,
   };
 }

@@ -63,6 +63,11 @@ export function checksOf(check: DocumentCheck | null): {
  * on it; and what the current one says of the version it replaced. A resubmission keeps
  * every earlier version of a kind, so all superseded documents of its kind are its own.
  */
+/** Said where the file was, once the retention job removed it (null: stored). */
+export function purgedOn(at: Date | null): Message | null {
+  return at ? msg('workspace.documents.purged', { at }) : null;
+}
+
 export function versionsOf(
   p: Readonly<InitializationRequestProps>,
   document: RequestDocument,
@@ -86,6 +91,7 @@ export function versionsOf(
       originalName: version.originalName,
       uploadedAt: version.uploadedAt,
       supersededAt: version.supersededAt!,
+      purged: purgedOn(version.purgedAt),
       title: msg('workspace.versions.versionOf', { at: version.uploadedAt }),
       ...checksOf(p.checks.find((check) => check.documentId === version.id) ?? null),
     })),

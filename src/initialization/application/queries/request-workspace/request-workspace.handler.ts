@@ -33,7 +33,13 @@ import { STAFF_DIRECTORY, type StaffDirectory } from '../../ports/staff-director
 import { mayOpenRecords, subjectHrefFor, workspaceHrefFor } from '../related-request-links.js';
 import { timeAgo } from '../relative-time.js';
 import { slaBadgeOf } from '../sla-badge.js';
-import { checksOf, correctionsOf, FIELD_LABELS, versionsOf } from './corrections-and-versions.js';
+import {
+  checksOf,
+  correctionsOf,
+  FIELD_LABELS,
+  purgedOn,
+  versionsOf,
+} from './corrections-and-versions.js';
 import { notesViewOf } from './notes-view.js';
 import { personalDataAccessOf } from './personal-data-access.js';
 import {
@@ -426,6 +432,7 @@ export class RequestWorkspaceHandler implements IQueryHandler<RequestWorkspaceQu
       sizeLabel: sizeOf(document.sizeBytes),
       originalName: document.originalName,
       uploadedAt: document.uploadedAt,
+      purged: purgedOn(document.purgedAt),
       required,
       // The checks of this version only: an earlier version's stay with it.
       ...checksOf(p.checks.find((candidate) => candidate.documentId === document.id) ?? null),

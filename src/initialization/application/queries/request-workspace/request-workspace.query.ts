@@ -56,6 +56,8 @@ export interface DocumentView {
   sizeLabel: string;
   originalName: string;
   uploadedAt: Date;
+  /** "Purged on 3 Jun 2027", shown where the file was (null: the file is stored). */
+  purged: Message | null;
   required: boolean;
   /** "Not checked yet", "Passed all four checks (Li Na)", "Failed: not legible (Li Na)". */
   checkSummary: Message;
@@ -79,6 +81,8 @@ export interface DocumentVersionView {
   uploadedAt: Date;
   /** When a resubmission replaced it. */
   supersededAt: Date;
+  /** "Purged on 3 Jun 2027" (null: the file is stored). */
+  purged: Message | null;
   /** "Version of 17 Nov 2026" */
   title: Message;
   checkSummary: Message;

@@ -116,4 +116,15 @@ export const api = {
   'api.document.notRequested':
     '{field} was not asked for: send new versions only of the documents the reviewer asked for{count, plural, =0 { (none)} other { ({asked})}}',
   'api.document.requested': '{field} was asked for ({label}): send its new version',
+  // Issue 17 (H-E): the problem while the database is down (503, Retry-After).
+  'api.problem.databaseUnavailable':
+    'The desk’s database is not answering. Nothing was stored; send the request again after Retry-After seconds.',
+  // Issue 17 (H-D): GET /metrics refusing a scrape.
+  'api.metrics.tokenMissing': 'Send the metrics token as "Authorization: Bearer <METRICS_TOKEN>".',
+  'api.metrics.tokenInvalid': 'The metrics token is not valid.',
+  // Issue 17 (H-C): a purged document (410).
+  'api.status.410': 'Gone',
+  // Issue 17 (H-B): the document store down (503, Retry-After).
+  'api.problem.storeUnavailable':
+    'The document store cannot be reached just now. Nothing was stored; send the request again in a minute.',
 };

@@ -414,4 +414,22 @@ export const audit = {
   // Sign-in lockouts cleared by an admin.
   'audit.event.staff.lockout_clearedAddress':
     '{who} cleared the sign-in lockout of the address {address} (every account)',
+  // Issue 17 (H-C): documents purged after the retention period.
+  'audit.action.document.purged': 'Document purged',
+  'audit.event.document.purged':
+    '{document}: the file was purged after the {days}-day retention period',
+  'audit.detail.endedAt': 'Request ended',
+  // Issue 17 (H-B): documents encrypted at rest: the orphan sweep, key rotation, legacy files.
+  'audit.action.document.orphans_removed': 'Unused uploads removed',
+  'audit.event.document.orphans_removed':
+    '{who} removed {count, plural, one {# uploaded file} other {# uploaded files}} that no request names, older than {hours} hours',
+  'audit.action.document.keys_rewrapped': 'Document keys re-wrapped',
+  'audit.event.document.keys_rewrapped':
+    '{who} re-wrapped {count, plural, one {# document key} other {# document keys}} under master key {keyId}',
+  'audit.action.document.legacy_encrypted': 'Documents encrypted',
+  'audit.event.document.legacy_encrypted':
+    '{who} encrypted {count, plural, one {# document} other {# documents}} stored in the clear before encryption',
+  'audit.detail.graceHours': 'Grace period (hours)',
+  'audit.detail.keyId': 'Master key',
+  'audit.detail.count': 'How many',
 };

@@ -117,4 +117,14 @@ export const common = {
   'registry.requests.more': 'Only the newest {count, number} are listed.',
   // Forms the pages would never send (shared/interface/http/form-schema.ts): every problem at once.
   'common.formProblem.andMore': '{problem} {more}',
+  // Issue 17 (H-E): the page while the database is down (503, Retry-After).
+  'common.error.databaseUnavailable':
+    'The desk cannot reach its database just now. Nothing was changed; try again in a minute.',
+  // Issue 17 (H-C): a purged document (410).
+  'common.error.410.title': 'No longer kept',
+  'common.error.410.text':
+    'This was removed for good under the retention rules and cannot be shown.',
+  // Issue 17 (H-B): the page while the document store is down (503, Retry-After).
+  'common.error.storeUnavailable':
+    'The desk cannot reach its document store just now. Nothing was changed; try again in a minute.',
 };

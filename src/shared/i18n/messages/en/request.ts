@@ -183,4 +183,7 @@ export const request = {
   'request.formProblem.reasons': 'Choose the reasons from the list.',
   'request.formProblem.message': 'Write the message as one text.',
   'request.formProblem.fields': 'Choose the fields from the list.',
+  // Issue 17 (H-C): retention of documents.
+  'error.request.document-purged':
+    'This file was purged on {at, date, medium}: its retention period after the request ended was over. Only its record and its SHA-256 fingerprint are kept.',
 };

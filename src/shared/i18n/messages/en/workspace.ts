@@ -255,4 +255,10 @@ export const workspace = {
   'workspace.versions.imageAlt': '{kind} of {reference}, version of {at, date, medium}',
   'workspace.versions.checks': 'Checks recorded on this version:',
   'workspace.versions.newNeedsChecks': 'This new version needs its own checks.',
+  // Issue 17 (H-C): documents purged after the retention period.
+  'workspace.documents.purged': 'Purged on {at, date, medium}',
+  'workspace.documents.purgedWhy':
+    'The file was removed when its retention period after the request ended was over. Its record, its checks and its SHA-256 fingerprint stay.',
+  'workspace.compareView.purged':
+    'The {kind} was purged on {at, date, medium}: the file is no longer kept.',
 };

@@ -98,4 +98,15 @@ export const api: Catalogue<typeof english> = {
   'api.document.notRequested':
     '{field} 不在补正要求之内：只能重新上传审核员要求的材料{count, plural, =0 {（无）} other {（{asked}）}}',
   'api.document.requested': '审核员要求重新上传 {field}（{label}）：请提交新的版本',
+  // Issue 17 (H-E): the problem while the database is down (503, Retry-After).
+  'api.problem.databaseUnavailable':
+    '审核台的数据库没有响应。没有保存任何内容，请在 Retry-After 指定的秒数后重新提交。',
+  // Issue 17 (H-D): GET /metrics refusing a scrape.
+  'api.metrics.tokenMissing': '请以 "Authorization: Bearer <METRICS_TOKEN>" 发送监控指标令牌。',
+  'api.metrics.tokenInvalid': '监控指标令牌无效。',
+  // Issue 17 (H-C): a purged document (410).
+  'api.status.410': '已删除',
+  // Issue 17 (H-B): the document store down (503, Retry-After).
+  'api.problem.storeUnavailable':
+    '暂时无法连接材料存储，本次提交未保存任何内容，请一分钟后重新发送。',
 };

@@ -382,4 +382,19 @@ export const audit: Catalogue<typeof english> = {
   'audit.detail.handedToName': '转交对象',
   // Sign-in lockouts cleared by an admin.
   'audit.event.staff.lockout_clearedAddress': '{who} 解除了地址 {address} 的登录锁定（所有账号）',
+  // Issue 17 (H-C): documents purged after the retention period.
+  'audit.action.document.purged': '删除材料文件',
+  'audit.event.document.purged': '{document}：文件已在 {days} 天保存期满后删除',
+  'audit.detail.endedAt': '申请结束时间',
+  // Issue 17 (H-B): documents encrypted at rest: the orphan sweep, key rotation, legacy files.
+  'audit.action.document.orphans_removed': '清理未用上传文件',
+  'audit.event.document.orphans_removed':
+    '{who} 清理了 {count} 个没有申请引用、上传已超过 {hours} 小时的文件',
+  'audit.action.document.keys_rewrapped': '重新封装材料密钥',
+  'audit.event.document.keys_rewrapped': '{who} 用主密钥 {keyId} 重新封装了 {count} 个材料密钥',
+  'audit.action.document.legacy_encrypted': '加密旧材料',
+  'audit.event.document.legacy_encrypted': '{who} 加密了 {count} 份加密上线前以明文保存的材料',
+  'audit.detail.graceHours': '宽限期（小时）',
+  'audit.detail.keyId': '主密钥',
+  'audit.detail.count': '数量',
 };

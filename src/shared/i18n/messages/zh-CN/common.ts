@@ -116,4 +116,11 @@ export const common: Catalogue<typeof english> = {
   'registry.requests.more': '仅列出最近的 {count, number} 条。',
   // Forms the pages would never send (shared/interface/http/form-schema.ts): every problem at once.
   'common.formProblem.andMore': '{problem}{more}',
+  // Issue 17 (H-E): the page while the database is down (503, Retry-After).
+  'common.error.databaseUnavailable': '审核台暂时无法连接数据库。没有做任何更改，请一分钟后重试。',
+  // Issue 17 (H-C): a purged document (410).
+  'common.error.410.title': '已不再保存',
+  'common.error.410.text': '该内容已按保存期限永久删除，无法显示。',
+  // Issue 17 (H-B): the page while the document store is down (503, Retry-After).
+  'common.error.storeUnavailable': '审核台暂时无法连接材料存储。没有做任何更改，请一分钟后重试。',
 };

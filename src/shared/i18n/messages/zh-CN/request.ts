@@ -159,4 +159,7 @@ export const request: Catalogue<typeof english> = {
   'request.formProblem.reasons': '请从列表中选择驳回原因。',
   'request.formProblem.message': '请将说明填写为一段文字。',
   'request.formProblem.fields': '请从列表中选择信息项。',
+  // Issue 17 (H-C): retention of documents.
+  'error.request.document-purged':
+    '该文件已于 {at, date, medium} 删除：申请结束后的保存期已满。仅保留其记录和 SHA-256 指纹。',
 };

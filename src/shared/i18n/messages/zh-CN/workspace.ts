@@ -231,4 +231,9 @@ export const workspace: Catalogue<typeof english> = {
   'workspace.versions.imageAlt': '{reference} 的{kind}（{at, date, medium} 的版本）',
   'workspace.versions.checks': '此版本的检查记录：',
   'workspace.versions.newNeedsChecks': '新版本需要单独检查。',
+  // Issue 17 (H-C): documents purged after the retention period.
+  'workspace.documents.purged': '已于 {at, date, medium} 删除',
+  'workspace.documents.purgedWhy':
+    '申请结束后保存期已满，文件已删除。其记录、核验结果和 SHA-256 指纹仍保留。',
+  'workspace.compareView.purged': '{kind}已于 {at, date, medium} 删除，文件不再保存。',
 };
