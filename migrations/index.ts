@@ -18,6 +18,10 @@ import { AuditSubjectSearch1765411200000 } from './1765411200000-audit-subject-s
 import { OutboxResends1765497600000 } from './1765497600000-outbox-resends.js';
 import { DocumentEncryption1765584000000 } from './1765584000000-document-encryption.js';
 import { DocumentRetention1765670400000 } from './1765670400000-document-retention.js';
+import { AuditLeastPrivilege1765756800000 } from './1765756800000-audit-least-privilege.js';
+import { AuditVerificationRuns1765843200000 } from './1765843200000-audit-verification-runs.js';
+import { ExportStatements1765929600000 } from './1765929600000-export-statements.js';
+import { AuditTimeRangeSearch1766016000000 } from './1766016000000-audit-time-range-search.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -41,4 +45,8 @@ export const MIGRATIONS = [
   OutboxResends1765497600000,
   DocumentEncryption1765584000000,
   DocumentRetention1765670400000,
+  AuditLeastPrivilege1765756800000,
+  AuditVerificationRuns1765843200000,
+  ExportStatements1765929600000,
+  AuditTimeRangeSearch1766016000000,
 ];

@@ -1,12 +1,17 @@
 import 'reflect-metadata';
 import { RedisServerNotInstalledError } from '@lib/local-services';
+import { InvalidAuditKeysError } from './audit/infrastructure/keys/load-audit-keys.js';
 import { createApp } from './bootstrap.js';
 import { describeDemoLogins, seedDemo } from './demo/seed-demo.js';
 import {
   InvalidConfigurationError,
   loadConfig,
 } from './shared/infrastructure/config/app-config.js';
-import { runMigrations } from './shared/infrastructure/database/migrate.js';
+import {
+  checkRuntimeRole,
+  RuntimeRoleOwnsAuditTrailError,
+} from './shared/infrastructure/database/database-roles.js';
+import { migrationUrlOf, prepareDatabase } from './shared/infrastructure/database/migrate.js';
 import {
   prepareLocalRuntime,
   type LocalRuntime,
@@ -27,8 +32,14 @@ async function main(): Promise<void> {
   try {
     runtime = await prepareLocalRuntime(process.env, say);
     const config = loadConfig(runtime.env);
-    const applied = await runMigrations(config.DATABASE_URL);
+    // As the owner (MIGRATION_DATABASE_URL), then DATABASE_URL's role granted what it needs;
+    // production refuses a runtime role that could rewrite the audit trail.
+    const applied = await prepareDatabase({
+      ownerUrl: migrationUrlOf(config, say),
+      runtimeUrl: config.DATABASE_URL,
+    });
     if (applied.length > 0) say(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    await checkRuntimeRole(config.DATABASE_URL, config.NODE_ENV === 'production', say);
     if (runtime.demo || config.DEMO_MODE) await seedDemo(config, say);
     const app = await createApp(config);
     const host = config.HOST ?? (runtime.demo ? '127.0.0.1' : '0.0.0.0');
@@ -47,6 +58,8 @@ async function main(): Promise<void> {
   } catch (error) {
     if (
       error instanceof InvalidConfigurationError ||
+      error instanceof RuntimeRoleOwnsAuditTrailError ||
+      error instanceof InvalidAuditKeysError ||
       error instanceof RedisServerNotInstalledError
     ) {
       process.stderr.write(error.message + '\n');

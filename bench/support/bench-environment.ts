@@ -4,12 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
+  EMBEDDED_DESK_ROLES,
+  ensureDeskDatabase,
   startEmbeddedPostgres,
+  urlAs,
   startRedisServer,
   type EmbeddedPostgresHandle,
 } from '@lib/local-services';
 import { loadConfig, type AppConfig } from '../../src/shared/infrastructure/config/app-config.js';
-import { runMigrations } from '../../src/shared/infrastructure/database/migrate.js';
+import { prepareDatabase } from '../../src/shared/infrastructure/database/migrate.js';
+import { writeBenchAuditKeys, type BenchAuditKeyFiles } from './audit-key-files.js';
 
 export const say = (line: string): void => void process.stderr.write(line + '\n');
 
@@ -17,11 +21,17 @@ export const BENCH_TOKEN = 'bench-intake-token-00000000000';
 
 export interface BenchEnvironment {
   server: EmbeddedPostgresHandle;
-  /** The migrated benchmark database. */
+  /** The migrated benchmark database, as a superuser (seeding in bulk, pgbench). */
   url: string;
+  /** The same database as its owner (`beian_owner`: the migrations ran as it). */
+  ownerUrl: string;
+  /** The same database as the desk's runtime role (`beian_app`: what `config()` connects as). */
+  runtimeUrl: string;
   /** Set when `redis` was asked for. */
   redisUrl: string | null;
   scratch: string;
+  /** The audit trail's key files (link keyring, signing key) the desk is configured with. */
+  auditKeys: BenchAuditKeyFiles;
   config(overrides?: Record<string, string>): AppConfig;
   stop(): Promise<void>;
 }
@@ -35,6 +45,7 @@ export async function benchEnvironment(
   options: { redis?: boolean } = {},
 ): Promise<BenchEnvironment> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'beian-bench-'));
+  const auditKeys = await writeBenchAuditKeys(scratch);
   const pgDir = path.join(
     os.tmpdir(),
     `beian-bench-pg-${process.pid}-${randomBytes(3).toString('hex')}`,
@@ -52,19 +63,26 @@ export async function benchEnvironment(
     },
   });
   const redis = options.redis ? await startRedisServer({ dir: path.join(scratch, 'redis') }) : null;
-  await server.createDatabase('bench');
+  // As the desk runs: the database owned by the owner role, the app as the runtime role.
+  await ensureDeskDatabase(server.adminUrl, 'bench');
   const url = server.urlFor('bench');
-  await runMigrations(url);
+  const ownerUrl = urlAs(url, EMBEDDED_DESK_ROLES.owner);
+  const runtimeUrl = urlAs(url, EMBEDDED_DESK_ROLES.runtime);
+  await prepareDatabase({ ownerUrl, runtimeUrl });
   return {
     server,
     url,
+    ownerUrl,
+    runtimeUrl,
     redisUrl: redis?.url ?? null,
     scratch,
+    auditKeys,
     config: (overrides = {}) =>
       loadConfig({
         NODE_ENV: 'production',
         PUBLIC_BASE_URL: 'http://127.0.0.1',
-        DATABASE_URL: url,
+        DATABASE_URL: runtimeUrl,
+        MIGRATION_DATABASE_URL: ownerUrl,
         REDIS_URL: redis?.url ?? 'redis://127.0.0.1:1',
         SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
         INTAKE_TOKENS: `bench:${BENCH_TOKEN}`,
@@ -74,6 +92,7 @@ export async function benchEnvironment(
         SCHEDULER_ENABLED: 'false',
         LOG_LEVEL: 'warn',
         LOGIN_MAX_FAILURES_PER_IP: '100000',
+        ...auditKeys.env,
         ...overrides,
       }),
     stop: async () => {

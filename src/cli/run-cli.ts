@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Command, CommanderError } from 'commander';
 import { AppModule } from '../app.module.js';
 import { registerAuditCommands } from '../audit/interface/cli/audit.commands.js';
+import { InvalidAuditKeysError } from '../audit/infrastructure/keys/load-audit-keys.js';
 import { registerRegistryCommands } from '../filing-registry/interface/cli/registry.commands.js';
 import { registerStaffCommands } from '../identity/interface/cli/staff.commands.js';
 import { registerDocumentCommands } from '../initialization/interface/cli/document.commands.js';
@@ -13,8 +14,9 @@ import {
 import { ENTITIES } from '../entities.js';
 import {
   generateMigration,
+  migrationUrlOf,
+  prepareDatabase,
   revertMigrations,
-  runMigrations,
 } from '../shared/infrastructure/database/migrate.js';
 import { createRootLogger, PinoNestLogger } from '../shared/infrastructure/logging/logger.js';
 import { projectRoot } from '../shared/infrastructure/project-root.js';
@@ -52,11 +54,17 @@ export async function runCli(
           SCHEDULER_ENABLED: 'false',
           LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
         });
-        await runMigrations(config.DATABASE_URL);
+        // As the owner; the server's start-up says it when that is DATABASE_URL's role.
+        await prepareDatabase({
+          ownerUrl: migrationUrlOf(config, () => undefined),
+          runtimeUrl: config.DATABASE_URL,
+        });
         const app = await NestFactory.createApplicationContext(
           AppModule.register({ config, mode: 'cli' }),
           {
             logger: new PinoNestLogger(createRootLogger(config.LOG_LEVEL, process.stderr)),
+            // Unusable audit keys (and any start-up failure) are reported, not aborted on.
+            abortOnError: false,
           },
         );
         try {
@@ -74,10 +82,17 @@ export async function runCli(
         () => undefined,
       );
       try {
-        await work(runtime.env.DATABASE_URL!);
+        // The schema's commands run as the owner (MIGRATION_DATABASE_URL, else DATABASE_URL).
+        await work(
+          runtime.env.MIGRATION_DATABASE_URL || runtime.env.DATABASE_URL!,
+          runtime.env.DATABASE_URL!,
+        );
       } finally {
         await runtime.stop();
       }
+    },
+    offline: async (work) => {
+      exitCode = (await work()) ?? 0;
     },
   };
 
@@ -85,8 +100,8 @@ export async function runCli(
     .command('migration:run')
     .description('apply every pending migration')
     .action(() =>
-      context.withDatabaseUrl(async (url) => {
-        const applied = await runMigrations(url);
+      context.withDatabaseUrl(async (url, runtimeUrl) => {
+        const applied = await prepareDatabase({ ownerUrl: url, runtimeUrl });
         output.out(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
       }),
     );
@@ -129,7 +144,7 @@ export async function runCli(
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof InvalidConfigurationError) {
+    if (error instanceof InvalidConfigurationError || error instanceof InvalidAuditKeysError) {
       output.err(error.message);
       return 1;
     }

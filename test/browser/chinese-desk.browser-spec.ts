@@ -180,7 +180,7 @@ describe('the desk in Simplified Chinese', () => {
       await screenshot(page, 'zh-auditor-audit-trail');
 
       await page.getByRole('link', { name: '校验哈希链' }).click();
-      await expect(page.getByText('哈希链完整').count()).resolves.toBeGreaterThan(0);
+      await expect(page.getByText('审计日志完整').count()).resolves.toBeGreaterThan(0);
       await screenshot(page, 'zh-auditor-verify');
 
       await page.getByRole('link', { name: '导出', exact: true }).click();

@@ -6,7 +6,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { runMigrations } from '../../src/shared/infrastructure/database/migrate.js';
 import { appendAuditEvents, decodeEntities } from '../support/audit-fixtures.js';
 import { insertRequest } from '../support/request-fixtures.js';
-import { testServices, withDatabase } from '../support/services.js';
+import { auditKeyEnv, testServices, withDatabase } from '../support/services.js';
 import {
   createStaff,
   startTestApp,
@@ -274,6 +274,7 @@ describe('verifying the audit trail', () => {
     DOCUMENT_DIR: t.config.DOCUMENT_DIR,
     EXPORT_DIR: t.config.EXPORT_DIR,
     DOCUMENT_ENCRYPTION_KEYS: TEST_DOCUMENT_ENCRYPTION_KEYS,
+    ...auditKeyEnv(),
     // Required in production (the CLI's default), as every mail link is absolute.
     PUBLIC_BASE_URL: t.config.PUBLIC_BASE_URL,
   });
@@ -331,27 +332,42 @@ describe('verifying the audit trail', () => {
     );
   });
 
-  it('reports an intact chain with its event count and head, and records the verification', async () => {
+  it('reports a trail that holds with its event count and head, and records the verification', async () => {
     const before = await head();
     const page = await session.page('/audit/verify');
     expect(page.status).toBe(200);
+    expect(page.text).toContain('The audit trail holds');
     expect(page.text).toContain(
-      `${before.seq} events verified, chain head <code class="hash">${before.hash}</code>`,
+      `${before.seq} events checked; the trail passes through the signed checkpoints and ends at event #${before.seq}, its recorded head.</strong> <code class="hash">${before.hash}</code>`,
     );
+    // No full verification has passed yet: the quick check read every event.
+    expect(page.text).toContain('every event was checked from the first');
     const { rows } = await db.query(
       `SELECT actor_name, details FROM audit_events WHERE action = 'audit.verified' ORDER BY seq DESC LIMIT 1`,
     );
     expect(rows[0]).toEqual({
       actor_name: 'Chen Jing',
-      details: { ok: true, verified: before.seq, headSeq: before.seq, headHash: before.hash },
+      details: {
+        ok: true,
+        mode: 'incremental',
+        verified: before.seq,
+        headSeq: before.seq,
+        headHash: before.hash,
+        fromCheckpoint: null,
+        lastCheckpoint: 1,
+      },
     });
     const audit = await session.page('/audit?action=audit.verified');
-    expect(audit.text).toContain(`Chen Jing verified the audit trail: ${before.seq} events intact`);
+    expect(audit.text).toContain(
+      `Chen Jing verified the audit trail (quick check): ${before.seq} events intact`,
+    );
 
     const now = await head();
     const fromCli = await cli();
     expect(fromCli.code).toBe(0);
-    expect(fromCli.out).toContain(`${now.seq} events verified, chain head ${now.hash}`);
+    expect(fromCli.out).toContain(
+      `Quick check: ${now.seq} events verified from the first event, chain head #${now.seq} ${now.hash}`,
+    );
   });
 
   it('names the event whose details were edited in the table, on the page and on the command line', async () => {
@@ -366,8 +382,8 @@ describe('verifying the audit trail', () => {
     ]);
 
     const page = await session.page('/audit/verify');
-    expect(page.text).toContain(`The chain is broken at event #${target}`);
-    expect(page.text).toContain(`Event #${target} was changed after it was written.`);
+    expect(page.text).toContain(`The audit trail fails at event #${target}`);
+    expect(page.text).toContain(`Event #${target} was changed after it was written`);
     expect(page.text).toContain(`${target - 1} events before it verified.`);
     const { rows: recorded } = await db.query(
       `SELECT details FROM audit_events WHERE action = 'audit.verified' ORDER BY seq DESC LIMIT 1`,
@@ -376,11 +392,11 @@ describe('verifying the audit trail', () => {
 
     const fromCli = await cli();
     expect(fromCli.code).toBe(1);
-    expect(fromCli.out).toContain(`The audit trail is broken at event #${target} (changed)`);
+    expect(fromCli.out).toContain(`the audit trail fails at event #${target} (changed)`);
 
-    // Put back exactly what was there, and the chain holds again.
+    // Put back exactly what was there, and the trail holds again.
     await asSuperuser(`UPDATE audit_events SET details = $2 WHERE seq = $1`, [target, original]);
-    expect((await session.page('/audit/verify')).text).toContain('The chain is intact');
+    expect((await session.page('/audit/verify')).text).toContain('The audit trail holds');
   });
 
   it('names the missing event when one was deleted with the trigger disabled', async () => {
@@ -391,22 +407,21 @@ describe('verifying the audit trail', () => {
     await asSuperuser(`DELETE FROM audit_events WHERE seq = $1`, [target]);
 
     const page = await session.page('/audit/verify');
-    expect(page.text).toContain(`The chain is broken at event #${target}`);
-    expect(page.text).toContain(`Event #${target} was deleted.`);
-    expect(page.text).toContain(`Event #${target} is missing`);
+    expect(page.text).toContain(`The audit trail fails at event #${target}`);
+    expect(page.text).toContain(`Event #${target} is missing: the trail jumps over it.`);
 
     const fromCli = await cli();
     expect(fromCli.code).toBe(1);
-    expect(fromCli.out).toContain(`The audit trail is broken at event #${target} (missing)`);
+    expect(fromCli.out).toContain(`the audit trail fails at event #${target} (missing)`);
 
     const chinese = await signedIn(t.url, auditor.email, auditor.password, 'zh-CN');
     const zhPage = await chinese.page('/audit/verify');
-    expect(zhPage.text).toContain(`<h2>哈希链在第 ${target} 条事件处断开</h2>`);
-    expect(zhPage.text).toContain(`第 ${target} 条事件已被删除。`);
+    expect(zhPage.text).toContain(`<h3>审计日志在第 ${target} 条事件处未通过校验</h3>`);
+    expect(zhPage.text).toContain(`第 ${target} 条事件缺失：日志在此处跳过了它。`);
     expect(zhPage.text).toContain(`此前的 ${target - 1} 条事件校验通过。`);
     const trail = await chinese.page('/audit?action=audit.verified');
     expect(trail.text).toContain(
-      `Chen Jing 校验了审计日志：哈希链在第 ${target} 条事件处断开（事件缺失）`,
+      `Chen Jing 校验了审计日志（快速校验）：第 ${target} 条事件缺失：日志在此处跳过了它。`,
     );
   });
 });

@@ -21,7 +21,7 @@ import {
   submitIntake,
   type IntakeFile,
 } from '../support/intake.js';
-import { s3StoreEnv, testServices, testsUseS3 } from '../support/services.js';
+import { auditKeyEnv, s3StoreEnv, testServices, testsUseS3 } from '../support/services.js';
 import {
   createStaff,
   startTestApp,
@@ -144,6 +144,7 @@ describe('documents encrypted at rest', () => {
         EXPORT_DIR: t.config.EXPORT_DIR,
         DOCUMENT_ENCRYPTION_KEYS: keys,
         ...(testsUseS3() ? s3StoreEnv() : {}),
+        ...auditKeyEnv(),
       },
       output,
     );

@@ -224,7 +224,7 @@ describe('retention of documents', () => {
     const verification = await t.app
       .get(CommandBus)
       .execute(new VerifyAuditChainCommand(systemActor('test')));
-    expect(verification.report.ok).toBe(true);
+    expect(verification.result.ok).toBe(true);
   });
 
   it('the workspace says when each document was purged where its image was, in Chinese and in English', async () => {

@@ -17,7 +17,7 @@ import { DeactivateStaffMemberCommand } from '../../src/identity/application/com
 import { systemActor } from '../../src/shared/domain/actor.js';
 import { StaffSessionStore } from '../../src/shared/interface/http/session-store.js';
 import { SettableClock } from '../../src/shared/infrastructure/clock/system-clock.js';
-import { testServices } from '../support/services.js';
+import { auditKeyEnv, testServices } from '../support/services.js';
 import { signedIn, WebSession } from '../support/web-session.js';
 
 describe('staff sign-in and access', () => {
@@ -507,6 +507,7 @@ describe('staff sign-in and access', () => {
       DOCUMENT_DIR: t.config.DOCUMENT_DIR,
       EXPORT_DIR: t.config.EXPORT_DIR,
       DOCUMENT_ENCRYPTION_KEYS: TEST_DOCUMENT_ENCRYPTION_KEYS,
+      ...auditKeyEnv(),
     };
     const email = `cli-${Date.now()}@test.beian-desk.test`;
     const created = await runCli(

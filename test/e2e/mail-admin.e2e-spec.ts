@@ -17,6 +17,7 @@ import { systemActor } from '../../src/shared/domain/actor.js';
 import { InvalidConfigurationError } from '../../src/shared/infrastructure/config/app-config.js';
 import { submitReviewable } from '../support/review.js';
 import { testServices } from '../support/services.js';
+import { asSuperuser } from '../support/database.js';
 import { createStaff, startTestApp, type TestApp } from '../support/test-app.js';
 import { signedIn, type WebSession } from '../support/web-session.js';
 
@@ -457,16 +458,22 @@ describe('mails and the admin mail page', () => {
       [id, to],
     );
     // A failure injected after the mailbox copy was written, as the message is marked SENT.
-    await t.dataSource.query(`
+    await asSuperuser(
+      t.database,
+      `
       CREATE OR REPLACE FUNCTION fail_sent_mark_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'injected failure after % mailbox copy',
           (SELECT count(*) FROM mail_sink WHERE outbox_id = NEW.id);
-      END $$`);
-    await t.dataSource.query(`
+      END $$`,
+    );
+    await asSuperuser(
+      t.database,
+      `
       CREATE TRIGGER fail_sent_mark_for_test BEFORE UPDATE ON outbox_messages FOR EACH ROW
       WHEN (NEW.status = 'SENT' AND NEW.recipient LIKE 'sink-fails-%')
-      EXECUTE FUNCTION fail_sent_mark_for_test()`);
+      EXECUTE FUNCTION fail_sent_mark_for_test()`,
+    );
     const commands = t.app.get(CommandBus);
     try {
       expect(await commands.execute(new DeliverMessageCommand(id))).toBe('retry-scheduled');
@@ -476,8 +483,8 @@ describe('mails and the admin mail page', () => {
       expect(row!.last_error).toContain('injected failure after 1 mailbox copy');
       expect(await sinkCopies(id)).toEqual([]);
     } finally {
-      await t.dataSource.query(`DROP TRIGGER fail_sent_mark_for_test ON outbox_messages`);
-      await t.dataSource.query(`DROP FUNCTION fail_sent_mark_for_test()`);
+      await asSuperuser(t.database, `DROP TRIGGER fail_sent_mark_for_test ON outbox_messages`);
+      await asSuperuser(t.database, `DROP FUNCTION fail_sent_mark_for_test()`);
     }
 
     // Tried again, it is delivered once, and SENT.

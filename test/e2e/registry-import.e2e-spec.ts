@@ -8,7 +8,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { ReplaceSubjectAccountEmailCommand } from '../../src/filing-registry/application/commands/replace-subject-account-email/replace-subject-account-email.command.js';
 import { systemActor } from '../../src/shared/domain/actor.js';
 import { projectRoot } from '../../src/shared/infrastructure/project-root.js';
-import { testServices } from '../support/services.js';
+import { auditKeyEnv, testServices } from '../support/services.js';
 import { startTestApp, type TestApp, TEST_DOCUMENT_ENCRYPTION_KEYS } from '../support/test-app.js';
 
 const SAMPLE = path.join(projectRoot(), 'test/fixtures/hichina-registry-sample.csv');
@@ -31,6 +31,7 @@ describe('importing the legacy HiChina registry from the command line', () => {
       DOCUMENT_DIR: t.config.DOCUMENT_DIR,
       EXPORT_DIR: t.config.EXPORT_DIR,
       DOCUMENT_ENCRYPTION_KEYS: TEST_DOCUMENT_ENCRYPTION_KEYS,
+      ...auditKeyEnv(),
     };
   });
   afterAll(() => t.close());

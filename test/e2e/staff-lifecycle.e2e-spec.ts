@@ -6,7 +6,8 @@ import { ChooseLocaleCommand } from '../../src/identity/application/commands/cho
 import { DeactivateStaffMemberCommand } from '../../src/identity/application/commands/deactivate-staff-member/deactivate-staff-member.command.js';
 import { systemActor, type Actor } from '../../src/shared/domain/actor.js';
 import type { DomainError } from '../../src/shared/domain/domain-error.js';
-import { testServices } from '../support/services.js';
+import { auditKeyEnv, testServices } from '../support/services.js';
+import { asSuperuser } from '../support/database.js';
 import { statusOf, submitReviewable, type ReviewableRequest } from '../support/review.js';
 import {
   createStaff,
@@ -302,13 +303,17 @@ describe('a staff account’s life: reactivation, role changes, deactivation giv
       [[inReview.id, awaiting.id]],
     );
     const trigger = `refuse_${second!.id.replaceAll('-', '')}`;
-    await t.dataSource.query(`
+    await asSuperuser(
+      t.database,
+      `
       CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF OLD.id = '${second!.id}' THEN RAISE EXCEPTION 'injected failure'; END IF;
         RETURN NEW;
-      END $$`);
-    await t.dataSource.query(
+      END $$`,
+    );
+    await asSuperuser(
+      t.database,
       `CREATE TRIGGER ${trigger} BEFORE UPDATE ON initialization_requests
        FOR EACH ROW EXECUTE FUNCTION ${trigger}()`,
     );
@@ -319,8 +324,8 @@ describe('a staff account’s life: reactivation, role changes, deactivation giv
       });
       expect(failed.status).toBe(500);
     } finally {
-      await t.dataSource.query(`DROP TRIGGER ${trigger} ON initialization_requests`);
-      await t.dataSource.query(`DROP FUNCTION ${trigger}()`);
+      await asSuperuser(t.database, `DROP TRIGGER ${trigger} ON initialization_requests`);
+      await asSuperuser(t.database, `DROP FUNCTION ${trigger}()`);
     }
     // Nothing happened: the account is active, both requests are still theirs, as they were.
     expect(await isActive(reviewer.id)).toBe(true);
@@ -473,6 +478,7 @@ describe('a staff account’s life: reactivation, role changes, deactivation giv
       DOCUMENT_DIR: t.config.DOCUMENT_DIR,
       EXPORT_DIR: t.config.EXPORT_DIR,
       DOCUMENT_ENCRYPTION_KEYS: TEST_DOCUMENT_ENCRYPTION_KEYS,
+      ...auditKeyEnv(),
       PUBLIC_BASE_URL: 'https://desk.beian-desk.test',
     };
     expect(await runCli(['staff:deactivate', reviewer.email], env, output)).toBe(0);

@@ -1,17 +1,38 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuditChain, type AuditEventInput } from '@lib/audit-trail';
 import type { DataSource } from 'typeorm';
+import type { AuditKeys } from '../../src/audit/infrastructure/keys/audit-keys.js';
+import { loadAuditKeys } from '../../src/audit/infrastructure/keys/load-audit-keys.js';
+import { auditKeyEnv } from './services.js';
 import type { WebSession } from './web-session.js';
 
-/** Appends events to the real chain in one transaction, in batches (as many as you like). */
+let testAuditKeys: Promise<AuditKeys> | undefined;
+
+/** The run's audit keys (the files the global set-up made), as the test apps load them. */
+export function auditKeysOfTests(): Promise<AuditKeys> {
+  testAuditKeys ??= loadAuditKeys({ ...auditKeyEnv(), NODE_ENV: 'test' });
+  return testAuditKeys;
+}
+
+/**
+ * Appends events to the real chain in one transaction, in batches (as many as you like),
+ * keyed under the run's link key (a trail not switched yet is switched first).
+ */
 export async function appendAuditEvents(
   dataSource: DataSource,
   events: AuditEventInput[],
 ): Promise<void> {
   const chain = new AuditChain();
+  const keys = await auditKeysOfTests();
+  const signer = { privateKey: keys.signer.privateKey, fingerprint: keys.signer.fingerprint };
   await dataSource.transaction(async (manager) => {
     for (let start = 0; start < events.length; start += 1000) {
-      await chain.append(manager, events.slice(start, start + 1000));
+      await chain.append(
+        manager,
+        events.slice(start, start + 1000),
+        { linkKeys: keys.linkKeys, signer },
+        new Date(),
+      );
     }
   });
 }

@@ -7,7 +7,13 @@ import pg from 'pg';
 // so this file imports the two service starters directly.
 import { startEmbeddedPostgres } from '../../libs/local-services/src/embedded-postgres.ts';
 import { startRedisServer } from '../../libs/local-services/src/redis-server.ts';
+import {
+  EMBEDDED_DESK_ROLES,
+  ensureDeskDatabase,
+  urlAs,
+} from '../../libs/local-services/src/database-roles.ts';
 import { startS3TestServer } from '../../bench/support/s3-test-server.ts';
+import { ensureAuditKeyFiles } from '../../src/shared/infrastructure/runtime/audit-key-files.ts';
 import type { TestServices } from './services.ts';
 
 /**
@@ -41,10 +47,8 @@ export default async function globalSetup(): Promise<void> {
     adminUrl = server.adminUrl;
   }
   const database = `beian_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  await admin.end();
+  // Owned by the owner role (the migrations run as it); the apps connect as the runtime role.
+  await ensureDeskDatabase(adminUrl, database);
 
   let redisUrl = process.env.TEST_REDIS_URL;
   if (!redisUrl) {
@@ -59,10 +63,9 @@ export default async function globalSetup(): Promise<void> {
   const s3 = await startS3TestServer({ buckets: [bucket] });
   stops.push(() => s3.stop());
 
-  const databaseUrl = new URL(adminUrl);
-  databaseUrl.pathname = `/${database}`;
   const services: TestServices = {
-    databaseUrl: databaseUrl.toString(),
+    databaseUrl: urlAs(adminUrl, EMBEDDED_DESK_ROLES.runtime, database),
+    ownerUrl: urlAs(adminUrl, EMBEDDED_DESK_ROLES.owner, database),
     adminUrl,
     redisUrl,
     scratchDir: await mkdtemp(path.join(os.tmpdir(), 'beian-test-files-')),
@@ -75,6 +78,8 @@ export default async function globalSetup(): Promise<void> {
     },
   };
   stops.unshift(() => rm(services.scratchDir, { recursive: true, force: true }));
+  // The audit trail's keys for every app of the run (see auditKeyEnv()).
+  await ensureAuditKeyFiles(path.join(services.scratchDir, 'audit-keys'), 'test-1');
   process.env.BEIAN_TEST_SERVICES = JSON.stringify(services);
   (globalThis as Record<string, unknown>).__beianTestTeardown = async () => {
     const client = new pg.Client({ connectionString: adminUrl });

@@ -1,8 +1,13 @@
 /** Where the global set-up left the services for this run (read by every test file). */
 export interface TestServices {
-  /** The run's own database. */
+  /** The run's own database, as the desk's runtime role (`beian_app`: owns nothing). */
   databaseUrl: string;
-  /** A maintenance connection to the same server, for creating throw-away databases. */
+  /** The same database as its owner (`beian_owner`: the migrations run as it). */
+  ownerUrl: string;
+  /**
+   * A superuser's maintenance connection to the same server, for creating throw-away
+   * databases and for what no role of the desk may do (tampering with the audit trail).
+   */
   adminUrl: string;
   redisUrl: string;
   /** Scratch folder for documents and exports of this run. */
@@ -21,6 +26,18 @@ export function testServices(): TestServices {
   const raw = process.env.BEIAN_TEST_SERVICES;
   if (!raw) throw new Error('test services are not running: run the tests through jest (npm test)');
   return JSON.parse(raw) as TestServices;
+}
+
+/**
+ * The audit trail's key files the global set-up made for this run (one keyring and one
+ * signing key shared by every app and CLI run of the tests).
+ */
+export function auditKeyEnv(): { AUDIT_LINK_KEYS_FILE: string; AUDIT_SIGNING_KEY_FILE: string } {
+  const dir = `${testServices().scratchDir}/audit-keys`;
+  return {
+    AUDIT_LINK_KEYS_FILE: `${dir}/audit-link-keys`,
+    AUDIT_SIGNING_KEY_FILE: `${dir}/audit-signing-key.pem`,
+  };
 }
 
 /** The URL of another database on the test server (for throw-away databases). */

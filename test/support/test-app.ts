@@ -12,8 +12,8 @@ import type { StaffRole } from '../../src/shared/domain/staff-role.js';
 import { loadConfig, type AppConfig } from '../../src/shared/infrastructure/config/app-config.js';
 import { SettableClock } from '../../src/shared/infrastructure/clock/system-clock.js';
 import { createRootLogger } from '../../src/shared/infrastructure/logging/logger.js';
-import { createMigratedDatabase, migratedDatabaseUrl } from './database.js';
-import { s3StoreEnv, testServices, testsUseS3 } from './services.js';
+import { createMigratedDatabase, migratedDatabaseUrl, type DatabaseUrls } from './database.js';
+import { auditKeyEnv, s3StoreEnv, testServices, testsUseS3, withDatabase } from './services.js';
 
 export const TEST_INTAKE_TOKEN = 'test-intake-token-0000000001';
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
@@ -28,6 +28,8 @@ export interface TestApp {
   /** Set only when the test asked for a settable clock. */
   clock: SettableClock | undefined;
   dataSource: DataSource;
+  /** The app's database as the runtime role, the owner and a superuser (tampering). */
+  database: DatabaseUrls;
   /** Every log line the app wrote, parsed. */
   logs: Record<string, unknown>[];
   close(): Promise<void>;
@@ -54,7 +56,9 @@ export async function startTestApp(
   const own = options.ownDatabase ? await createMigratedDatabase() : null;
   const config = loadConfig({
     NODE_ENV: 'test',
+    // As the runtime role (owns nothing); the owner's URL for what only it may do.
     DATABASE_URL: own?.url ?? services.databaseUrl,
+    MIGRATION_DATABASE_URL: own?.ownerUrl ?? services.ownerUrl,
     REDIS_URL: services.redisUrl,
     PORT: '0',
     SESSION_SECRET: 'test-session-secret-'.padEnd(40, 'x'),
@@ -74,6 +78,7 @@ export async function startTestApp(
     PUBLIC_BASE_URL: 'https://desk.beian-desk.test',
     // `npm run test:e2e:s3`: documents and exports in the run's S3 server.
     ...(testsUseS3() ? s3StoreEnv() : {}),
+    ...auditKeyEnv(),
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -95,6 +100,11 @@ export async function startTestApp(
     url: `http://127.0.0.1:${address.port}`,
     clock,
     dataSource: app.get(DataSource),
+    database: own ?? {
+      url: services.databaseUrl,
+      ownerUrl: services.ownerUrl,
+      adminUrl: withDatabase(services.adminUrl, new URL(services.databaseUrl).pathname.slice(1)),
+    },
     logs,
     close: async () => {
       await app.close();

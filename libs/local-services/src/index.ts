@@ -4,3 +4,10 @@ export {
   RedisServerNotInstalledError,
   type RedisServerHandle,
 } from './redis-server.js';
+export {
+  EMBEDDED_DESK_ROLES,
+  ensureDeskDatabase,
+  ensureDeskRoles,
+  urlAs,
+  type DeskRoles,
+} from './database-roles.js';

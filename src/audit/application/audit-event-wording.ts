@@ -22,6 +22,7 @@ import { messagesOf, msg, type Message } from '../../shared/i18n/message.js';
 import { CATALOGUES, type MessageKey } from '../../shared/i18n/messages/index.js';
 import { describeExportFilters } from '../domain/data-export-request.js';
 import type { ExportFilters } from '../domain/export-filters.js';
+import { failureWords, type VerificationFailureRecord } from './verification-words.js';
 import { maskIdentifiersInText, maskPersonalData } from '../../shared/domain/personal-data.js';
 
 /**
@@ -808,14 +809,40 @@ const WORDINGS: Record<AuditAction, Wording> = {
   },
   'audit.verified': {
     label: 'audit.action.audit.verified',
-    sentence: (who, d) =>
-      d.ok === true
+    sentence: (who, d) => {
+      // Since issue 18 a verification records its mode and, failed, a failure object.
+      if (d.mode === 'incremental' || d.mode === 'full') {
+        const mode = msg(`audit.verify.mode.${d.mode}`);
+        const failure = d.failure as VerificationFailureRecord | undefined;
+        return d.ok === true || !failure
+          ? msg('audit.event.audit.verifiedPassed', { who, mode, count: Number(d.verified) || 0 })
+          : msg('audit.event.audit.verifiedFailed', { who, mode, failure: failureWords(failure) });
+      }
+      return d.ok === true
         ? msg('audit.event.audit.verifiedIntact', { who, count: text(d.verified) })
         : msg('audit.event.audit.verifiedBroken', {
             who,
             seq: text(d.brokenAt),
             kind: text(d.kind),
-          }),
+          });
+    },
+  },
+  'audit.keyed_links_started': {
+    label: 'audit.action.audit.keyed_links_started',
+    sentence: (who, d) =>
+      msg('audit.event.audit.keyed_links_started', {
+        who,
+        linkKeyId: text(d.linkKeyId),
+      }),
+  },
+  'audit.strays_quarantined': {
+    label: 'audit.action.audit.strays_quarantined',
+    sentence: (who, d) =>
+      msg('audit.event.audit.strays_quarantined', {
+        who,
+        count: Number(d.count) || 0,
+        seqs: Array.isArray(d.seqs) ? d.seqs.map((seq) => `#${String(seq)}`).join(', ') : '',
+      }),
   },
   'export.requested': {
     label: 'audit.action.export.requested',
@@ -844,6 +871,10 @@ const WORDINGS: Record<AuditAction, Wording> = {
   'export.checksum_downloaded': {
     label: 'audit.action.export.checksum_downloaded',
     sentence: (who, d) => msg('audit.event.export.checksum_downloaded', { who, ...anExport(d) }),
+  },
+  'export.statement_downloaded': {
+    label: 'audit.action.export.statement_downloaded',
+    sentence: (who, d) => msg('audit.event.export.statement_downloaded', { who, ...anExport(d) }),
   },
   'mail.resent': {
     label: 'audit.action.mail.resent',

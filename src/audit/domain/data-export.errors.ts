@@ -46,3 +46,9 @@ export class ExportFileMissingError extends DomainError {
   readonly category = 'not-found';
   readonly code = 'export.file-missing';
 }
+
+/** An export made before exports were signed (or whose statement was not kept) has no statement. */
+export class ExportStatementMissingError extends DomainError {
+  readonly category = 'not-found';
+  readonly code = 'export.statement-missing';
+}

@@ -1,6 +1,7 @@
 import {
   ExportNotReadyError,
   ExportRemovedError,
+  ExportStatementMissingError,
   InvalidExportTransitionError,
 } from './data-export.errors.js';
 import type { Locale } from '../../shared/i18n/locale.js';
@@ -17,6 +18,17 @@ export interface ChainHeadMark {
   hash: string;
 }
 
+/**
+ * The signed statement beside an export's file (`<id>.statement.json`): its key in the
+ * exports' store, the audit checkpoint it was signed at, and the SHA-256 of the data rows
+ * it attests (of the rows' texts, not the file's bytes).
+ */
+export interface ExportStatementMark {
+  fileKey: string;
+  checkpointNo: number;
+  rowsSha256: string;
+}
+
 /** What a finished export produced. */
 export interface ExportFile {
   fileKey: string;
@@ -24,6 +36,8 @@ export interface ExportFile {
   sizeBytes: number;
   sha256: string;
   chainHead: ChainHeadMark;
+  /** Null (or absent) for an export made before exports were signed. */
+  statement?: ExportStatementMark | null;
 }
 
 export interface DataExportProps {
@@ -49,6 +63,12 @@ export interface DataExportProps {
   removedAt: Date | null;
   updatedAt: Date;
 }
+
+const copyOf = (file: ExportFile): ExportFile => ({
+  ...file,
+  chainHead: { ...file.chainHead },
+  statement: file.statement ? { ...file.statement } : file.statement,
+});
 
 /**
  * One export an auditor asked for: queued, run (perhaps more than once: a
@@ -129,7 +149,7 @@ export class DataExport {
     return {
       ...this.props,
       filters: { ...this.props.filters },
-      file: file ? { ...file, chainHead: { ...file.chainHead } } : null,
+      file: file ? copyOf(file) : null,
     };
   }
 
@@ -160,6 +180,21 @@ export class DataExport {
     return { fileName: `${fileName}.sha256`, content: `${file.sha256}  ${fileName}\n`, file };
   }
 
+  /**
+   * The signed statement offered beside the download (`<file name>.statement.json`), for
+   * `audit:verify-export`: refused as the download is, and when the export has none.
+   */
+  statementFile(): { fileName: string; fileKey: string; file: ExportFile; checkpointNo: number } {
+    const file = this.downloadableFile();
+    if (!file.statement) throw new ExportStatementMissingError();
+    return {
+      fileName: `${this.fileName()}.statement.json`,
+      fileKey: file.statement.fileKey,
+      file,
+      checkpointNo: file.statement.checkpointNo,
+    };
+  }
+
   start(attempt: number, now: Date): void {
     if (!this.isPending()) throw new InvalidExportTransitionError(this.props.status, 'start');
     this.props.status = 'RUNNING';
@@ -172,7 +207,7 @@ export class DataExport {
   complete(file: ExportFile, now: Date): void {
     if (!this.isPending()) throw new InvalidExportTransitionError(this.props.status, 'complete');
     this.props.status = 'COMPLETED';
-    this.props.file = { ...file, chainHead: { ...file.chainHead } };
+    this.props.file = copyOf(file);
     this.props.rowsWritten = file.rowCount;
     this.props.rowsExpected = file.rowCount;
     this.props.finishedAt = now;

@@ -3,6 +3,8 @@ import { AuditChain, type AuditEventInput } from '@lib/audit-trail';
 import type { AuditEntry, AuditLog } from '../../shared/application/audit-log.js';
 import { CLOCK, type Clock } from '../../shared/application/clock.js';
 import { TypeormUnitOfWork } from '../../shared/infrastructure/database/typeorm-unit-of-work.js';
+import { CheckpointCopies } from './checkpoints/checkpoint-copies.js';
+import { AUDIT_KEYS, type AuditKeys } from './keys/audit-keys.js';
 
 interface PendingEvents {
   events: AuditEventInput[];
@@ -10,7 +12,9 @@ interface PendingEvents {
 
 /**
  * AuditLog over the hash chain: entries recorded during a unit of work are
- * appended together just before it commits, in the same transaction.
+ * appended together just before it commits, in the same transaction, each linked
+ * under the keyring's current key (AUDIT_KEYS); the first append of a trail also
+ * makes the switch to keyed links and checkpoint #1.
  */
 @Injectable()
 export class ChainedAuditLog implements AuditLog {
@@ -20,6 +24,8 @@ export class ChainedAuditLog implements AuditLog {
   constructor(
     private readonly unitOfWork: TypeormUnitOfWork,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AUDIT_KEYS) private readonly keys: AuditKeys,
+    private readonly copies: CheckpointCopies,
   ) {}
 
   record(entry: AuditEntry): void {
@@ -34,7 +40,20 @@ export class ChainedAuditLog implements AuditLog {
       this.pending.set(manager, created);
       this.unitOfWork.beforeCommit(async () => {
         this.pending.delete(manager);
-        await this.chain.append(manager, created.events);
+        const { privateKey, fingerprint } = this.keys.signer;
+        const { checkpoints } = await this.chain.append(
+          manager,
+          created.events,
+          {
+            linkKeys: this.keys.linkKeys,
+            signer: { privateKey, fingerprint },
+            beforeSwitch: () => this.copies.refuseSwitchIfCopied(),
+          },
+          this.clock.now(),
+        );
+        // Checkpoint #1 (the switch to keyed links) is copied outside once it has committed.
+        if (checkpoints.length > 0)
+          this.unitOfWork.afterCommit(() => this.copies.copyAll(checkpoints));
       });
     }
     batch.events.push(toEventInput(entry, this.clock.now()));

@@ -60,9 +60,10 @@ export const AUDIT_ACTIONS = {
     'export.downloaded',
     'export.checksum_downloaded',
     'export.removed',
+    'export.statement_downloaded',
   ],
   mail: ['mail.resent'],
-  trail: ['audit.verified'],
+  trail: ['audit.verified', 'audit.keyed_links_started', 'audit.strays_quarantined'],
 } as const;
 
 export type AuditActionGroup = keyof typeof AUDIT_ACTIONS;

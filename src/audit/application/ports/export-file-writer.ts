@@ -43,6 +43,21 @@ export interface ExportFileLayout {
   columnCodes: { title: string; code: string; header: string };
 }
 
+/**
+ * The data rows a file holds, as its signed statement states them: how many, and the
+ * SHA-256 of their cells' texts as the file holds them (defined in
+ * `infrastructure/files/export-row-digest.ts`, recomputed from the file by `audit:verify-export`).
+ */
+export interface ExportRowsDigest {
+  rowCount: number;
+  sha256: string;
+  /** The SHA-256 of each run of `EXPORT_ROW_BLOCK` rows, in order: where a difference is. */
+  blocks: string[];
+}
+
+/** The rows in each block of an export's rows digest. */
+export const EXPORT_ROW_BLOCK = 1000;
+
 /** Writes rows in one format; memory stays flat whatever the number of rows. */
 export interface ExportFileWriter {
   /**
@@ -52,9 +67,9 @@ export interface ExportFileWriter {
   writeRow(cells: readonly ExportCell[]): Promise<void> | undefined;
   /**
    * Writes the column codes and the summary (rows at the end of a CSV file, sheets
-   * after the data in Excel) and ends the stream.
+   * after the data in Excel) and ends the stream. Returns the data rows' digest.
    */
-  finish(summary: readonly [string, string][]): Promise<void>;
+  finish(summary: readonly [string, string][]): Promise<ExportRowsDigest>;
 }
 
 export interface ExportFileWriters {

@@ -28,5 +28,9 @@ export interface ExportStorage {
   has(fileKey: string): Promise<boolean>;
   /** Removes a file; a file already gone is not an error. */
   remove(fileKey: string): Promise<void>;
+  /** Stores an export's signed statement beside its file (`<id>.statement.json`); returns its key. */
+  putStatement(exportId: string, text: string): Promise<string>;
+  /** A statement's text, as stored. */
+  readStatement(fileKey: string): Promise<string>;
 }
 export const EXPORT_STORAGE = Symbol('ExportStorage');

@@ -5,8 +5,10 @@ import type {
   ExportCell,
   ExportFileLayout,
   ExportFileWriter,
+  ExportRowsDigest,
   ExportTime,
 } from '../../application/ports/export-file-writer.js';
+import { ExportRowDigest } from './export-row-digest.js';
 
 /** What Excel would read as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -17,6 +19,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * numbers stay numbers.
  */
 export const excelSafe = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
+/** A cell's text as this writer puts it in the file (and RFC 4180 reads it back): the rows' digest. */
+export function csvCellText(cell: ExportCell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'object') return cell.text;
+  return typeof cell === 'number' ? String(cell) : excelSafe(cell);
+}
 
 /**
  * CSV for Excel through csv-stringify: UTF-8 with a byte-order mark (so Chinese
@@ -34,6 +43,7 @@ export const excelSafe = (text: string): string => (FORMULA_START.test(text) ? `
  */
 export class CsvExportWriter implements ExportFileWriter {
   private readonly csv: Stringifier;
+  private readonly digest = new ExportRowDigest();
   private failure: Error | null = null;
 
   constructor(
@@ -65,11 +75,12 @@ export class CsvExportWriter implements ExportFileWriter {
 
   writeRow(cells: readonly ExportCell[]): Promise<void> | undefined {
     if (this.failure) return Promise.reject(this.failure);
+    this.digest.add(cells.map(csvCellText));
     if (this.csv.write(cells)) return undefined;
     return this.drained();
   }
 
-  async finish(summary: readonly [string, string][]): Promise<void> {
+  async finish(summary: readonly [string, string][]): Promise<ExportRowsDigest> {
     this.throwIfFailed();
     const { columns, columnCodes } = this.layout;
     this.csv.write([
@@ -84,6 +95,7 @@ export class CsvExportWriter implements ExportFileWriter {
     this.csv.end(row);
     await this.finished;
     this.throwIfFailed();
+    return this.digest.result();
   }
 
   private throwIfFailed(): void {

@@ -18,7 +18,7 @@ import type {
 } from '../../application/ports/export-storage.js';
 import { ExportFileMissingError } from '../../domain/data-export.errors.js';
 
-const SAFE_KEY = /^[0-9a-f-]{36}\.(csv|xlsx)$/;
+const SAFE_KEY = /^[0-9a-f-]{36}\.(csv|xlsx|statement\.json)$/;
 
 /**
  * Export files in the exports' object store (EXPORT_DIR on disk, or the bucket's `exports/`).
@@ -97,6 +97,21 @@ export class ObjectStoreExportStorage implements ExportStorage {
 
   remove(fileKey: string): Promise<void> {
     return this.objects.remove(checked(fileKey));
+  }
+
+  async putStatement(exportId: string, text: string): Promise<string> {
+    const fileKey = checked(`${exportId}.statement.json`);
+    await this.objects.put(fileKey, Buffer.from(text, 'utf8'));
+    return fileKey;
+  }
+
+  async readStatement(fileKey: string): Promise<string> {
+    try {
+      return (await this.objects.read(checked(fileKey))).toString('utf8');
+    } catch (error) {
+      if (error instanceof ObjectNotFoundError) throw new ExportFileMissingError();
+      throw error;
+    }
   }
 }
 

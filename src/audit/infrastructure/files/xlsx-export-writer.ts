@@ -5,8 +5,10 @@ import type {
   ExportCell,
   ExportFileLayout,
   ExportFileWriter,
+  ExportRowsDigest,
   ExportTime,
 } from '../../application/ports/export-file-writer.js';
+import { ExportRowDigest } from './export-row-digest.js';
 
 /** Excel's limit is 1,048,576 rows a sheet; a longer export continues on a next sheet. */
 export const ROWS_PER_SHEET = 1_000_000;
@@ -53,6 +55,19 @@ const isTime = (cell: ExportCell): cell is ExportTime => cell !== null && typeof
 /** What a cell holds in Excel: a time is a date cell of the business zone's wall-clock time. */
 const valueOf = (cell: ExportCell): ExcelJS.CellValue => (isTime(cell) ? cell.wallClock : cell);
 
+/** An Excel date: days since 1899-12-30 (exceljs's `dateToExcel`), as the cell's XML holds it. */
+export const excelSerial = (wallClock: Date): number => 25569 + wallClock.getTime() / 86_400_000;
+
+/**
+ * A cell's text as the workbook holds it, read back (`xlsxValueText`): the rows' digest.
+ * A date cell is a number with a date format, so its text is its serial number.
+ */
+export function xlsxCellText(cell: ExportCell): string {
+  if (cell === null) return '';
+  if (isTime(cell)) return String(excelSerial(cell.wallClock));
+  return typeof cell === 'number' ? String(cell) : cell;
+}
+
 const styleOf = (cell: ExportCell | undefined): Partial<ExcelJS.Style> =>
   cell !== undefined && isTime(cell)
     ? cell.shows === 'day'
@@ -80,6 +95,7 @@ export class XlsxExportWriter implements ExportFileWriter {
   private sheet: SheetWriter;
   private sheetCount = 1;
   private rowsInSheet = 0;
+  private readonly digest = new ExportRowDigest();
   private failure: Error | null = null;
 
   constructor(
@@ -107,6 +123,7 @@ export class XlsxExportWriter implements ExportFileWriter {
       this.sheet = this.addSheet(`${this.layout.sheetName} ${this.sheetCount}`);
       this.rowsInSheet = 0;
     }
+    this.digest.add(cells.map(xlsxCellText));
     const row = this.sheet.addRow(cells.map(valueOf));
     row.eachCell((cell, column) => {
       cell.style = styleOf(cells[column - 1]);
@@ -116,7 +133,7 @@ export class XlsxExportWriter implements ExportFileWriter {
     return this.rowsInSheet % 500 === 0 ? this.letTheZipCatchUp() : undefined;
   }
 
-  async finish(summary: readonly [string, string][]): Promise<void> {
+  async finish(summary: readonly [string, string][]): Promise<ExportRowsDigest> {
     if (this.failure) throw this.failure;
     this.commitDataSheet();
     const { summary: summaryWords, columnCodes, columns } = this.layout;
@@ -139,6 +156,7 @@ export class XlsxExportWriter implements ExportFileWriter {
         this.target.once('error', reject);
       }),
     ]);
+    return this.digest.result();
   }
 
   /** A sheet of two columns, with its headings: the summary, the column codes. */

@@ -32,6 +32,7 @@ interface EventRow {
   ip: string | null;
   prev_hash: string;
   hash: string;
+  link_key_id?: string | null;
 }
 
 /** Document views further apart than this are separate timeline entries. */
@@ -78,6 +79,7 @@ function toChained(row: EventRow): ChainedAuditEvent {
     ip: row.ip,
     prevHash: row.prev_hash.trim(),
     hash: row.hash.trim(),
+    linkKeyId: row.link_key_id ?? null,
   };
 }
 
@@ -241,7 +243,7 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
       const events = streamRows(
         client,
         `SELECT seq, occurred_at, actor_type, actor_id, actor_role, actor_name, action,
-                request_id, subject_id, details, ip, prev_hash, hash
+                request_id, subject_id, details, ip, prev_hash, hash, link_key_id
            FROM audit_events ORDER BY seq`,
         [],
         toChained,

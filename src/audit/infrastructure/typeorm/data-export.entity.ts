@@ -80,6 +80,17 @@ export class DataExportEntity {
   @Column({ name: 'chain_head_hash', type: 'char', length: 64, nullable: true })
   chainHeadHash!: string | null;
 
+  /** The signed statement beside the file (`<id>.statement.json`); null before exports were signed. */
+  @Column({ name: 'statement_key', type: 'varchar', length: 255, nullable: true })
+  statementKey!: string | null;
+
+  @Column({ name: 'statement_checkpoint_no', type: 'integer', nullable: true })
+  statementCheckpointNo!: number | null;
+
+  /** SHA-256 of the data rows the statement attests (of their texts, not the file's bytes). */
+  @Column({ name: 'rows_sha256', type: 'char', length: 64, nullable: true })
+  rowsSha256!: string | null;
+
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
 

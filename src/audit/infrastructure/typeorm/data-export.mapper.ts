@@ -36,6 +36,16 @@ export const DataExportMapper = {
             sizeBytes: Number(row.sizeBytes),
             sha256: row.sha256!,
             chainHead: { seq: Number(row.chainHeadSeq), hash: row.chainHeadHash! },
+            statement:
+              row.statementKey !== null &&
+              row.statementCheckpointNo !== null &&
+              row.rowsSha256 !== null
+                ? {
+                    fileKey: row.statementKey,
+                    checkpointNo: row.statementCheckpointNo,
+                    rowsSha256: row.rowsSha256,
+                  }
+                : null,
           }
         : null,
       lastError: row.lastError,
@@ -67,6 +77,9 @@ export const DataExportMapper = {
       sha256: p.file?.sha256 ?? null,
       chainHeadSeq: p.file ? String(p.file.chainHead.seq) : null,
       chainHeadHash: p.file?.chainHead.hash ?? null,
+      statementKey: p.file?.statement?.fileKey ?? null,
+      statementCheckpointNo: p.file?.statement?.checkpointNo ?? null,
+      rowsSha256: p.file?.statement?.rowsSha256 ?? null,
       lastError: p.lastError,
       removedAt: p.removedAt,
       updatedAt: p.updatedAt,

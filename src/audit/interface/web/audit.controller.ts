@@ -1,11 +1,13 @@
-import { Controller, Get, Inject, Query, Render, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Post, Query, Render, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import type { StaffActor } from '../../../shared/domain/actor.js';
 import { msg, type Message } from '../../../shared/i18n/message.js';
 import { APP_CONFIG, type AppConfig } from '../../../shared/infrastructure/config/app-config.js';
 import { ClientIp, CurrentActor, Roles } from '../../../shared/interface/http/access.decorators.js';
+import { RunFullVerificationCommand } from '../../application/commands/run-full-verification/run-full-verification.command.js';
 import { VerifyAuditChainCommand } from '../../application/commands/verify-audit-chain/verify-audit-chain.command.js';
+import { GetVerificationStatusQuery } from '../../application/queries/get-verification-status/get-verification-status.query.js';
 import { SearchAuditTrailQuery } from '../../application/queries/search-audit-trail/search-audit-trail.query.js';
 import { isValidDate, normalizeCredentialNumber } from '../../domain/export-filters.js';
 import {
@@ -97,11 +99,30 @@ export class AuditController {
     );
   }
 
+  /** The quick (incremental) verification, the full verification's state, and the signing key. */
   @Get('verify')
   @Render('pages/audit/verify')
-  async verify(@CurrentActor() actor: StaffActor, @ClientIp() ip: string): Promise<object> {
-    return presentChainVerification(
-      await this.commands.execute(new VerifyAuditChainCommand(actor, ip)),
+  async verify(
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Query('full') full: unknown,
+  ): Promise<object> {
+    const verification = await this.commands.execute(new VerifyAuditChainCommand(actor, ip));
+    const status = await this.queries.execute(new GetVerificationStatusQuery());
+    const notice = full === 'started' || full === 'running' ? full : null;
+    return presentChainVerification(verification, status, notice);
+  }
+
+  /** Starts a full verification in the background (once across instances); the page follows it. */
+  @Post('verify/full')
+  async verifyFully(
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { started } = await this.commands.execute(
+      new RunFullVerificationCommand(actor, { wait: false, ip }),
     );
+    response.redirect(303, `/audit/verify?full=${started ? 'started' : 'running'}`);
   }
 }

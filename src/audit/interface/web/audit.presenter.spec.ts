@@ -101,30 +101,97 @@ describe('auditHref', () => {
 });
 
 describe('presentChainVerification', () => {
-  const recordedHead = { seq: 9, hash: 'a'.repeat(64), updatedAt: null };
   const verifiedAt = new Date('2026-11-30T03:00:00Z');
+  const head = { seq: 9, hash: 'a'.repeat(64) };
+  const status = {
+    key: { fingerprint: 'SHA256:abc', publicKeyPem: 'PEM', lastCheckpoint: null },
+    latestFull: null,
+  };
+  const base = {
+    mode: 'incremental' as const,
+    head,
+    from: null,
+    lastCheckpoint: null,
+    warnings: [],
+  };
 
-  it('shows an intact chain up to its head', () => {
-    const view = presentChainVerification({
-      report: { ok: true, verified: 9, head: { seq: 9, hash: 'a'.repeat(64) } },
-      recordedHead,
-      verifiedAt,
-    });
-    expect(view).toMatchObject({ ok: true, verified: 9, brokenAt: null, kindLabel: null });
-    expect(view.head).toEqual({ seq: 9, hash: 'a'.repeat(64) });
+  it('shows a trail that holds up to its head, and that it was checked from the first event', () => {
+    const view = presentChainVerification(
+      { result: { ...base, ok: true, verified: 9, failure: null }, verifiedAt },
+      status,
+    );
+    expect(view).toMatchObject({ ok: true, verified: 9, failedEvent: null, brokenHref: null });
+    expect(en.text(view.headline)).toBe('The audit trail holds');
+    expect(en.text(view.scope)).toContain('every event was checked from the first');
+    expect(en.text(view.full.text)).toBe('No full verification has run yet.');
   });
 
-  it('names where and how the chain broke, in both languages, and links the events around it', () => {
-    const view = presentChainVerification({
-      report: { ok: false, verified: 4, break: { seq: 5, kind: 'missing', message: 'gone' } },
-      recordedHead,
-      verifiedAt,
-    });
+  it('names the failing event and what failed, in both languages, and links the events around it', () => {
+    const view = presentChainVerification(
+      {
+        result: {
+          ...base,
+          ok: false,
+          verified: 4,
+          failure: { kind: 'forged', event: 5, checkpoint: null, params: {} },
+        },
+        verifiedAt,
+      },
+      status,
+    );
     expect(view.ok).toBe(false);
-    expect(view.head).toBeNull();
-    expect(view.brokenAt).toEqual({ seq: 5, kind: 'missing', message: 'gone' });
-    expect(en.text(view.kindLabel)).toBe('deleted');
-    expect(zh.text(view.kindLabel)).toBe('已被删除');
+    expect(en.text(view.headline)).toBe('The audit trail fails at event #5');
+    expect(zh.text(view.headline)).toBe('审计日志在第 5 条事件处未通过校验');
+    expect(en.text(view.summary)).toContain('Event #5 does not verify under the desk’s link keys');
     expect(view.brokenHref).toBe('/audit?before=6');
+  });
+
+  it('follows a running full verification, and keeps its button off meanwhile', () => {
+    const run = {
+      id: 'r',
+      kind: 'full' as const,
+      status: 'running' as const,
+      requestedBy: 'Guo Wei',
+      startedAt: verifiedAt,
+      heartbeatAt: verifiedAt,
+      finishedAt: null,
+      eventsTotal: 2_000_000,
+      eventsChecked: 500_000,
+      fromCheckpointNo: null,
+      headSeq: null,
+      lastCheckpoint: null,
+      failure: null,
+      warnings: [],
+      error: null,
+    };
+    const view = presentChainVerification(
+      { result: { ...base, ok: true, verified: 9, failure: null }, verifiedAt },
+      { ...status, latestFull: run },
+      'running',
+    );
+    expect(view.full).toMatchObject({ state: 'running', running: true, percent: 25 });
+    expect(en.text(view.full.text)).toBe('Running: 500,000 of 2,000,000 events checked (25%).');
+    expect(zh.text(view.full.text)).toBe('进行中：已校验 500,000 / 2,000,000 条事件（25%）。');
+    expect(en.text(view.fullNotice)).toContain('already running');
+  });
+
+  it('names a failing checkpoint when no event is to blame', () => {
+    const view = presentChainVerification(
+      {
+        result: {
+          ...base,
+          ok: false,
+          verified: 0,
+          failure: { kind: 'checkpoint-deleted', event: null, checkpoint: 3, params: {} },
+        },
+        verifiedAt,
+      },
+      status,
+    );
+    expect(en.text(view.headline)).toBe('The audit trail fails at checkpoint #3');
+    expect(en.text(view.summary)).toBe(
+      'Checkpoint #3 was deleted from the database: its copy outside the database remains.',
+    );
+    expect(view.brokenHref).toBeNull();
   });
 });

@@ -2,6 +2,13 @@
 import { isStaffRole } from '../../../shared/domain/staff-role.js';
 import { Message, msg } from '../../../shared/i18n/message.js';
 import type { ChainVerification } from '../../application/commands/verify-audit-chain/verify-audit-chain.command.js';
+import type { VerificationRun } from '../../application/ports/verification-runs.js';
+import type { VerificationStatus } from '../../application/queries/get-verification-status/get-verification-status.query.js';
+import {
+  failureHeadline,
+  failureWords,
+  warningWords,
+} from '../../application/verification-words.js';
 import { AUDIT_ACTION_CHOICES, type WordedDetail } from '../../application/audit-event-wording.js';
 import type {
   AuditEventView,
@@ -100,17 +107,105 @@ export function presentAuditTrail({ filters, credential, problems, page }: Audit
   };
 }
 
-/** The verification's page: intact up to the head, or where the chain broke and how. */
-export function presentChainVerification({ report, recordedHead, verifiedAt }: ChainVerification) {
+/** A running full verification that has not reported for this long has stopped. */
+const FULL_RUN_STALE_MS = 2 * 60_000;
+
+/** What the page says about the full verification (the newest run). */
+function presentFullRun(run: VerificationRun | null, now: Date) {
+  if (!run) return { state: 'none', text: msg('audit.verify.full.none'), running: false };
+  const by = msg('audit.verify.full.by', { name: run.requestedBy });
+  const common = { startedAt: run.startedAt, finishedAt: run.finishedAt, by };
+  // A run whose process stopped beats no more; the next start records it as abandoned.
+  const stale = now.getTime() - run.heartbeatAt.getTime() > FULL_RUN_STALE_MS;
+  switch (run.status === 'running' && stale ? 'abandoned' : run.status) {
+    case 'running':
+      return {
+        ...common,
+        state: 'running',
+        running: true,
+        text: msg('audit.verify.full.running', {
+          checked: run.eventsChecked,
+          total: run.eventsTotal,
+          percent: run.eventsTotal > 0 ? Math.min(1, run.eventsChecked / run.eventsTotal) : 0,
+        }),
+        percent:
+          run.eventsTotal > 0
+            ? Math.min(100, Math.floor((run.eventsChecked / run.eventsTotal) * 100))
+            : 0,
+      };
+    case 'passed':
+      return {
+        ...common,
+        state: 'passed',
+        running: false,
+        text: msg('audit.verify.full.passed', {
+          count: run.eventsChecked,
+          no: String(run.lastCheckpoint?.no ?? '?'),
+        }),
+      };
+    case 'failed':
+      return {
+        ...common,
+        state: 'failed',
+        running: false,
+        text: msg('audit.verify.full.failed'),
+        failure: run.failure ? failureWords(run.failure) : null,
+      };
+    default:
+      return {
+        ...common,
+        state: 'abandoned',
+        running: false,
+        text: msg('audit.verify.full.abandoned'),
+      };
+  }
+}
+
+/**
+ * The verification's page: the quick check's result (the trail holds to its head, or the
+ * first event or checkpoint that fails and what failed), the full verification's state
+ * and its button, and the signing key anyone can verify the checkpoints with.
+ */
+export function presentChainVerification(
+  { result, verifiedAt }: ChainVerification,
+  status: VerificationStatus,
+  notice: 'started' | 'running' | null = null,
+) {
+  const failure = result.failure;
+  const full = presentFullRun(status.latestFull, verifiedAt);
+  const last = status.key.lastCheckpoint;
   return {
     pageTitle: msg('audit.verify.title'),
-    ok: report.ok,
-    verified: report.verified,
-    head: report.ok ? report.head : null,
-    recordedHead,
+    ok: result.ok,
+    verified: result.verified,
+    head: result.head,
+    headline: failure ? failureHeadline(failure) : msg('audit.verify.passed'),
+    summary: failure
+      ? failureWords(failure)
+      : msg('audit.verify.passedCount', { count: result.verified, seq: String(result.head.seq) }),
+    failedEvent: failure?.event ?? null,
+    failedCheckpoint: failure?.checkpoint ?? null,
+    failureKind: failure?.kind ?? null,
+    brokenHref: typeof failure?.event === 'number' ? `/audit?before=${failure.event + 1}` : null,
+    scope: result.from
+      ? msg('audit.verify.quick.from', { no: String(result.from.no), seq: String(result.from.seq) })
+      : msg('audit.verify.quick.whole'),
+    warnings: result.warnings.map(warningWords),
+    lastCheckpoint: last
+      ? msg('audit.verify.lastCheckpoint', {
+          no: String(last.no),
+          seq: String(last.seq),
+        })
+      : msg('audit.verify.noCheckpoint'),
+    lastCheckpointAt: last?.at ?? null,
+    key: status.key,
+    full,
+    fullNotice:
+      notice === 'started'
+        ? msg('audit.verify.full.started')
+        : notice === 'running'
+          ? msg('audit.verify.full.alreadyRunning')
+          : null,
     verifiedAt,
-    brokenAt: report.ok ? null : report.break,
-    kindLabel: report.ok ? null : msg(`audit.verify.breakKind.${report.break.kind}`),
-    brokenHref: report.ok ? null : `/audit?before=${report.break.seq + 1}`,
   };
 }

@@ -12,6 +12,7 @@ import { pageLocale } from '../../../shared/interface/http/request-locale.js';
 import { flash } from '../../../shared/interface/web/session.js';
 import { DownloadExportCommand } from '../../application/commands/download-export/download-export.command.js';
 import { DownloadExportChecksumCommand } from '../../application/commands/download-export-checksum/download-export-checksum.command.js';
+import { DownloadExportStatementCommand } from '../../application/commands/download-export-statement/download-export-statement.command.js';
 import { RequestExportCommand } from '../../application/commands/request-export/request-export.command.js';
 import { ListExportsQuery } from '../../application/queries/list-exports/list-exports.query.js';
 import { parseExportRequestForm } from './export-request-form.js';
@@ -97,5 +98,27 @@ export class ExportsController {
     response.setHeader('Content-Length', String(Buffer.byteLength(checksum.content)));
     response.setHeader('Cache-Control', 'no-store');
     response.end(checksum.content);
+  }
+
+  /**
+   * The export's signed statement as `<file name>.statement.json`, to check the file with
+   * no database (`npm run cli -- audit:verify-export`); the same refusals as the download.
+   */
+  @Get(':id/download.statement.json')
+  async downloadStatement(
+    @Param('id', UUID_PARAM) id: string,
+    @CurrentActor() actor: StaffActor,
+    @ClientIp() ip: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const statement = await this.commands.execute(
+      new DownloadExportStatementCommand(actor, id, ip),
+    );
+    response.status(200);
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.setHeader('Content-Disposition', attachment(statement.fileName));
+    response.setHeader('Content-Length', String(Buffer.byteLength(statement.content)));
+    response.setHeader('Cache-Control', 'no-store');
+    response.end(statement.content);
   }
 }

@@ -25,6 +25,7 @@ function item(id: string, fields: Partial<ExportListItem>): ExportListItem {
     sizeBytes: 1536,
     sha256: 'ab'.repeat(32),
     chainHead: null,
+    statementCheckpointNo: null,
     lastError: null,
     ...fields,
   };

@@ -54,6 +54,8 @@ export interface PresentedExport {
   /** "1.2 MB"; empty before the file exists. */
   size: string;
   canDownload: boolean;
+  /** The checkpoint its signed statement was made at, when it has one to download. */
+  statementCheckpoint: number | null;
   /** Queued again after a failed attempt. */
   retrying: boolean;
 }
@@ -80,6 +82,7 @@ function presentExport(item: ExportListItem): PresentedExport {
     sha256: item.sha256,
     size: sizeOf(item.sizeBytes),
     canDownload: item.status === 'COMPLETED',
+    statementCheckpoint: item.status === 'COMPLETED' ? item.statementCheckpointNo : null,
     retrying: item.status === 'QUEUED' && item.attempts > 0,
   };
 }

@@ -10,6 +10,8 @@ const VALID = {
   EXPORT_DIR: '/var/lib/beian/exports',
   PUBLIC_BASE_URL: 'https://desk.example.com',
   DOCUMENT_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  AUDIT_LINK_KEYS_FILE: '/etc/beian/audit-link-keys',
+  AUDIT_SIGNING_KEY_FILE: '/etc/beian/audit-signing-key.pem',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -55,11 +57,13 @@ describe('configuration', () => {
         'DOCUMENT_ENCRYPTION_KEYS is required',
         'TZ_BUSINESS is not an IANA time zone',
         expect.stringMatching(/^PUBLIC_BASE_URL is required when NODE_ENV is production/),
+        expect.stringMatching(/^AUDIT_LINK_KEYS_FILE is required when NODE_ENV is production/),
+        expect.stringMatching(/^AUDIT_SIGNING_KEY_FILE is required when NODE_ENV is production/),
       ]),
     );
-    expect(problems).toHaveLength(10);
+    expect(problems).toHaveLength(12);
     expect(() => loadConfig({})).toThrow(
-      /^beian-desk cannot start: 8 settings are missing or invalid/,
+      /^beian-desk cannot start: 10 settings are missing or invalid/,
     );
     expect(() => loadConfig({})).toThrow('See .env.example');
   });
@@ -233,5 +237,27 @@ describe('metrics settings', () => {
       'METRICS_TOKEN must be at least 16 characters',
       expect.stringMatching(/^METRICS_CACHE_SECONDS /),
     ]);
+  });
+});
+
+// Issue 18 (H-B): the owner role's URL for the migrations.
+describe('database roles', () => {
+  it('leaves MIGRATION_DATABASE_URL unset by default (the migrations then run as DATABASE_URL)', () => {
+    expect(loadConfig(VALID).MIGRATION_DATABASE_URL).toBeUndefined();
+    expect(
+      loadConfig({ ...VALID, MIGRATION_DATABASE_URL: 'postgres://owner:p@127.0.0.1:5432/beian' })
+        .MIGRATION_DATABASE_URL,
+    ).toBe('postgres://owner:p@127.0.0.1:5432/beian');
+  });
+
+  it('lists a MIGRATION_DATABASE_URL that is not a postgres:// URL beside the other problems', () => {
+    expect(
+      problemsOf({ ...VALID, MIGRATION_DATABASE_URL: 'mysql://owner@db/beian', REDIS_URL: 'x' }),
+    ).toEqual(
+      expect.arrayContaining([
+        'MIGRATION_DATABASE_URL must be a postgres:// URL',
+        expect.stringMatching(/^REDIS_URL /),
+      ]),
+    );
   });
 });

@@ -146,6 +146,8 @@ export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     DATABASE_URL: postgresUrl,
+    /** The owner role's URL: the migrations run as it; unset: DATABASE_URL (with a warning). */
+    MIGRATION_DATABASE_URL: postgresUrl.optional(),
     DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
     REDIS_URL: redisUrl,
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -253,6 +255,19 @@ export const configSchema = z
     OBJECT_STORE_ACCESS_KEY_ID: z.string().optional(),
     OBJECT_STORE_SECRET_ACCESS_KEY: z.string().optional(),
     OBJECT_STORE_FORCE_PATH_STYLE: booleanFlag.default(false),
+    /** The audit trail's link keyring (`id:base64` lines, first current); never in the database. Required in production. */
+    AUDIT_LINK_KEYS_FILE: z.string().min(1).optional(),
+    /** The PKCS#8 PEM Ed25519 private key that signs audit checkpoints. Required in production. */
+    AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+    /** PEM public keys of retired signing keys, still trusted when verifying. */
+    AUDIT_TRUSTED_KEYS_FILE: z.string().min(1).optional(),
+    /** How often a signed checkpoint of the audit trail is taken (minutes). */
+    AUDIT_CHECKPOINT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.PUBLIC_BASE_URL !== undefined, {
     path: ['PUBLIC_BASE_URL'],
@@ -263,6 +278,23 @@ export const configSchema = z
         ['NODE_ENV', 'PUBLIC_BASE_URL'].includes(String(issue.path?.[0])),
       ),
   })
+  // The audit trail's secrets come from files, never from the database: production needs both.
+  .superRefine(
+    (env, ctx) => {
+      if (env.NODE_ENV !== 'production') return;
+      for (const key of ['AUDIT_LINK_KEYS_FILE', 'AUDIT_SIGNING_KEY_FILE'] as const)
+        if (env[key] === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message:
+              key === 'AUDIT_LINK_KEYS_FILE'
+                ? 'is required when NODE_ENV is production (a file of id:base64 lines of 32-byte secrets, the first current; make one with: echo "k1:$(openssl rand -base64 32)")'
+                : 'is required when NODE_ENV is production (a PKCS#8 PEM Ed25519 private key; make one with: openssl genpkey -algorithm ed25519)',
+          });
+    },
+    { when: () => true },
+  )
   .refine((env) => env.BUSINESS_DAY_START < env.BUSINESS_DAY_END, {
     path: ['BUSINESS_DAY_END'],
     message: 'must be later than BUSINESS_DAY_START',

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options.js';
+import { grantRuntimeRole } from './database-roles.js';
 
 /** Applies every pending migration; returns the names applied. */
 export async function runMigrations(url: string): Promise<string[]> {
@@ -14,6 +15,36 @@ export async function runMigrations(url: string): Promise<string[]> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/**
+ * The desk's database made ready: every pending migration applied as the owner
+ * (`ownerUrl`: MIGRATION_DATABASE_URL, or DATABASE_URL when that is unset), then the runtime
+ * role (`runtimeUrl`: DATABASE_URL) granted what it needs and no more. Returns the
+ * migrations applied.
+ */
+export async function prepareDatabase(urls: {
+  ownerUrl: string;
+  runtimeUrl: string;
+}): Promise<string[]> {
+  const applied = await runMigrations(urls.ownerUrl);
+  await grantRuntimeRole(urls.ownerUrl, urls.runtimeUrl);
+  return applied;
+}
+
+/**
+ * The URL the migrations run with: MIGRATION_DATABASE_URL, or DATABASE_URL (as before the
+ * roles were split) with a warning, since its role then owns the audit trail.
+ */
+export function migrationUrlOf(
+  config: { DATABASE_URL: string; MIGRATION_DATABASE_URL?: string | undefined },
+  warn: (line: string) => void,
+): string {
+  if (config.MIGRATION_DATABASE_URL) return config.MIGRATION_DATABASE_URL;
+  warn(
+    "Warning: MIGRATION_DATABASE_URL is not set, so the migrations run as DATABASE_URL's role, which then owns the audit trail (it could alter it or disable its trigger). Set MIGRATION_DATABASE_URL to the owner role and DATABASE_URL to a role that owns nothing.",
+  );
+  return config.DATABASE_URL;
 }
 
 /** Reverts the most recent migration (or `count` of them). */

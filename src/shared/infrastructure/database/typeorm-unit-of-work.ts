@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { asAuditTrailNeedsAttention } from '../../application/audit-trail-attention.js';
 import type { UnitOfWork } from '../../application/unit-of-work.js';
 
 interface Scope {
@@ -32,17 +33,23 @@ export class TypeormUnitOfWork implements UnitOfWork {
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.storage.getStore()) return work();
     const scope: Scope = { manager: this.dataSource.manager, beforeCommit: [], afterCommit: [] };
-    const result = await this.dataSource.transaction(async (manager) => {
-      scope.manager = manager;
-      return this.storage.run(scope, async () => {
-        const value = await work();
-        // Hooks may register further hooks (an audited side effect), so index, not iterate.
-        for (let index = 0; index < scope.beforeCommit.length; index += 1) {
-          await scope.beforeCommit[index]!();
-        }
-        return value;
+    let result: T;
+    try {
+      result = await this.dataSource.transaction(async (manager) => {
+        scope.manager = manager;
+        return this.storage.run(scope, async () => {
+          const value = await work();
+          // Hooks may register further hooks (an audited side effect), so index, not iterate.
+          for (let index = 0; index < scope.beforeCommit.length; index += 1) {
+            await scope.beforeCommit[index]!();
+          }
+          return value;
+        });
       });
-    });
+    } catch (error) {
+      // Rows beyond the audit trail's head (BDA01): every audited change fails the same way.
+      throw asAuditTrailNeedsAttention(error) ?? error;
+    }
     for (const hook of scope.afterCommit) {
       try {
         await hook();

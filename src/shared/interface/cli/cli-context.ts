@@ -11,5 +11,8 @@ export interface CliContext {
   output: CliOutput;
   /** Runs `work` with the application context; its return value is the exit code. */
   withApp(work: (app: INestApplicationContext) => Promise<number | void>): Promise<void>;
-  withDatabaseUrl(work: (url: string) => Promise<void>): Promise<void>;
+  /** Runs `work` with the owner's URL (MIGRATION_DATABASE_URL, else DATABASE_URL) and DATABASE_URL. */
+  withDatabaseUrl(work: (url: string, runtimeUrl: string) => Promise<void>): Promise<void>;
+  /** Runs `work` with no app, database or configuration (offline checks); its return value is the exit code. */
+  offline(work: () => Promise<number | void>): Promise<void>;
 }

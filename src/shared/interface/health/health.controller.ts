@@ -1,17 +1,21 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import {
   HealthCheck,
   HealthCheckService,
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
+import {
+  AUDIT_TRAIL_HEALTH,
+  type AuditTrailHealth,
+} from '../../application/audit-trail-attention.js';
 import { Public } from '../http/access.decorators.js';
 import { ObjectStores } from '../../infrastructure/object-store/object-store.module.js';
 import { RedisPing } from '../../infrastructure/queue/redis-ping.js';
 
 /**
- * Database, Redis and the document and export store, reported separately; 503 when any is
- * down.
+ * Database, Redis, the document and export store and the audit trail, reported separately;
+ * 503 when any is down.
  */
 @Controller('health')
 @Public()
@@ -22,6 +26,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly redis: RedisPing,
     private readonly objectStores: ObjectStores,
+    @Inject(AUDIT_TRAIL_HEALTH) private readonly auditTrail: AuditTrailHealth,
   ) {}
 
   @Get()
@@ -43,6 +48,17 @@ export class HealthController {
           return indicator.up({ kind });
         } catch {
           return indicator.down({ kind, message: 'the document and export store cannot be used' });
+        }
+      },
+      // Rows beyond the audit trail's head: every audited action is refused until the owner
+      // moves them aside (issue 18).
+      async () => {
+        const indicator = this.indicators.check('auditTrail');
+        try {
+          const trail = await withTimeout(this.auditTrail.check(), 1500);
+          return trail.ok ? indicator.up() : indicator.down({ message: trail.reason });
+        } catch {
+          return indicator.down({ message: 'the audit trail cannot be read' });
         }
       },
     ]);

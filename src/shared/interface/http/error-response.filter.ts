@@ -8,6 +8,10 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import {
+  asAuditTrailNeedsAttention,
+  AuditTrailNeedsAttentionError,
+} from '../../application/audit-trail-attention.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../infrastructure/config/app-config.js';
 import { isDatabaseUnavailable } from '../../infrastructure/database/postgres-errors.js';
@@ -29,7 +33,7 @@ const API_STATUSES = PAGE_STATUSES;
 /** When to try again while the database is down (a restart takes about this long). */
 export const DATABASE_RETRY_AFTER_SECONDS = 30;
 
-type UnavailableService = 'database' | 'store';
+type UnavailableService = 'database' | 'store' | 'auditTrail';
 /** What a 503 says for each service the desk cannot work without. */
 const UNAVAILABLE = {
   database: {
@@ -45,6 +49,15 @@ const UNAVAILABLE = {
     apiDetail: 'api.problem.storeUnavailable',
     pageText: 'common.error.storeUnavailable',
     retryAfterSeconds: 30,
+  },
+  // Rows beyond the audit trail's head (issue 18): nothing can be recorded until the owner
+  // moves them aside (`audit:quarantine-strays`); the reason is logged, not shown.
+  auditTrail: {
+    code: 'audit.trailNeedsAttention',
+    problemType: 'audit-trail-needs-attention',
+    apiDetail: 'api.problem.auditTrailNeedsAttention',
+    pageText: 'common.error.auditTrailNeedsAttention',
+    retryAfterSeconds: 300,
   },
 } as const satisfies Record<
   UnavailableService,
@@ -79,6 +92,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (error instanceof ObjectStoreUnavailableError)
       return this.unavailable('store', error, request, response);
     if (isDatabaseUnavailable(error)) return this.unavailable('database', error, request, response);
+    const attention = asAuditTrailNeedsAttention(error);
+    if (attention) return this.unavailable('auditTrail', attention, request, response);
     if (request.path.startsWith('/api/')) return this.problem(error, request, response);
     if (request.path === '/health' && error instanceof HttpException) {
       if (error.getStatus() === 503)
@@ -109,6 +124,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
         { err: { message: error instanceof Error ? error.message : String(error) } },
         'database unavailable',
       );
+    else if (error instanceof AuditTrailNeedsAttentionError)
+      this.logger.error({ reason: error.reason }, 'audit trail needs attention');
     else this.logger.error({ err: error }, 'object store unavailable');
     response.setHeader('Retry-After', String(words.retryAfterSeconds));
     if (request.path.startsWith('/api/')) {

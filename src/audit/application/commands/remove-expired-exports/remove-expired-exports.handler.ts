@@ -42,6 +42,8 @@ export class RemoveExpiredExportsHandler implements ICommandHandler<RemoveExpire
           const file = dataExport.file;
           const fileKey = dataExport.remove(now);
           if (fileKey) fileKeys.push(fileKey);
+          // The signed statement goes with its file.
+          if (file?.statement) fileKeys.push(file.statement.fileKey);
           await this.exports.save(dataExport);
           this.audit.record({
             actor: systemActor('export retention'),

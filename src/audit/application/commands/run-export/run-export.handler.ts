@@ -32,8 +32,15 @@ import {
   EXPORT_FILE_WRITERS,
   type ExportFileWriter,
   type ExportFileWriters,
+  type ExportRowsDigest,
+  EXPORT_ROW_BLOCK,
 } from '../../ports/export-file-writer.js';
+import {
+  EXPORT_STATEMENT_SIGNER,
+  type ExportStatementSigner,
+} from '../../ports/export-statement-signer.js';
 import { EXPORT_STORAGE, type ExportStorage } from '../../ports/export-storage.js';
+import { fieldCodesOf, statementFileText } from '../../exports/export-statement.js';
 import { REQUEST_FACTS_READER, type RequestFactsReader } from '../../ports/request-facts.reader.js';
 import { RunExportCommand, type RunExportOutcome } from './run-export.command.js';
 
@@ -87,7 +94,9 @@ class ProgressReporter {
  * temporary file (memory stays flat), which replaces the final file only when
  * complete; so a retry never duplicates rows. The file's SHA-256 and row count
  * are recorded with the completion, which is audited. The file is written in its
- * requester's language: headers, sheet names, summary and value words.
+ * requester's language: headers, sheet names, summary and value words. Before it is
+ * complete, a statement of its rows is signed at an audit checkpoint taken for it and
+ * stored beside it (`<id>.statement.json`), for `audit:verify-export` to check offline.
  */
 @CommandHandler(RunExportCommand)
 export class RunExportHandler implements ICommandHandler<RunExportCommand> {
@@ -96,6 +105,7 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
     @Inject(AUDIT_TRAIL_READER) private readonly trail: AuditTrailReader,
     @Inject(REQUEST_FACTS_READER) private readonly requests: RequestFactsReader,
     @Inject(EXPORT_STORAGE) private readonly storage: ExportStorage,
+    @Inject(EXPORT_STATEMENT_SIGNER) private readonly statements: ExportStatementSigner,
     @Inject(EXPORT_FILE_WRITERS) private readonly writers: ExportFileWriters,
     @Inject(BUSINESS_TIME_SOURCE) private readonly businessTime: BusinessTimeSource,
     @Inject(UNIT_OF_WORK) private readonly unitOfWork: UnitOfWork,
@@ -117,12 +127,40 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
     const extension = started.format === 'XLSX' ? 'xlsx' : 'csv';
     const file = await this.storage.createTemporary(started.id, command.attempt, extension);
     try {
-      const { rowCount, head } = await this.writeFile(started, file.stream, command.onProgress);
+      const { rowCount, head, rows } = await this.writeFile(
+        started,
+        file.stream,
+        command.onProgress,
+      );
       const stored = await file.commit();
+      // The signed statement, at a checkpoint taken for this export, beside the file:
+      // stored before the export is complete, so a completed export always has one.
+      const signed = await this.statements.sign({
+        exportId: started.id,
+        dataset: started.dataset,
+        format: started.format,
+        rowCount,
+        sha256: rows.sha256,
+        rowBlocks: { size: EXPORT_ROW_BLOCK, sha256: rows.blocks },
+        filters: JSON.parse(JSON.stringify(started.filters)) as typeof started.filters,
+        fieldCodes: fieldCodesOf(started.dataset),
+        file: { sha256: stored.sha256, sizeBytes: stored.sizeBytes },
+        chainHead: { seq: head.seq, hash: head.hash },
+      });
+      const statementKey = await this.storage.putStatement(started.id, statementFileText(signed));
       await this.unitOfWork.run(async () => {
         const dataExport = await this.exports.getForUpdate(started.id);
         dataExport.complete(
-          { ...stored, rowCount, chainHead: { seq: head.seq, hash: head.hash } },
+          {
+            ...stored,
+            rowCount,
+            chainHead: { seq: head.seq, hash: head.hash },
+            statement: {
+              fileKey: statementKey,
+              checkpointNo: signed.statement.checkpoint.no,
+              rowsSha256: rows.sha256,
+            },
+          },
           this.clock.now(),
         );
         await this.exports.save(dataExport);
@@ -137,6 +175,8 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
             sha256: stored.sha256,
             sizeBytes: stored.sizeBytes,
             chainHeadSeq: head.seq,
+            rowsSha256: rows.sha256,
+            checkpointNo: signed.statement.checkpoint.no,
             attempt: command.attempt,
           },
         });
@@ -178,7 +218,7 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
     dataExport: DataExport,
     target: Writable,
     onProgress?: (percent: number) => void,
-  ): Promise<{ rowCount: number; head: ChainHeadView }> {
+  ): Promise<{ rowCount: number; head: ChainHeadView; rows: ExportRowsDigest }> {
     const time = await this.businessTime.current();
     const progress = new ProgressReporter(dataExport.id, this.exports, onProgress);
     const times = new IsoTimestamps(time.zone);
@@ -237,10 +277,12 @@ export class RunExportHandler implements ICommandHandler<RunExportCommand> {
     rowCount: number,
     head: ChainHeadView,
     zone: string,
-  ): Promise<{ rowCount: number; head: ChainHeadView }> {
+  ): Promise<{ rowCount: number; head: ChainHeadView; rows: ExportRowsDigest }> {
     const words = this.wordsOf(dataExport);
-    await writer.finish(exportSummary(dataExport, rowCount, head, this.clock.now(), zone, words));
-    return { rowCount, head };
+    const rows = await writer.finish(
+      exportSummary(dataExport, rowCount, head, this.clock.now(), zone, words),
+    );
+    return { rowCount, head, rows };
   }
 
   private wordsOf(dataExport: DataExport): Words {

@@ -1,16 +1,17 @@
 import { Command } from '@nestjs/cqrs';
-import type { VerificationReport } from '@lib/audit-trail';
 import type { Actor } from '../../../../shared/domain/actor.js';
-import type { ChainHeadView } from '../../ports/audit-trail.reader.js';
+import type { TrailVerificationResult } from '../../ports/trail-verifier.js';
 
 export interface ChainVerification {
-  report: VerificationReport;
-  /** The head recorded when the verification read the chain. */
-  recordedHead: ChainHeadView;
+  result: TrailVerificationResult;
   verifiedAt: Date;
 }
 
-/** Recomputes the whole hash chain from the first event; the verification itself is audited. */
+/**
+ * The quick (incremental) verification: from the last checkpoint a passed full
+ * verification verified (or from the first event, before any passed) to the head,
+ * with every checkpoint from there on and their outside copies. It is itself audited.
+ */
 export class VerifyAuditChainCommand extends Command<ChainVerification> {
   constructor(
     readonly actor: Actor,

@@ -38,6 +38,7 @@ export class ListExportsHandler implements IQueryHandler<ListExportsQuery> {
         sizeBytes: p.file?.sizeBytes ?? null,
         sha256: p.file?.sha256 ?? null,
         chainHead: p.file?.chainHead ?? null,
+        statementCheckpointNo: p.file?.statement?.checkpointNo ?? null,
         lastError: p.lastError,
       };
     });

@@ -24,6 +24,8 @@ export interface ExportListItem {
   sizeBytes: number | null;
   sha256: string | null;
   chainHead: { seq: number; hash: string } | null;
+  /** The audit checkpoint its signed statement was made at; null when it has none. */
+  statementCheckpointNo: number | null;
   /** Why the last attempt failed, in the requester's language. */
   lastError: string | null;
 }

@@ -127,4 +127,7 @@ export const api = {
   // Issue 17 (H-B): the document store down (503, Retry-After).
   'api.problem.storeUnavailable':
     'The document store cannot be reached just now. Nothing was stored; send the request again in a minute.',
+  // Issue 18 (H-B): the audit trail holds rows beyond its head (503 until its owner moves them aside).
+  'api.problem.auditTrailNeedsAttention':
+    'The audit trail needs attention from its administrator (it holds records the desk did not write), so nothing can be recorded. Nothing was stored; send the request again later.',
 };

@@ -14,7 +14,7 @@ export const audit = {
   'audit.chainHead.empty': '— no events yet',
   'audit.chainHead.verify': 'Verify the chain',
   'audit.chainHead.verifyHint':
-    'Recomputes every event’s hash from the first one; the verification is itself recorded.',
+    'Checks each event’s keyed link since the last full verification, the signed checkpoints and their copies outside the database; the verification is itself recorded.',
   'audit.search.label': 'Search the audit trail',
   'audit.search.from': 'From',
   'audit.search.to': 'To',
@@ -432,4 +432,101 @@ export const audit = {
   'audit.detail.graceHours': 'Grace period (hours)',
   'audit.detail.keyId': 'Master key',
   'audit.detail.count': 'How many',
+  // Issue 18 (H-C): keyed links, signed checkpoints, incremental and full verification.
+  'audit.action.audit.keyed_links_started': 'Keyed links started',
+  'audit.event.audit.keyed_links_started':
+    '{who} switched the audit trail to keyed links (link key {linkKeyId}); from this event on, each link needs the desk’s secret key, and signed checkpoints attest the trail',
+  'audit.event.audit.verifiedFailed': '{who} verified the audit trail ({mode}): {failure}',
+  'audit.event.audit.verifiedPassed':
+    '{who} verified the audit trail ({mode}): {count, plural, one {# event} other {# events}} intact',
+  'audit.verify.mode.incremental': 'quick check',
+  'audit.verify.mode.full': 'full verification',
+  'audit.detail.linkKeyId': 'Link key',
+  'audit.detail.signer': 'Signing key',
+  'audit.verify.failure.changed':
+    'Event #{event} was changed after it was written: its content no longer matches its link.',
+  'audit.verify.failure.missing': 'Event #{event} is missing: the trail jumps over it.',
+  'audit.verify.failure.reordered':
+    'Event #{event} does not follow the event before it: events were moved, replaced or re-linked.',
+  'audit.verify.failure.forged':
+    'Event #{event} does not verify under the desk’s link keys: it was written or rewritten by someone without the secret key.',
+  'audit.verify.failure.unkeyed-after-switch':
+    'Event #{event} has a keyless link after the switch to keyed links: it was written or rewritten under the old public rule.',
+  'audit.verify.failure.no-checkpoint':
+    'The trail has events but no valid signed checkpoint: it was rewritten, or its checkpoints were removed.',
+  'audit.verify.failure.checkpoint-signature':
+    'Checkpoint #{checkpoint}’s signature is not valid: the checkpoint was altered.',
+  'audit.verify.failure.untrusted-signer':
+    'Checkpoint #{checkpoint} is signed by a key this desk does not trust.',
+  'audit.verify.failure.checkpoint-chain':
+    'Checkpoint #{checkpoint} does not follow the checkpoint before it: checkpoints were removed, reordered or replaced.',
+  'audit.verify.failure.checkpoint-mismatch':
+    'The trail does not pass through checkpoint #{checkpoint}: the events up to it were changed, removed or rewritten.',
+  'audit.verify.failure.checkpoint-deleted':
+    'Checkpoint #{checkpoint} was deleted from the database: its copy outside the database remains.',
+  'audit.verify.failure.checkpoint-outside-differs':
+    'Checkpoint #{checkpoint} in the database differs from its copy outside the database.',
+  'audit.verify.failure.head-mismatch':
+    'The recorded head does not match the trail: its last events were deleted, or the head was moved.',
+  'audit.verify.failure.unaccounted':
+    'Event #{event} lies beyond the recorded head: it was written outside the desk.',
+  'audit.verify.failure.unknown': 'The trail fails verification ({kind}).',
+  'audit.verify.warning.checkpoint-not-copied':
+    'Checkpoint #{checkpoint} has no copy outside the database yet; the checkpoint job copies it.',
+  'audit.verify.failedAtEvent': 'The audit trail fails at event #{event}',
+  'audit.verify.failedAtCheckpoint': 'The audit trail fails at checkpoint #{checkpoint}',
+  'audit.verify.failedTrail': 'The audit trail fails verification',
+  'audit.verify.passed': 'The audit trail holds',
+  'audit.verify.passedCount':
+    '{count, plural, one {# event} other {# events}} checked; the trail passes through the signed checkpoints and ends at event #{seq}, its recorded head.',
+  'audit.verify.quick.title': 'Quick check',
+  'audit.verify.quick.from':
+    'Checked from checkpoint #{no} (event #{seq}), which the last passed full verification verified, to the head. Older events are covered by the full verification.',
+  'audit.verify.quick.whole':
+    'No full verification has passed yet, so every event was checked from the first.',
+  'audit.verify.lastCheckpoint': 'The latest signed checkpoint is #{no}, at event #{seq}, signed',
+  'audit.verify.noCheckpoint': 'The trail has no signed checkpoint yet.',
+  'audit.verify.warnings': 'Warnings',
+  'audit.verify.full.title': 'Full verification',
+  'audit.verify.full.explain':
+    'The quick check cannot see changes to events before its starting checkpoint. The full verification reads every event and checkpoint, on every core, in the background: every night, and whenever asked.',
+  'audit.verify.full.start': 'Run a full verification now',
+  'audit.verify.full.startHint': 'It runs in the background; this page shows its progress.',
+  'audit.verify.full.cannotStart': 'A full verification is already running.',
+  'audit.verify.full.started': 'The full verification has started.',
+  'audit.verify.full.alreadyRunning':
+    'A full verification is already running; its progress is shown below.',
+  'audit.verify.full.none': 'No full verification has run yet.',
+  'audit.verify.full.running':
+    'Running: {checked, number} of {total, number} events checked ({percent, number, ::percent}).',
+  'audit.verify.full.refresh': 'Refresh to follow its progress',
+  'audit.verify.full.passed':
+    'The last full verification passed: {count, plural, one {# event} other {# events}} verified, up to checkpoint #{no}.',
+  'audit.verify.full.failed': 'The last full verification failed:',
+  'audit.verify.full.abandoned':
+    'The last full verification stopped before it finished (its instance stopped or failed); run it again.',
+  'audit.verify.full.startedAt': 'Started',
+  'audit.verify.full.finishedAt': 'Finished',
+  'audit.verify.full.by': 'Asked by {name}',
+  'audit.verify.key.title': 'Signing key',
+  'audit.verify.key.explain':
+    'Checkpoints and export statements are signed with this key. Its public key verifies them anywhere, without the database: keep a copy of it apart from the desk.',
+  'audit.verify.key.fingerprint': 'Fingerprint:',
+  'audit.verify.key.publicKey': 'Public key:',
+  'audit.detail.mode': 'Verification',
+  'audit.detail.fromCheckpoint': 'From checkpoint',
+  'audit.detail.lastCheckpoint': 'Up to checkpoint',
+  'audit.detail.failure': 'Failure',
+  'audit.detail.event': 'Event',
+  'audit.detail.checkpoint': 'Checkpoint',
+  // Issue 18 (H-D): signed export statements.
+  'audit.action.export.statement_downloaded': 'Export statement downloaded',
+  'audit.event.export.statement_downloaded':
+    '{who} downloaded the signed statement of the {format} export of {dataset}',
+  'audit.detail.rowsSha256': 'Rows’ SHA-256',
+  'audit.detail.checkpointNo': 'Audit checkpoint',
+  // Issue 18 (H-B): rows found beyond the trail's head, moved aside by the database owner.
+  'audit.action.audit.strays_quarantined': 'Unaccounted records moved aside',
+  'audit.event.audit.strays_quarantined':
+    '{who} moved {count, plural, one {# record} other {# records}} the desk did not write ({seqs}) out of the audit trail into quarantine',
 };

@@ -127,4 +127,7 @@ export const common = {
   // Issue 17 (H-B): the page while the document store is down (503, Retry-After).
   'common.error.storeUnavailable':
     'The desk cannot reach its document store just now. Nothing was changed; try again in a minute.',
+  // Issue 18 (H-B): the page while the audit trail needs its owner (rows beyond its head; 503).
+  'common.error.auditTrailNeedsAttention':
+    'The audit trail needs attention: it holds records the desk did not write, so nothing can be recorded just now. Nothing was changed. An administrator has been told what to do; try again later.',
 };

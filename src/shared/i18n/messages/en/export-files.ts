@@ -161,4 +161,10 @@ export const exportFiles = {
   'exports.formProblem.format': 'Choose one format from the list.',
   'exports.formProblem.range': 'Give each end of the range as one date.',
   'exports.formProblem.filter': 'Write each filter as one text.',
+  // Issue 18 (H-D): each export's signed statement, checked offline by audit:verify-export.
+  'error.export.statement-missing':
+    'This export was made before exports were signed, so it has no statement. Start a new export to get one.',
+  'exports.list.statement': 'Signed statement',
+  'exports.list.statementHint':
+    'Signed at audit checkpoint #{checkpoint}. Check the file with no database: npm run cli -- audit:verify-export {file} --public-key desk-public-key.pem',
 };

@@ -109,4 +109,7 @@ export const api: Catalogue<typeof english> = {
   // Issue 17 (H-B): the document store down (503, Retry-After).
   'api.problem.storeUnavailable':
     '暂时无法连接材料存储，本次提交未保存任何内容，请一分钟后重新发送。',
+  // Issue 18 (H-B): the audit trail holds rows beyond its head (503 until its owner moves them aside).
+  'api.problem.auditTrailNeedsAttention':
+    '审计记录需要管理员处理（其中有不是审核台写入的记录），暂时无法记录任何操作。没有保存任何内容，请稍后重新发送请求。',
 };

@@ -11,7 +11,7 @@ export const audit: Catalogue<typeof english> = {
   'audit.chainHead.empty': '— 尚无事件',
   'audit.chainHead.verify': '校验哈希链',
   'audit.chainHead.verifyHint':
-    '从第一条事件起重新计算每条事件的哈希值；校验本身也会记入审计日志。',
+    '校验上次完整校验以来每条事件的带密钥链接、各签名检查点及其在数据库之外的副本；校验本身也会记入审计日志。',
   'audit.search.label': '搜索审计日志',
   'audit.search.from': '起始日期',
   'audit.search.to': '截止日期',
@@ -397,4 +397,91 @@ export const audit: Catalogue<typeof english> = {
   'audit.detail.graceHours': '宽限期（小时）',
   'audit.detail.keyId': '主密钥',
   'audit.detail.count': '数量',
+  // Issue 18 (H-C)：带密钥的链接、签名检查点、增量校验与完整校验。
+  'audit.action.audit.keyed_links_started': '启用带密钥的链接',
+  'audit.event.audit.keyed_links_started':
+    '{who} 将审计日志切换为带密钥的链接（链接密钥 {linkKeyId}）；自此条事件起，每条链接都需要本系统的私有密钥，并由签名检查点为日志作证',
+  'audit.event.audit.verifiedFailed': '{who} 校验了审计日志（{mode}）：{failure}',
+  'audit.event.audit.verifiedPassed': '{who} 校验了审计日志（{mode}）：{count} 条事件完整',
+  'audit.verify.mode.incremental': '快速校验',
+  'audit.verify.mode.full': '完整校验',
+  'audit.detail.linkKeyId': '链接密钥',
+  'audit.detail.signer': '签名密钥',
+  'audit.verify.failure.changed': '第 {event} 条事件写入后被修改：其内容与链接值不再一致。',
+  'audit.verify.failure.missing': '第 {event} 条事件缺失：日志在此处跳过了它。',
+  'audit.verify.failure.reordered':
+    '第 {event} 条事件未接续其前一条事件：事件被移动、替换或重新计算了链接。',
+  'audit.verify.failure.forged':
+    '第 {event} 条事件无法用本系统的链接密钥验证：它由不持有私有密钥的人写入或改写。',
+  'audit.verify.failure.unkeyed-after-switch':
+    '第 {event} 条事件在切换为带密钥的链接之后仍使用无密钥的链接：它按旧的公开规则被写入或改写。',
+  'audit.verify.failure.no-checkpoint':
+    '日志中有事件，却没有有效的签名检查点：日志被改写，或检查点被删除。',
+  'audit.verify.failure.checkpoint-signature': '第 {checkpoint} 号检查点的签名无效：检查点被改动。',
+  'audit.verify.failure.untrusted-signer': '第 {checkpoint} 号检查点由本系统不信任的密钥签名。',
+  'audit.verify.failure.checkpoint-chain':
+    '第 {checkpoint} 号检查点未接续其前一个检查点：检查点被删除、调换或替换。',
+  'audit.verify.failure.checkpoint-mismatch':
+    '日志未经过第 {checkpoint} 号检查点：该检查点之前的事件被修改、删除或改写。',
+  'audit.verify.failure.checkpoint-deleted':
+    '第 {checkpoint} 号检查点已从数据库中删除：数据库之外的副本仍在。',
+  'audit.verify.failure.checkpoint-outside-differs':
+    '数据库中的第 {checkpoint} 号检查点与数据库之外的副本不一致。',
+  'audit.verify.failure.head-mismatch': '记录的链头与日志不符：最后的事件被删除，或链头被移动。',
+  'audit.verify.failure.unaccounted':
+    '第 {event} 条事件位于记录的链头之后：它是在本系统之外写入的。',
+  'audit.verify.failure.unknown': '日志未通过校验（{kind}）。',
+  'audit.verify.warning.checkpoint-not-copied':
+    '第 {checkpoint} 号检查点在数据库之外尚无副本；检查点任务会补写。',
+  'audit.verify.failedAtEvent': '审计日志在第 {event} 条事件处未通过校验',
+  'audit.verify.failedAtCheckpoint': '审计日志在第 {checkpoint} 号检查点处未通过校验',
+  'audit.verify.failedTrail': '审计日志未通过校验',
+  'audit.verify.passed': '审计日志完整',
+  'audit.verify.passedCount':
+    '已校验 {count} 条事件；日志经过各签名检查点，止于记录的链头第 {seq} 条事件。',
+  'audit.verify.quick.title': '快速校验',
+  'audit.verify.quick.from':
+    '自第 {no} 号检查点（第 {seq} 条事件）起校验至链头；该检查点已由上次通过的完整校验验证。更早的事件由完整校验覆盖。',
+  'audit.verify.quick.whole': '尚无通过的完整校验，因此从第一条事件起校验了全部事件。',
+  'audit.verify.lastCheckpoint': '最新的签名检查点为第 {no} 号，位于第 {seq} 条事件，签名时间：',
+  'audit.verify.noCheckpoint': '日志尚无签名检查点。',
+  'audit.verify.warnings': '提示',
+  'audit.verify.full.title': '完整校验',
+  'audit.verify.full.explain':
+    '快速校验看不到其起始检查点之前事件的改动。完整校验在后台用全部处理器核心读取每条事件和每个检查点：每晚运行一次，也可随时发起。',
+  'audit.verify.full.start': '立即进行完整校验',
+  'audit.verify.full.startHint': '校验在后台进行；本页显示其进度。',
+  'audit.verify.full.cannotStart': '已有一次完整校验正在进行。',
+  'audit.verify.full.started': '完整校验已开始。',
+  'audit.verify.full.alreadyRunning': '已有一次完整校验正在进行；进度见下方。',
+  'audit.verify.full.none': '尚未进行过完整校验。',
+  'audit.verify.full.running':
+    '进行中：已校验 {checked, number} / {total, number} 条事件（{percent, number, ::percent}）。',
+  'audit.verify.full.refresh': '刷新以查看进度',
+  'audit.verify.full.passed': '上次完整校验通过：已校验 {count} 条事件，直至第 {no} 号检查点。',
+  'audit.verify.full.failed': '上次完整校验未通过：',
+  'audit.verify.full.abandoned': '上次完整校验未完成即停止（其实例已停止或出错）；请重新发起。',
+  'audit.verify.full.startedAt': '开始时间：',
+  'audit.verify.full.finishedAt': '完成时间：',
+  'audit.verify.full.by': '发起人：{name}',
+  'audit.verify.key.title': '签名密钥',
+  'audit.verify.key.explain':
+    '检查点和导出声明均由此密钥签名。其公钥可在任何地方、无需数据库地验证它们：请在本系统之外另存一份。',
+  'audit.verify.key.fingerprint': '指纹：',
+  'audit.verify.key.publicKey': '公钥：',
+  'audit.detail.mode': '校验方式',
+  'audit.detail.fromCheckpoint': '起始检查点',
+  'audit.detail.lastCheckpoint': '截至检查点',
+  'audit.detail.failure': '未通过之处',
+  'audit.detail.event': '事件',
+  'audit.detail.checkpoint': '检查点',
+  // Issue 18 (H-D): signed export statements.
+  'audit.action.export.statement_downloaded': '下载导出声明',
+  'audit.event.export.statement_downloaded': '{who} 下载了{dataset}的 {format} 导出文件的签名声明',
+  'audit.detail.rowsSha256': '数据行 SHA-256',
+  'audit.detail.checkpointNo': '审计检查点',
+  // Issue 18 (H-B): rows found beyond the trail's head, moved aside by the database owner.
+  'audit.action.audit.strays_quarantined': '移出来历不明的记录',
+  'audit.event.audit.strays_quarantined':
+    '{who}将{count, number}条不是审核台写入的记录（{seqs}）移出审计记录，放入隔离区',
 };

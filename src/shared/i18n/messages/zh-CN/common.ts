@@ -123,4 +123,7 @@ export const common: Catalogue<typeof english> = {
   'common.error.410.text': '该内容已按保存期限永久删除，无法显示。',
   // Issue 17 (H-B): the page while the document store is down (503, Retry-After).
   'common.error.storeUnavailable': '审核台暂时无法连接材料存储。没有做任何更改，请一分钟后重试。',
+  // Issue 18 (H-B): the page while the audit trail needs its owner (rows beyond its head; 503).
+  'common.error.auditTrailNeedsAttention':
+    '审计记录需要处理：其中有不是审核台写入的记录，暂时无法记录任何操作。没有做任何更改。管理员已获知处理方法，请稍后重试。',
 };

@@ -154,4 +154,10 @@ export const exportFiles: Catalogue<typeof english> = {
   'exports.formProblem.format': '请从列表中选择一种格式。',
   'exports.formProblem.range': '请将日期范围的起止各填写为一个日期。',
   'exports.formProblem.filter': '请将每个筛选条件填写为一段文字。',
+  // Issue 18 (H-D): each export's signed statement, checked offline by audit:verify-export.
+  'error.export.statement-missing':
+    '此导出生成于导出签名功能启用之前，没有签名声明。如需声明，请重新导出。',
+  'exports.list.statement': '签名声明',
+  'exports.list.statementHint':
+    '签名于审计检查点 #{checkpoint}。无需数据库即可校验文件：npm run cli -- audit:verify-export {file} --public-key desk-public-key.pem',
 };

@@ -1,0 +1,27 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The audit search's two date-bounded filters, "one reviewer over a week" and "one action
+ * over a day", read their range directly: (actor, time) and (action, time). With only
+ * `(actor_id, seq)` and `(action, seq)` the planner walked the primary key back from the
+ * newest event to the range, filtering every row on the way (300 ms and 556 ms p95 at
+ * 10,000,000 events in `npm run bench:audit`); from these it reads the range's rows and
+ * sorts one page of them by seq.
+ */
+export class AuditTimeRangeSearch1766016000000 implements MigrationInterface {
+  name = 'AuditTimeRangeSearch1766016000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE INDEX audit_events_actor_time_idx ON audit_events (actor_id, occurred_at)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX audit_events_action_time_idx ON audit_events (action, occurred_at)`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX audit_events_action_time_idx`);
+    await queryRunner.query(`DROP INDEX audit_events_actor_time_idx`);
+  }
+}
