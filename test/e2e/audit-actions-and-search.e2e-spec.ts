@@ -433,6 +433,11 @@ describe('an audit trail every action speaks in', () => {
       expect(rest).toHaveLength(10);
       expect(Math.max(...rest)).toBeLessThan(Math.min(...seqs));
       expect(eventsTable(older.text)).toContain(`Reviewer ${run} added an internal note: “note 0”`);
+      // One action over a few days reads the same way, and gives the same page as over months.
+      const action = (from: string) => `/audit?action=request.note_added&from=${from}&to=${day(1)}`;
+      const notes = seqsOn((await english.page(action(day(-2)))).text);
+      expect(notes).toEqual(expect.arrayContaining(seqs.slice(0, 10)));
+      expect(seqsOn((await english.page(action(day(-90)))).text)).toEqual(notes);
       // Nobody else's events, and none outside the range.
       expect(eventsTable(first.text)).not.toContain('registered the filing subject');
       expect(

@@ -137,10 +137,10 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
     parameters.push(criteria.limit + 1);
     const limit = `$${parameters.length}`;
     const order = newestFirst ? 'DESC' : 'ASC';
-    if (!keys && actorOverAFewWeeks(criteria)) {
-      // One actor over a short range: that actor's rows of the range, read by
-      // (name, time), are few; the page is sorted out of them. Left to itself the planner
-      // walks the whole trail back from its newest event to the range instead.
+    if (!keys && narrowAndDated(criteria)) {
+      // One actor or one action over a short range: its rows of the range, read by
+      // (name, time) or (action, time), are few; the page is sorted out of them. Left to
+      // itself the planner may walk the whole trail back from its newest event instead.
       return {
         text: `WITH matching AS MATERIALIZED (SELECT e.seq FROM audit_events e ${whereClause(page)})
                ${SELECT_EVENTS}
@@ -408,14 +408,20 @@ interface EventKeys {
   subjects: string | null;
 }
 
-/** The longest date range over which one actor's events are read by (name, time). */
-const ACTOR_RANGE_DAYS = 31;
+/** The longest date range over which one actor's or one action's events are read by time. */
+const NARROW_RANGE_DAYS = 31;
 
-/** Whether the search names an actor and a date range of at most ACTOR_RANGE_DAYS days. */
-function actorOverAFewWeeks(filters: AuditEventFilters): boolean {
-  if (!filters.actor || !filters.from || !filters.to) return false;
+/**
+ * Whether the search names an actor, or one exact action, over a date range of at most
+ * NARROW_RANGE_DAYS days: its rows of the range are then few enough to read through
+ * `(actor_name, occurred_at)` or `(action, occurred_at)` and sort a page out of.
+ */
+function narrowAndDated(filters: AuditEventFilters): boolean {
+  const exactAction =
+    !!filters.action && !filters.action.endsWith('.') && !filters.action.endsWith('.*');
+  if ((!filters.actor && !exactAction) || !filters.from || !filters.to) return false;
   const days = (Date.parse(filters.to) - Date.parse(filters.from)) / 86_400_000;
-  return Number.isFinite(days) && days >= 0 && days < ACTOR_RANGE_DAYS;
+  return Number.isFinite(days) && days >= 0 && days < NARROW_RANGE_DAYS;
 }
 
 /**
