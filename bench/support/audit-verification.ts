@@ -15,6 +15,10 @@ import QueryStream from 'pg-query-stream';
 import { RunFullVerificationCommand } from '../../src/audit/application/commands/run-full-verification/run-full-verification.command.js';
 import { VerifyAuditChainCommand } from '../../src/audit/application/commands/verify-audit-chain/verify-audit-chain.command.js';
 import type { TrailVerificationResult } from '../../src/audit/application/ports/trail-verifier.js';
+import {
+  toChainedEvent,
+  type VerifyEventRow,
+} from '../../src/audit/infrastructure/verification/trail-rows.js';
 import { systemActor } from '../../src/shared/domain/actor.js';
 
 export interface VerificationOutcome {
@@ -34,40 +38,6 @@ export interface VerificationContext {
   /** Where the checkpoints' outside copies are (the desk's `checkpoints/<database>/`). */
   checkpointFolder: string;
 }
-
-interface EventRow {
-  seq: string;
-  occurred_at: Date;
-  actor_type: string;
-  actor_id: string | null;
-  actor_role: string | null;
-  actor_name: string | null;
-  action: string;
-  request_id: string | null;
-  subject_id: string | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-  prev_hash: string;
-  hash: string;
-  link_key_id: string | null;
-}
-
-const toChained = (row: EventRow): ChainedAuditEvent => ({
-  seq: Number(row.seq),
-  occurredAt: row.occurred_at,
-  actorType: row.actor_type,
-  actorId: row.actor_id,
-  actorRole: row.actor_role,
-  actorName: row.actor_name,
-  action: row.action,
-  requestId: row.request_id,
-  subjectId: row.subject_id,
-  details: row.details,
-  ip: row.ip,
-  prevHash: row.prev_hash.trim(),
-  hash: row.hash.trim(),
-  linkKeyId: row.link_key_id,
-});
 
 /**
  * The library's `verifyTrail` in this thread over a cursor (no worker threads): the
@@ -107,7 +77,7 @@ export async function libraryVerification(
       ),
     );
     async function* events(): AsyncGenerator<ChainedAuditEvent> {
-      for await (const row of stream) yield toChained(row as EventRow);
+      for await (const row of stream) yield toChainedEvent(row as VerifyEventRow);
     }
     const report = await verifyTrail({
       events: events(),
