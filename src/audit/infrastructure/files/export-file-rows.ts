@@ -82,6 +82,11 @@ async function readWorkbook(file: string, columns: number): Promise<ExportFileRo
     worksheets: 'emit',
     entries: 'emit',
   });
+  // exceljs parses a worksheet it meets after the shared strings and the relationships but
+  // before xl/workbook.xml without the workbook's model, and fails on it (a TypeError that
+  // depends on the zip's entry order). The sheets' names are not needed here: start empty.
+  const internals = reader as unknown as { model?: { sheets: unknown[] } };
+  internals.model ??= { sheets: [] };
   let listSheets = 0;
   let columnCodes: string[] | null = null;
   for await (const sheet of reader) {
