@@ -1,4 +1,3 @@
-import type { ChainedAuditEvent } from '@lib/audit-trail';
 import type { AuditEventFilters } from '../../domain/export-filters.js';
 
 /** An audit event as the auditors' pages and exports read it. */
@@ -41,13 +40,6 @@ export interface AuditSearchPage {
   hasOlder: boolean;
 }
 
-/** A consistent view of the whole trail: the head and every event up to it, read in one snapshot. */
-export interface ChainSnapshot {
-  head: ChainHeadView;
-  /** Every event in `seq` order, streamed. */
-  events: AsyncIterable<ChainedAuditEvent>;
-}
-
 /** The matching events of an export, and the chain head, read in one snapshot. */
 export interface AuditEventSnapshot {
   head: ChainHeadView;
@@ -87,8 +79,6 @@ export interface AuditTrailReader {
    */
   timelineOfRequest(requestId: string, viewRuns: number): Promise<RequestTimelineRecords>;
   head(): Promise<ChainHeadView>;
-  /** Runs `work` over the whole chain; the snapshot ends when `work` settles. */
-  readChain<T>(work: (snapshot: ChainSnapshot) => Promise<T>): Promise<T>;
   readEvents<T>(
     filters: AuditEventFilters & { from: string; to: string },
     work: (snapshot: AuditEventSnapshot) => Promise<T>,

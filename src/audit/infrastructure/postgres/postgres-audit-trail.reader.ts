@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ChainedAuditEvent } from '@lib/audit-trail';
 import { DateTime } from 'luxon';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -11,7 +10,6 @@ import type {
   AuditSearchPage,
   AuditTrailReader,
   ChainHeadView,
-  ChainSnapshot,
   RequestTimelineRecords,
 } from '../../application/ports/audit-trail.reader.js';
 import { normalizeCredentialNumber, type AuditEventFilters } from '../../domain/export-filters.js';
@@ -32,7 +30,6 @@ interface EventRow {
   ip: string | null;
   prev_hash: string;
   hash: string;
-  link_key_id?: string | null;
 }
 
 /** Document views further apart than this are separate timeline entries. */
@@ -61,25 +58,6 @@ function toRecord(row: EventRow): AuditEventRecord {
     details: row.details ?? {},
     ip: row.ip,
     hash: row.hash.trim(),
-  };
-}
-
-function toChained(row: EventRow): ChainedAuditEvent {
-  return {
-    seq: Number(row.seq),
-    occurredAt: row.occurred_at,
-    actorType: row.actor_type,
-    actorId: row.actor_id,
-    actorRole: row.actor_role,
-    actorName: row.actor_name,
-    action: row.action,
-    requestId: row.request_id,
-    subjectId: row.subject_id,
-    details: row.details,
-    ip: row.ip,
-    prevHash: row.prev_hash.trim(),
-    hash: row.hash.trim(),
-    linkKeyId: row.link_key_id ?? null,
   };
 }
 
@@ -247,21 +225,6 @@ export class PostgresAuditTrailReader implements AuditTrailReader {
 
   async head(): Promise<ChainHeadView> {
     return readHead(this.pool);
-  }
-
-  readChain<T>(work: (snapshot: ChainSnapshot) => Promise<T>): Promise<T> {
-    return withReadSnapshot(this.pool, async (client) => {
-      const head = await readHead(client);
-      const events = streamRows(
-        client,
-        `SELECT seq, occurred_at, actor_type, actor_id, actor_role, actor_name, action,
-                request_id, subject_id, details, ip, prev_hash, hash, link_key_id
-           FROM audit_events ORDER BY seq`,
-        [],
-        toChained,
-      );
-      return work({ head, events });
-    });
   }
 
   readEvents<T>(
